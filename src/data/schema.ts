@@ -1,0 +1,160 @@
+import { z } from 'zod';
+
+// The shape of the curated files in data/. Cross-file references are checked in validate.ts.
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_CITATION = 191;
+
+const slug = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9 and single dashes)');
+const text = z.string().trim().min(1, 'must not be empty');
+const note = z.string().trim().min(1).optional();
+const citationNumbers = z.array(z.number().int().min(1).max(MAX_CITATION));
+
+export const accessSchema = z.enum(['OPEN', 'CLOSED', 'ON_APPROVAL', 'UNKNOWN']);
+export const boundSchema = z.enum(['EXACT', 'AT_LEAST', 'NOT_REPORTED', 'NOT_APPLICABLE']);
+export const modelTypeSchema = z.enum(['LLM', 'LVM', 'LMM']);
+
+export const sourceSchema = z
+  .object({
+    location: z.string().regex(/^(Table I{1,2}|Section [IV]+(-[A-G])?|Abstract|Fig\. \d)$/, 'must be like "Table I" or "Section III-A"'),
+    quote: z.string().trim().min(1).max(400).nullable(),
+  })
+  .strict();
+
+export const quantitySchema = z
+  .object({ value: z.number().finite().nullable(), display: z.string(), bound: boundSchema })
+  .strict()
+  .superRefine((q, ctx) => {
+    const needsValue = q.bound === 'EXACT' || q.bound === 'AT_LEAST';
+    if (needsValue && q.value === null) ctx.addIssue({ code: 'custom', path: ['value'], message: `a number is required when bound is ${q.bound}` });
+    if (!needsValue && q.value !== null) ctx.addIssue({ code: 'custom', path: ['value'], message: `must be null when bound is ${q.bound}` });
+  });
+
+export const sectorSchema = z.object({ slug, name: text, section: z.string().regex(/^III-[A-G]$/), summary: text, source: sourceSchema, notes: note }).strict();
+
+export const taskSchema = z.object({ slug, name: text, sector: slug, citations: citationNumbers, source: sourceSchema, notes: note }).strict();
+
+export const metricSchema = z
+  .object({ slug, name: text, aliases: z.array(text), higherIsBetter: z.boolean(), unit: text.nullable(), source: sourceSchema, notes: note })
+  .strict();
+
+export const modelSchema = z
+  .object({
+    slug,
+    name: text,
+    aliases: z.array(text),
+    type: modelTypeSchema.nullable(),
+    parameters: quantitySchema,
+    access: accessSchema,
+    trainedOn: z.array(slug),
+    trainingDataNote: text.nullable(),
+    sectors: z.array(slug),
+    citations: citationNumbers,
+    source: sourceSchema,
+    notes: note,
+  })
+  .strict();
+
+export const datasetSchema = z
+  .object({
+    slug,
+    name: text,
+    aliases: z.array(text),
+    scale: text.nullable(),
+    size: quantitySchema,
+    modalities: z.array(text),
+    purpose: text.nullable(),
+    access: accessSchema,
+    sector: slug.nullable(),
+    citations: citationNumbers,
+    source: sourceSchema,
+    notes: note,
+  })
+  .strict();
+
+export const resultSchema = z
+  .object({
+    slug,
+    model: slug,
+    task: slug,
+    dataset: slug.nullable(),
+    metric: slug,
+    value: z.number().finite(),
+    display: text,
+    bound: z.enum(['EXACT', 'AT_LEAST']),
+    setting: text.nullable(),
+    citations: citationNumbers,
+    source: sourceSchema,
+    notes: note,
+  })
+  .strict();
+
+export const comparisonSchema = z.object({ slug, baseline: slug, challenger: slug, source: sourceSchema, notes: note }).strict();
+
+export const figureSchema = z
+  .object({ label: text, value: z.number().finite().nullable(), unit: text.nullable(), display: text, source: sourceSchema })
+  .strict();
+
+export const mitigationSchema = z.object({ slug, name: text, description: text, citations: citationNumbers, source: sourceSchema }).strict();
+
+export const riskSchema = z
+  .object({
+    slug,
+    name: text,
+    summary: text,
+    models: z.array(slug),
+    datasets: z.array(slug),
+    sectors: z.array(slug),
+    figures: z.array(figureSchema),
+    mitigations: z.array(mitigationSchema),
+    citations: citationNumbers,
+    source: sourceSchema,
+    notes: note,
+  })
+  .strict();
+
+export const mentionSchema = z.object({ section: text, sentence: text }).strict();
+
+export const citationSchema = z
+  .object({ number: z.number().int().min(1).max(MAX_CITATION), label: text.nullable(), mentions: z.array(mentionSchema), notes: note })
+  .strict();
+
+/** Each data file, in the order records may refer to each other. */
+export const DATA_FILES = {
+  sectors: sectorSchema,
+  tasks: taskSchema,
+  metrics: metricSchema,
+  datasets: datasetSchema,
+  models: modelSchema,
+  results: resultSchema,
+  comparisons: comparisonSchema,
+  risks: riskSchema,
+  citations: citationSchema,
+} as const;
+
+export type DataKind = keyof typeof DATA_FILES;
+export type SectorRecord = z.infer<typeof sectorSchema>;
+export type TaskRecord = z.infer<typeof taskSchema>;
+export type MetricRecord = z.infer<typeof metricSchema>;
+export type ModelRecord = z.infer<typeof modelSchema>;
+export type DatasetRecord = z.infer<typeof datasetSchema>;
+export type ResultRecord = z.infer<typeof resultSchema>;
+export type ComparisonRecord = z.infer<typeof comparisonSchema>;
+export type RiskRecord = z.infer<typeof riskSchema>;
+export type MitigationRecord = z.infer<typeof mitigationSchema>;
+export type FigureRecord = z.infer<typeof figureSchema>;
+export type CitationRecord = z.infer<typeof citationSchema>;
+export type SourceRecord = z.infer<typeof sourceSchema>;
+export type QuantityRecord = z.infer<typeof quantitySchema>;
+
+export interface SurveyData {
+  sectors: SectorRecord[];
+  tasks: TaskRecord[];
+  metrics: MetricRecord[];
+  datasets: DatasetRecord[];
+  models: ModelRecord[];
+  results: ResultRecord[];
+  comparisons: ComparisonRecord[];
+  risks: RiskRecord[];
+  citations: CitationRecord[];
+}

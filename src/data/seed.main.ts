@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { loadConfig } from '../shared/config';
+import { seedStores } from './seed';
+
+async function main(): Promise<void> {
+  const report = await seedStores(loadConfig());
+  const counts = Object.entries(report.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+  console.log(`seeded ${Object.keys(report.stores).length} stores from data/ in ${report.millis} ms: ${counts}`);
+  for (const [name, file] of Object.entries(report.stores)) console.log(`  ${name}: ${file}`);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

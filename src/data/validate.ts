@@ -1,0 +1,163 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { z } from 'zod';
+import { DATA_FILES, DataKind, MAX_CITATION, SurveyData } from './schema';
+import { paperContains, readPaper } from './paper';
+
+/** One problem in a data file, precise enough for a curator to find it. */
+export interface DataIssue {
+  file: string;
+  record?: string;
+  field?: string;
+  message: string;
+}
+
+export class DataValidationError extends Error {
+  constructor(readonly issues: DataIssue[]) {
+    super(`invalid data (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` + issues.map((i) => '  - ' + formatIssue(i)).join('\n'));
+    this.name = 'DataValidationError';
+  }
+}
+
+export function formatIssue(issue: DataIssue): string {
+  const where = [issue.file, issue.record && `record ${issue.record}`, issue.field && `field "${issue.field}"`].filter(Boolean).join(', ');
+  return `${where}: ${issue.message}`;
+}
+
+const recordLabel = (index: number, raw: unknown): string => {
+  const r = raw as { slug?: unknown; number?: unknown } | null;
+  const id = typeof r?.slug === 'string' ? ` (slug "${r.slug}")` : typeof r?.number === 'number' ? ` (number ${r.number})` : '';
+  return `#${index}${id}`;
+};
+
+function readKind(dataDir: string, kind: DataKind, issues: DataIssue[]): unknown[] {
+  const file = `data/${kind}.json`;
+  const full = path.join(dataDir, `${kind}.json`);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, 'utf8');
+  } catch {
+    issues.push({ file, message: `file is missing (expected ${full})` });
+    return [];
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    issues.push({ file, message: `is not valid JSON: ${(err as Error).message}` });
+    return [];
+  }
+  if (!Array.isArray(parsed)) {
+    issues.push({ file, message: 'must contain a JSON array of records' });
+    return [];
+  }
+  const schema: z.ZodType = DATA_FILES[kind];
+  const out: unknown[] = [];
+  parsed.forEach((raw, index) => {
+    const result = schema.safeParse(raw);
+    if (result.success) {
+      out.push(result.data);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      const unknownKeys = issue.code === 'unrecognized_keys' ? (issue as { keys: string[] }).keys : [];
+      const field = [...issue.path, ...unknownKeys.slice(0, 1)].join('.') || undefined;
+      issues.push({ file, record: recordLabel(index, raw), field, message: issue.message });
+    }
+  });
+  return out;
+}
+
+/** Reads and validates every file of data/: shapes, unique keys, references, citation numbers, quotes. */
+export function loadSurveyData(dataDir: string): SurveyData {
+  const issues: DataIssue[] = [];
+  const data = Object.fromEntries(
+    (Object.keys(DATA_FILES) as DataKind[]).map((kind) => [kind, readKind(dataDir, kind, issues)]),
+  ) as unknown as SurveyData;
+  // Checked even when some records failed their shape, so one run reports everything it can.
+  checkReferences(data, issues);
+  checkQuotes(data, readPaper(dataDir), issues);
+  if (issues.length > 0) throw new DataValidationError(issues);
+  return data;
+}
+
+function indexBySlug<T extends { slug: string }>(kind: DataKind, records: T[], issues: DataIssue[]): Map<string, T> {
+  const map = new Map<string, T>();
+  records.forEach((r, i) => {
+    if (map.has(r.slug)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, r), field: 'slug', message: `duplicate slug "${r.slug}"` });
+    map.set(r.slug, r);
+  });
+  return map;
+}
+
+function checkReferences(data: SurveyData, issues: DataIssue[]): void {
+  const sectors = indexBySlug('sectors', data.sectors, issues);
+  const tasks = indexBySlug('tasks', data.tasks, issues);
+  const metrics = indexBySlug('metrics', data.metrics, issues);
+  const datasets = indexBySlug('datasets', data.datasets, issues);
+  const models = indexBySlug('models', data.models, issues);
+  const results = indexBySlug('results', data.results, issues);
+  indexBySlug('comparisons', data.comparisons, issues);
+  indexBySlug('risks', data.risks, issues);
+  indexBySlug('risks', data.risks.flatMap((r) => r.mitigations), issues);
+
+  const refs = (kind: DataKind, records: { slug: string }[], field: string, target: Map<string, unknown>, targetKind: DataKind, pick: (r: never) => (string | null)[]) =>
+    records.forEach((r, i) =>
+      pick(r as never).forEach((ref) => {
+        if (ref !== null && !target.has(ref)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, r), field, message: `unknown ${targetKind.replace(/s$/, '')} "${ref}" (no such slug in data/${targetKind}.json)` });
+      }),
+    );
+  refs('tasks', data.tasks, 'sector', sectors, 'sectors', (t: { sector: string }) => [t.sector]);
+  refs('datasets', data.datasets, 'sector', sectors, 'sectors', (d: { sector: string | null }) => [d.sector]);
+  refs('models', data.models, 'sectors', sectors, 'sectors', (m: { sectors: string[] }) => m.sectors);
+  refs('models', data.models, 'trainedOn', datasets, 'datasets', (m: { trainedOn: string[] }) => m.trainedOn);
+  refs('results', data.results, 'model', models, 'models', (r: { model: string }) => [r.model]);
+  refs('results', data.results, 'task', tasks, 'tasks', (r: { task: string }) => [r.task]);
+  refs('results', data.results, 'dataset', datasets, 'datasets', (r: { dataset: string | null }) => [r.dataset]);
+  refs('results', data.results, 'metric', metrics, 'metrics', (r: { metric: string }) => [r.metric]);
+  refs('comparisons', data.comparisons, 'baseline', results, 'results', (c: { baseline: string }) => [c.baseline]);
+  refs('comparisons', data.comparisons, 'challenger', results, 'results', (c: { challenger: string }) => [c.challenger]);
+  refs('risks', data.risks, 'models', models, 'models', (r: { models: string[] }) => r.models);
+  refs('risks', data.risks, 'datasets', datasets, 'datasets', (r: { datasets: string[] }) => r.datasets);
+  refs('risks', data.risks, 'sectors', sectors, 'sectors', (r: { sectors: string[] }) => r.sectors);
+
+  data.comparisons.forEach((c, i) => {
+    const a = results.get(c.baseline);
+    const b = results.get(c.challenger);
+    if (!a || !b) return;
+    const mismatch = (['task', 'metric'] as const).filter((k) => a[k] !== b[k]);
+    if (a.dataset && b.dataset && a.dataset !== b.dataset) mismatch.push('dataset' as never);
+    if (c.baseline === c.challenger) issues.push({ file: 'data/comparisons.json', record: recordLabel(i, c), field: 'challenger', message: 'baseline and challenger are the same result' });
+    else if (mismatch.length > 0) issues.push({ file: 'data/comparisons.json', record: recordLabel(i, c), field: 'challenger', message: `baseline and challenger differ in ${mismatch.join(', ')}` });
+  });
+
+  const seen = new Set<number>();
+  data.citations.forEach((c, i) => {
+    if (seen.has(c.number)) issues.push({ file: 'data/citations.json', record: recordLabel(i, c), field: 'number', message: `duplicate citation number ${c.number}` });
+    seen.add(c.number);
+  });
+  for (let n = 1; n <= MAX_CITATION && data.citations.length > 0; n++) {
+    if (!seen.has(n)) issues.push({ file: 'data/citations.json', message: `citation [${n}] is missing (run npm run data:extract)` });
+  }
+}
+
+function checkQuotes(data: SurveyData, paper: string, issues: DataIssue[]): void {
+  for (const kind of Object.keys(DATA_FILES) as DataKind[]) {
+    (data[kind] as unknown[]).forEach((record, i) => {
+      for (const [field, quote] of quotesOf(record)) {
+        if (!paperContains(paper, quote)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, record), field, message: `quote is not in the paper: "${quote.slice(0, 80)}"` });
+      }
+    });
+  }
+}
+
+/** Every source.quote inside a record, with its field path. */
+function quotesOf(value: unknown, at = ''): [string, string][] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => quotesOf(v, `${at}${at ? '.' : ''}${i}`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]): [string, string][] => {
+    const field = at ? `${at}.${k}` : k;
+    if (k === 'source' && v && typeof (v as { quote?: unknown }).quote === 'string') return [[`${field}.quote`, (v as { quote: string }).quote]];
+    return quotesOf(v, field);
+  });
+}

@@ -1,0 +1,23 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { PaperRecord } from '../../../shared/paper-record.base';
+
+@ObjectType({ description: 'A large AI model against the prior art on the same task, dataset and metric (Table I pairs).' })
+@Entity('comparisons')
+export class Comparison extends PaperRecord {
+  @Column('text')
+  baselineId: string;
+
+  @Column('text')
+  challengerId: string;
+
+  @Index()
+  @Column('text')
+  taskId: string;
+
+  @Column('text')
+  metricId: string;
+
+  @Column('text', { nullable: true })
+  datasetId: string | null;
+}

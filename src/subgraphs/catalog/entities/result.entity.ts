@@ -1,0 +1,41 @@
+import { Directive, Field, Float, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { PaperRecord } from '../../../shared/paper-record.base';
+import { Bound } from './enums';
+
+@ObjectType({ description: 'One number from a benchmark table: a model\'s score on a task, on an evaluation dataset, in a metric.' })
+@Directive('@key(fields: "id")')
+@Entity('results')
+export class Result extends PaperRecord {
+  @Index()
+  @Column('text')
+  modelId: string;
+
+  @Index()
+  @Column('text')
+  taskId: string;
+
+  @Index()
+  @Column('text', { nullable: true })
+  datasetId: string | null;
+
+  @Index()
+  @Column('text')
+  metricId: string;
+
+  @Field(() => Float, { description: 'in the metric\'s unit as printed: 94.1 for 94.1%, 0.68 for a TM-score' })
+  @Column('real')
+  value: number;
+
+  @Field()
+  @Column('text')
+  display: string;
+
+  @Field(() => Bound, { description: 'AT_LEAST where the paper gives a lower bound ("over 80%")' })
+  @Column('text')
+  bound: Bound;
+
+  @Field(() => String, { nullable: true, description: 'distinguishes several numbers of one table cell, when the paper gives more than one' })
+  @Column('text', { nullable: true })
+  setting: string | null;
+}

@@ -1,0 +1,16 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { PaperRecord } from '../../../shared/paper-record.base';
+
+@ObjectType()
+@Directive('@key(fields: "id")')
+@Entity('tasks')
+export class Task extends PaperRecord {
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Index()
+  @Column('text')
+  sectorId: string;
+}

@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import { DataSource, In, ObjectLiteral, Repository } from 'typeorm';
+import { PageRequest } from '../../shared/connection';
+import { alignMany, alignOne } from '../../shared/loader-utils';
+import { Relation, relationCountLoader, relationPageLoader, RelationSlice } from '../../shared/relation-pages';
+import { Comparison } from './entities/comparison.entity';
+import { Dataset } from './entities/dataset.entity';
+import { DatasetModality, ModelSector, ModelTrainingData } from './entities/link.entities';
+import { Metric } from './entities/metric.entity';
+import { Model } from './entities/model.entity';
+import { Result } from './entities/result.entity';
+import { Sector } from './entities/sector.entity';
+import { Task } from './entities/task.entity';
+
+export const CATALOG_ENTITIES = [Sector, Task, Metric, Model, Dataset, Result, Comparison, ModelSector, ModelTrainingData, DatasetModality];
+
+/** The nested connections of the catalog, each read from one table. */
+export const RELATIONS = {
+  sectorTasks: { table: 'tasks', parentColumn: 'sectorId', childColumn: 'id' },
+  sectorDatasets: { table: 'datasets', parentColumn: 'sectorId', childColumn: 'id' },
+  sectorModels: { table: 'model_sectors', parentColumn: 'sectorId', childColumn: 'modelId' },
+  datasetUsedToTrain: { table: 'model_training_data', parentColumn: 'datasetId', childColumn: 'modelId' },
+  datasetEvaluations: { table: 'results', parentColumn: 'datasetId', childColumn: 'id' },
+  taskResults: { table: 'results', parentColumn: 'taskId', childColumn: 'id' },
+  metricResults: { table: 'results', parentColumn: 'metricId', childColumn: 'id' },
+} satisfies Record<string, Relation>;
+export type RelationName = keyof typeof RELATIONS;
+
+function byId<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => alignOne(ids, await repo.findBy({ id: In([...ids]) } as never), (r) => r.id));
+}
+
+function manyBy<T extends ObjectLiteral>(repo: Repository<T>, column: keyof T & string): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) =>
+    alignMany(keys, await repo.find({ where: { [column]: In([...keys]) } as never, order: { position: 'ASC' } as never }), (r) => r[column] as string),
+  );
+}
+
+/** One set per request: DataLoader caches must never outlive the request that filled them. */
+export function createCatalogLoaders(ds: DataSource) {
+  const repo = <T extends ObjectLiteral>(e: new () => T) => ds.getRepository(e);
+  const pages = new Map<string, DataLoader<string, RelationSlice>>();
+  const counts = new Map<string, DataLoader<string, number>>();
+  return {
+    sector: byId(repo(Sector)),
+    task: byId(repo(Task)),
+    metric: byId(repo(Metric)),
+    model: byId(repo(Model)),
+    dataset: byId(repo(Dataset)),
+    result: byId(repo(Result)),
+    resultsByModel: manyBy(repo(Result), 'modelId'),
+    comparisonsByTask: manyBy(repo(Comparison), 'taskId'),
+    sectorLinksByModel: manyBy(repo(ModelSector), 'modelId'),
+    trainingLinksByModel: manyBy(repo(ModelTrainingData), 'modelId'),
+    /** a page of a nested connection, batched across parents that ask for the same page */
+    page(relation: RelationName, request: PageRequest): DataLoader<string, RelationSlice> {
+      const key = `${relation}:${request.first}:${JSON.stringify(request.after)}`;
+      let loader = pages.get(key);
+      if (!loader) pages.set(key, (loader = relationPageLoader(ds, RELATIONS[relation], request)));
+      return loader;
+    },
+    count(relation: RelationName): DataLoader<string, number> {
+      let loader = counts.get(relation);
+      if (!loader) counts.set(relation, (loader = relationCountLoader(ds, RELATIONS[relation])));
+      return loader;
+    },
+  };
+}
+
+export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;
+
+export interface CatalogContext {
+  loaders: CatalogLoaders;
+  dataSource: DataSource;
+}

@@ -1,0 +1,54 @@
+import { Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Comparison } from '../entities/comparison.entity';
+import { Dataset } from '../entities/dataset.entity';
+import { Metric } from '../entities/metric.entity';
+import { Result } from '../entities/result.entity';
+import { Task } from '../entities/task.entity';
+import { CatalogContext } from '../loaders';
+
+/** Signed so that a positive number is always better: a falling RMSE is an improvement. */
+export function improvement(baseline: number, challenger: number, higherIsBetter: boolean): number {
+  const delta = higherIsBetter ? challenger - baseline : baseline - challenger;
+  // the inputs are printed decimals; drop binary noise such as 0.30000000000000004
+  return Number(delta.toPrecision(12));
+}
+
+@Resolver(() => Comparison)
+export class ComparisonResolver {
+  @Query(() => [Comparison], { description: 'every prior-art / large-model pair, in paper order' })
+  comparisons(@Ctx() ctx: CatalogContext): Promise<Comparison[]> {
+    return ctx.dataSource.getRepository(Comparison).find({ order: { position: 'ASC' } });
+  }
+
+  @FieldResolver(() => Task)
+  task(@Root() c: Comparison, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.task.load(c.taskId);
+  }
+
+  @FieldResolver(() => Metric)
+  metric(@Root() c: Comparison, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.metric.load(c.metricId);
+  }
+
+  @FieldResolver(() => Dataset, { nullable: true })
+  dataset(@Root() c: Comparison, @Ctx() ctx: CatalogContext) {
+    return c.datasetId ? ctx.loaders.dataset.load(c.datasetId) : null;
+  }
+
+  @FieldResolver(() => Result, { description: 'the prior art' })
+  baseline(@Root() c: Comparison, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.result.load(c.baselineId);
+  }
+
+  @FieldResolver(() => Result, { description: 'the large AI model' })
+  challenger(@Root() c: Comparison, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.result.load(c.challengerId);
+  }
+
+  @FieldResolver(() => Float, { description: 'challenger minus baseline, signed so that a positive number is always better (respects higherIsBetter)' })
+  async improvement(@Root() c: Comparison, @Ctx() ctx: CatalogContext): Promise<number> {
+    const [baseline, challenger, metric] = await Promise.all([ctx.loaders.result.load(c.baselineId), ctx.loaders.result.load(c.challengerId), ctx.loaders.metric.load(c.metricId)]);
+    if (!baseline || !challenger || !metric) throw new Error(`comparison ${c.slug} points at a missing result or metric`);
+    return improvement(baseline.value, challenger.value, metric.higherIsBetter);
+  }
+}

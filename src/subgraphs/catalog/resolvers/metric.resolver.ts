@@ -1,0 +1,24 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../../shared/connection';
+import { ResultConnection } from '../entities/connections';
+import { Metric } from '../entities/metric.entity';
+import { CatalogContext } from '../loaders';
+import { nestedConnection } from './paging';
+
+@Resolver(() => Metric)
+export class MetricResolver {
+  @Query(() => [Metric])
+  metrics(@Ctx() ctx: CatalogContext): Promise<Metric[]> {
+    return ctx.dataSource.getRepository(Metric).find({ order: { position: 'ASC' } });
+  }
+
+  @Query(() => Metric, { nullable: true })
+  metric(@Arg('slug') slug: string, @Ctx() ctx: CatalogContext): Promise<Metric | null> {
+    return ctx.dataSource.getRepository(Metric).findOneBy({ slug });
+  }
+
+  @FieldResolver(() => ResultConnection)
+  results(@Root() metric: Metric, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+    return nestedConnection(ctx, 'metricResults', metric.id, args, ctx.loaders.result, ResultConnection.of);
+  }
+}

@@ -1,0 +1,90 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { SelectQueryBuilder } from 'typeorm';
+import { ConnectionArgs } from '../../../shared/connection';
+import { toGlobalId } from '../../../shared/global-id';
+import { SortKey } from '../../../shared/keyset';
+import { rootConnection } from '../../../shared/root-connection';
+import { containsPattern, LIKE_ESCAPE } from '../../../shared/text-match';
+import { ModelConnection } from '../entities/connections';
+import { Dataset } from '../entities/dataset.entity';
+import { ModelSortField, SortDirection } from '../entities/enums';
+import { ModelFilter, ModelOrder } from '../entities/filters.input';
+import { Model } from '../entities/model.entity';
+import { Result } from '../entities/result.entity';
+import { Sector } from '../entities/sector.entity';
+import { CatalogContext } from '../loaders';
+import { loadAll } from './paging';
+
+// Unreported sizes sort after every reported one, in both directions.
+const NO_SIZE = { ASC: 1e300, DESC: -1e300 };
+
+function orderKeys(order: ModelOrder | null | undefined): { keys: SortKey[]; keyOf: (m: Model) => unknown[] } {
+  const position: SortKey = { expression: 'm.position', direction: 'ASC' };
+  if (!order) return { keys: [position], keyOf: (m) => [m.position] };
+  const dir = order.direction === SortDirection.DESC ? 'DESC' : 'ASC';
+  if (order.field === ModelSortField.NAME) {
+    return { keys: [{ expression: 'LOWER(m.name)', direction: dir }, position], keyOf: (m) => [m.name.toLowerCase(), m.position] };
+  }
+  return {
+    keys: [{ expression: `COALESCE(m.parametersValue, ${NO_SIZE[dir]})`, direction: dir }, position],
+    keyOf: (m) => [m.parametersValue ?? NO_SIZE[dir], m.position],
+  };
+}
+
+export function applyModelFilter(qb: SelectQueryBuilder<Model>, f: ModelFilter | null | undefined): SelectQueryBuilder<Model> {
+  if (!f) return qb;
+  if (f.search) qb.andWhere(`(LOWER(m.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(m.aliases) LIKE :search ${LIKE_ESCAPE})`, { search: containsPattern(f.search) });
+  if (f.type) qb.andWhere(f.type.length ? 'm.type IN (:...types)' : '1 = 0', { types: f.type });
+  if (f.access) qb.andWhere(f.access.length ? 'm.access IN (:...access)' : '1 = 0', { access: f.access });
+  if (f.sector) {
+    qb.andWhere('EXISTS (SELECT 1 FROM model_sectors ms WHERE ms."modelId" = m.id AND ms."sectorId" = :sectorId)', { sectorId: toGlobalId('Sector', f.sector) });
+  }
+  if (f.trainedOnAccess) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM model_training_data mt JOIN datasets d ON d.id = mt."datasetId" WHERE mt."modelId" = m.id AND d.access IN (:...toa))`,
+      { toa: f.trainedOnAccess.length ? f.trainedOnAccess : ['-'] },
+    );
+  }
+  if (f.minParameters != null) qb.andWhere('m.parametersValue >= :minP', { minP: f.minParameters });
+  if (f.maxParameters != null) qb.andWhere('m.parametersValue <= :maxP', { maxP: f.maxParameters });
+  return qb;
+}
+
+@Resolver(() => Model)
+export class ModelResolver {
+  @Query(() => ModelConnection)
+  models(
+    @Arg('filter', () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
+    @Arg('orderBy', () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
+    const qb = applyModelFilter(ctx.dataSource.getRepository(Model).createQueryBuilder('m'), filter);
+    const { keys, keyOf } = orderKeys(orderBy);
+    return rootConnection(qb, args, keys, keyOf, ModelConnection.of);
+  }
+
+  @Query(() => Model, { nullable: true })
+  model(@Arg('slug') slug: string, @Ctx() ctx: CatalogContext): Promise<Model | null> {
+    return ctx.dataSource.getRepository(Model).findOneBy({ slug });
+  }
+
+  @FieldResolver(() => [Sector])
+  async sectors(@Root() model: Model, @Ctx() ctx: CatalogContext) {
+    const links = await ctx.loaders.sectorLinksByModel.load(model.id);
+    const sectors = await loadAll(ctx.loaders.sector, links.map((l) => l.sectorId));
+    return sectors.sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => [Dataset], { description: 'pre-training / training data that is a Dataset in the graph' })
+  async trainedOn(@Root() model: Model, @Ctx() ctx: CatalogContext) {
+    const links = await ctx.loaders.trainingLinksByModel.load(model.id);
+    const datasets = await loadAll(ctx.loaders.dataset, links.map((l) => l.datasetId));
+    return datasets.sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => [Result])
+  results(@Root() model: Model, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.resultsByModel.load(model.id);
+  }
+}

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import { ConnectionArgs, Page, pageRequest, toPage } from '../../../shared/connection';
+import { CatalogContext, RelationName } from '../loaders';
+
+type Positioned = { position: number };
+
+/** A nested connection: one batched page query per relation, then the nodes through their by-id loader. */
+export async function nestedConnection<T extends Positioned, C>(
+  ctx: CatalogContext,
+  relation: RelationName,
+  parentId: string,
+  args: ConnectionArgs,
+  byId: DataLoader<string, T | null>,
+  make: (page: Page<T>, count: () => Promise<number>) => C,
+): Promise<C> {
+  const request = pageRequest(args);
+  const slice = await ctx.loaders.page(relation, request).load(parentId);
+  const nodes = await loadAll(byId, slice.childIds);
+  return make(toPage(nodes, request, (n) => [n.position]), () => ctx.loaders.count(relation).load(parentId));
+}
+
+/** Loads many ids through a loader, dropping ids whose row has gone. */
+export async function loadAll<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  const rows = await loader.loadMany(ids);
+  return rows.filter((r): r is T => r !== null && !(r instanceof Error));
+}

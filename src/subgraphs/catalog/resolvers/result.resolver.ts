@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../../shared/connection';
+import { toGlobalId } from '../../../shared/global-id';
+import { BY_POSITION, rootConnection } from '../../../shared/root-connection';
+import { ResultConnection } from '../entities/connections';
+import { Dataset } from '../entities/dataset.entity';
+import { ResultFilter } from '../entities/filters.input';
+import { Metric } from '../entities/metric.entity';
+import { Model } from '../entities/model.entity';
+import { Result } from '../entities/result.entity';
+import { Task } from '../entities/task.entity';
+import { CatalogContext } from '../loaders';
+
+const FILTER_COLUMNS = { model: ['modelId', 'Model'], task: ['taskId', 'Task'], dataset: ['datasetId', 'Dataset'], metric: ['metricId', 'Metric'] } as const;
+
+@Resolver(() => Result)
+export class ResultResolver {
+  @Query(() => ResultConnection)
+  results(@Arg('filter', () => ResultFilter, { nullable: true }) filter: ResultFilter | null, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+    const qb = ctx.dataSource.getRepository(Result).createQueryBuilder('r');
+    for (const [field, [column, type]] of Object.entries(FILTER_COLUMNS)) {
+      const slug = filter?.[field as keyof ResultFilter];
+      // ids derive from slugs, so a filter needs no lookup and an unknown slug simply matches nothing
+      if (slug) qb.andWhere(`r.${column} = :${field}`, { [field]: toGlobalId(type, slug) });
+    }
+    return rootConnection(qb, args, BY_POSITION('r'), (r) => [r.position], ResultConnection.of);
+  }
+
+  @FieldResolver(() => Model)
+  model(@Root() result: Result, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.model.load(result.modelId);
+  }
+
+  @FieldResolver(() => Task)
+  task(@Root() result: Result, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.task.load(result.taskId);
+  }
+
+  @FieldResolver(() => Dataset, { nullable: true, description: 'null where the paper names no evaluation dataset' })
+  dataset(@Root() result: Result, @Ctx() ctx: CatalogContext) {
+    return result.datasetId ? ctx.loaders.dataset.load(result.datasetId) : null;
+  }
+
+  @FieldResolver(() => Metric)
+  metric(@Root() result: Result, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.metric.load(result.metricId);
+  }
+}

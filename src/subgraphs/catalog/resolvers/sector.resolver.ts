@@ -1,0 +1,34 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../../shared/connection';
+import { DatasetConnection, ModelConnection, TaskConnection } from '../entities/connections';
+import { Sector } from '../entities/sector.entity';
+import { CatalogContext } from '../loaders';
+import { nestedConnection } from './paging';
+
+@Resolver(() => Sector)
+export class SectorResolver {
+  @Query(() => [Sector], { description: 'the seven sectors of Section III, in paper order' })
+  sectors(@Ctx() ctx: CatalogContext): Promise<Sector[]> {
+    return ctx.dataSource.getRepository(Sector).find({ order: { position: 'ASC' } });
+  }
+
+  @Query(() => Sector, { nullable: true })
+  sector(@Arg('slug') slug: string, @Ctx() ctx: CatalogContext): Promise<Sector | null> {
+    return ctx.dataSource.getRepository(Sector).findOneBy({ slug });
+  }
+
+  @FieldResolver(() => TaskConnection)
+  tasks(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+    return nestedConnection(ctx, 'sectorTasks', sector.id, args, ctx.loaders.task, TaskConnection.of);
+  }
+
+  @FieldResolver(() => ModelConnection)
+  models(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+    return nestedConnection(ctx, 'sectorModels', sector.id, args, ctx.loaders.model, ModelConnection.of);
+  }
+
+  @FieldResolver(() => DatasetConnection)
+  datasets(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+    return nestedConnection(ctx, 'sectorDatasets', sector.id, args, ctx.loaders.dataset, DatasetConnection.of);
+  }
+}

@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../../shared/connection';
+import { BY_POSITION, rootConnection } from '../../../shared/root-connection';
+import { Comparison } from '../entities/comparison.entity';
+import { ResultConnection, TaskConnection } from '../entities/connections';
+import { Sector } from '../entities/sector.entity';
+import { Task } from '../entities/task.entity';
+import { CatalogContext } from '../loaders';
+import { nestedConnection } from './paging';
+
+@Resolver(() => Task)
+export class TaskResolver {
+  @Query(() => TaskConnection)
+  tasks(@Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+    const qb = ctx.dataSource.getRepository(Task).createQueryBuilder('t');
+    return rootConnection(qb, args, BY_POSITION('t'), (t) => [t.position], TaskConnection.of);
+  }
+
+  @Query(() => Task, { nullable: true })
+  task(@Arg('slug') slug: string, @Ctx() ctx: CatalogContext): Promise<Task | null> {
+    return ctx.dataSource.getRepository(Task).findOneBy({ slug });
+  }
+
+  @FieldResolver(() => Sector)
+  sector(@Root() task: Task, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.sector.load(task.sectorId);
+  }
+
+  @FieldResolver(() => ResultConnection)
+  results(@Root() task: Task, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+    return nestedConnection(ctx, 'taskResults', task.id, args, ctx.loaders.result, ResultConnection.of);
+  }
+
+  @FieldResolver(() => [Comparison])
+  comparisons(@Root() task: Task, @Ctx() ctx: CatalogContext) {
+    return ctx.loaders.comparisonsByTask.load(task.id);
+  }
+}

@@ -1,0 +1,117 @@
+import { EntityManager } from 'typeorm';
+import type { SurveyData } from '../../data/schema';
+import { toGlobalId } from '../../shared/global-id';
+import { Comparison } from './entities/comparison.entity';
+import { Dataset } from './entities/dataset.entity';
+import { Access, Bound, ModelType } from './entities/enums';
+import { DatasetModality, ModelSector, ModelTrainingData } from './entities/link.entities';
+import { Metric } from './entities/metric.entity';
+import { Model } from './entities/model.entity';
+import { Result } from './entities/result.entity';
+import { Sector } from './entities/sector.entity';
+import { Task } from './entities/task.entity';
+
+type Base = { slug: string; source: { location: string; quote: string | null }; notes?: string };
+
+const base = (type: string, r: Base, index: number) => ({
+  id: toGlobalId(type, r.slug),
+  slug: r.slug,
+  position: index + 1,
+  sourceLocation: r.source.location,
+  sourceQuote: r.source.quote,
+  notes: r.notes ?? null,
+});
+
+const CHUNK = 200;
+async function insert<T extends object>(m: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  // chunked: SQLite caps the number of bound parameters in one statement
+  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(entity, rows.slice(i, i + CHUNK) as never);
+}
+
+/** Writes the catalog's tables from validated data, inside the caller's transaction. */
+export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<void> {
+  const id = toGlobalId;
+  const results = new Map(data.results.map((r) => [r.slug, r]));
+  const modelPosition = new Map(data.models.map((mo, i) => [mo.slug, i + 1]));
+
+  await insert(m, Sector, data.sectors.map((s, i) => ({ ...base('Sector', s, i), name: s.name, section: s.section, summary: s.summary }) as Sector));
+  await insert(m, Task, data.tasks.map((t, i) => ({ ...base('Task', t, i), name: t.name, sectorId: id('Sector', t.sector) }) as Task));
+  await insert(m, Metric, data.metrics.map((x, i) => ({ ...base('Metric', x, i), name: x.name, aliases: x.aliases, higherIsBetter: x.higherIsBetter, unit: x.unit }) as Metric));
+  await insert(
+    m,
+    Dataset,
+    data.datasets.map(
+      (d, i) =>
+        ({
+          ...base('Dataset', d, i),
+          name: d.name,
+          aliases: d.aliases,
+          scale: d.scale,
+          sizeValue: d.size.value,
+          sizeDisplay: d.size.display,
+          sizeBound: d.size.bound as Bound,
+          modalities: d.modalities,
+          purpose: d.purpose,
+          access: d.access as Access,
+          sectorId: d.sector ? id('Sector', d.sector) : null,
+        }) as Dataset,
+    ),
+  );
+  await insert(m, DatasetModality, data.datasets.flatMap((d) => [...new Set(d.modalities)].map((modality) => ({ datasetId: id('Dataset', d.slug), modality }))));
+  await insert(
+    m,
+    Model,
+    data.models.map(
+      (mo, i) =>
+        ({
+          ...base('Model', mo, i),
+          name: mo.name,
+          aliases: mo.aliases,
+          type: mo.type as ModelType | null,
+          parametersValue: mo.parameters.value,
+          parametersDisplay: mo.parameters.display,
+          parametersBound: mo.parameters.bound as Bound,
+          access: mo.access as Access,
+          trainingDataNote: mo.trainingDataNote,
+        }) as Model,
+    ),
+  );
+  // link rows carry the model's position so that a dataset's or sector's models page in paper order
+  await insert(m, ModelSector, data.models.flatMap((mo) => [...new Set(mo.sectors)].map((s) => ({ modelId: id('Model', mo.slug), sectorId: id('Sector', s), position: modelPosition.get(mo.slug)! }))));
+  await insert(m, ModelTrainingData, data.models.flatMap((mo) => [...new Set(mo.trainedOn)].map((d) => ({ modelId: id('Model', mo.slug), datasetId: id('Dataset', d), position: modelPosition.get(mo.slug)! }))));
+  await insert(
+    m,
+    Result,
+    data.results.map(
+      (r, i) =>
+        ({
+          ...base('Result', r, i),
+          modelId: id('Model', r.model),
+          taskId: id('Task', r.task),
+          datasetId: r.dataset ? id('Dataset', r.dataset) : null,
+          metricId: id('Metric', r.metric),
+          value: r.value,
+          display: r.display,
+          bound: r.bound as Bound,
+          setting: r.setting,
+        }) as Result,
+    ),
+  );
+  await insert(
+    m,
+    Comparison,
+    data.comparisons.map((c, i) => {
+      const b = results.get(c.baseline)!;
+      const ch = results.get(c.challenger)!;
+      const dataset = b.dataset ?? ch.dataset;
+      return {
+        ...base('Comparison', c, i),
+        baselineId: id('Result', c.baseline),
+        challengerId: id('Result', c.challenger),
+        taskId: id('Task', b.task),
+        metricId: id('Metric', b.metric),
+        datasetId: dataset ? id('Dataset', dataset) : null,
+      } as Comparison;
+    }),
+  );
+}
