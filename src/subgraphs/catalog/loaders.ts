@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { DataSource, In, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, ObjectLiteral } from 'typeorm';
 import { PageRequest } from '../../shared/connection';
-import { alignMany, alignOne } from '../../shared/loader-utils';
+import { byIdLoader as byId, manyByLoader as manyBy } from '../../shared/loader-utils';
 import { Relation, relationCountLoader, relationPageLoader, RelationSlice } from '../../shared/relation-pages';
 import { Comparison } from './entities/comparison.entity';
 import { Dataset } from './entities/dataset.entity';
@@ -25,16 +25,6 @@ export const RELATIONS = {
   metricResults: { table: 'results', parentColumn: 'metricId', childColumn: 'id' },
 } satisfies Record<string, Relation>;
 export type RelationName = keyof typeof RELATIONS;
-
-function byId<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => alignOne(ids, await repo.findBy({ id: In([...ids]) } as never), (r) => r.id));
-}
-
-function manyBy<T extends ObjectLiteral>(repo: Repository<T>, column: keyof T & string): DataLoader<string, T[]> {
-  return new DataLoader(async (keys) =>
-    alignMany(keys, await repo.find({ where: { [column]: In([...keys]) } as never, order: { position: 'ASC' } as never }), (r) => r[column] as string),
-  );
-}
 
 /** One set per request: DataLoader caches must never outlive the request that filled them. */
 export function createCatalogLoaders(ds: DataSource) {

@@ -1,0 +1,41 @@
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../shared/config';
+import { Store } from '../shared/database';
+import { Composition } from '../gateway/compose';
+import { createGateway, Gateway } from '../gateway/gateway';
+import { localTransport } from '../gateway/local-transport';
+import { HealthCheck } from './http-server';
+import { buildSubgraphs, composeBuiltIn, localSubgraph, openStore } from './services';
+
+export interface InProcessApp {
+  gateway: Gateway;
+  composition: Composition;
+  stores: Record<SubgraphName, Store>;
+  health: HealthCheck;
+  close(): Promise<void>;
+}
+
+/** The `npm start` shape: every subgraph and the gateway in one process, over the built stores. */
+export async function createInProcessApp(config: Config): Promise<InProcessApp> {
+  const subgraphs = await buildSubgraphs();
+  const composition = composeBuiltIn(config, subgraphs);
+  const opened = await Promise.all(SUBGRAPH_NAMES.map((n) => openStore(config, n)));
+  const stores = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, opened[i]])) as Record<SubgraphName, Store>;
+  const transport = localTransport(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])])));
+  const gateway = createGateway({ supergraph: composition.supergraph, transport, production: config.production });
+  const health: HealthCheck = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        SUBGRAPH_NAMES.map(async (n) => [n, await stores[n].dataSource.query('SELECT 1 AS ok').then(() => true, () => false)] as const),
+      ),
+    );
+  return {
+    gateway,
+    composition,
+    stores,
+    health,
+    close: async () => {
+      await gateway.dispose();
+      await Promise.all(opened.map((s) => (s.dataSource.isInitialized ? s.dataSource.destroy() : undefined)));
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { Config, SubgraphName } from '../shared/config';
+import { Store } from '../shared/database';
+import { SUBGRAPH_MODULES } from './subgraph-modules';
+import { openStore } from './services';
+
+export interface RunningSubgraph {
+  url: string;
+  store: Store;
+  stop(): Promise<void>;
+}
+
+/** One subgraph as its own HTTP service (Apollo Server), over its own store. */
+export async function startSubgraphServer(config: Config, name: SubgraphName, port: number): Promise<RunningSubgraph> {
+  const module = SUBGRAPH_MODULES[name];
+  const subgraph = await module.build();
+  const store = await openStore(config, name);
+  const server = new ApolloServer<object>({ schema: subgraph.schema, introspection: !config.production });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port, host: config.host },
+    context: async () => module.createContext(store.dataSource),
+  });
+  return {
+    url,
+    store,
+    stop: async () => {
+      await server.stop();
+      await store.dataSource.destroy();
+    },
+  };
+}

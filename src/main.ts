@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { createInProcessApp } from './app/in-process';
+import { closeServer, createHttpServer, listen } from './app/http-server';
+import { onShutdown } from './app/shutdown';
+import { ensureStores } from './data/seed';
+import { loadConfig } from './shared/config';
+
+/** npm start: seeds when data/ changed, then serves the gateway and all subgraphs in one process. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const seeded = await ensureStores(config);
+  if (seeded) console.log(`built the stores from data/ in ${seeded.millis} ms`);
+  const app = await createInProcessApp(config);
+  const server = createHttpServer(app.gateway.runtime, app.health);
+  const port = await listen(server, config.port, config.host);
+  console.log(`lam-atlas is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql (health: /healthz)`);
+  onShutdown(async () => {
+    await closeServer(server);
+    await app.close();
+  });
+}
+
+main().catch((err: Error) => {
+  console.error(`lam-atlas could not start: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+@ObjectType({ description: 'One place the paper cites a reference.' })
+@Entity('mentions')
+export class Mention {
+  @PrimaryGeneratedColumn()
+  rowId: number;
+
+  @Index()
+  @Column('text')
+  citationId: string;
+
+  @Column('integer')
+  position: number;
+
+  @Field({ description: 'e.g. Section III-A' })
+  @Index()
+  @Column('text')
+  section: string;
+
+  @Field({ description: 'the sentence of the paper in which the reference is cited' })
+  @Column('text')
+  sentence: string;
+}

@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../../shared/connection';
+import { toGlobalId } from '../../../shared/global-id';
+import { BY_POSITION, rootConnection } from '../../../shared/root-connection';
+import { Citation } from '../entities/citation.entity';
+import { CitationConnection, CitationFilter } from '../entities/connections';
+import { Mention } from '../entities/mention.entity';
+import { Node, NodeRef } from '../entities/node.interface';
+import { LiteratureContext } from '../loaders';
+
+/** "III-A" and "Section III-A" name the same section. */
+export function sectionLabel(section: string): string {
+  const s = section.trim();
+  return /^[IVX]+(-[A-G])?$/.test(s) ? `Section ${s}` : s;
+}
+
+@Resolver(() => Citation)
+export class CitationResolver {
+  @Query(() => CitationConnection, { description: 'the references of the paper, in number order' })
+  citations(@Arg('filter', () => CitationFilter, { nullable: true }) filter: CitationFilter | null, @Args() args: ConnectionArgs, @Ctx() ctx: LiteratureContext) {
+    const qb = ctx.dataSource.getRepository(Citation).createQueryBuilder('c');
+    if (filter?.supportsSomething != null) {
+      qb.andWhere(`${filter.supportsSomething ? '' : 'NOT '}EXISTS (SELECT 1 FROM supports s WHERE s."citationId" = c.id)`);
+    }
+    if (filter?.section) qb.andWhere('EXISTS (SELECT 1 FROM mentions m WHERE m."citationId" = c.id AND m.section = :section)', { section: sectionLabel(filter.section) });
+    return rootConnection(qb, args, BY_POSITION('c'), (c) => [c.position], CitationConnection.of);
+  }
+
+  @Query(() => Citation, { nullable: true })
+  citation(@Arg('number', () => Int) number: number, @Ctx() ctx: LiteratureContext): Promise<Citation | null> {
+    return ctx.loaders.citation.load(toGlobalId('Citation', number));
+  }
+
+  @FieldResolver(() => [Mention])
+  mentions(@Root() citation: Citation, @Ctx() ctx: LiteratureContext) {
+    return ctx.loaders.mentionsByCitation.load(citation.id);
+  }
+
+  @FieldResolver(() => [Node], { description: 'the entities (models, datasets, tasks, risks) this reference supports' })
+  async supports(@Root() citation: Citation, @Ctx() ctx: LiteratureContext): Promise<NodeRef[]> {
+    const rows = await ctx.loaders.supportsByCitation.load(citation.id);
+    return rows.map((s) => ({ __typename: s.entityType, id: s.entityId }));
+  }
+}

@@ -1,0 +1,29 @@
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Citation } from '../entities/citation.entity';
+import { NODE_STUBS, NodeStubClass, SectorStub } from '../entities/node-stubs';
+import { citationsByIds, LiteratureContext } from '../loaders';
+import { sectionLabel } from './citation.resolver';
+
+// `citations` on every type a reference can support; a factory, since only the type differs.
+function supportedCitationsResolver(stub: NodeStubClass) {
+  @Resolver(() => stub)
+  class EntityCitationsResolver {
+    @FieldResolver(() => [Citation], { description: 'the references the paper cites for this' })
+    async citations(@Root() entity: { id: string }, @Ctx() ctx: LiteratureContext): Promise<Citation[]> {
+      const supports = await ctx.loaders.supportsByEntity.load(entity.id);
+      return citationsByIds(ctx, supports.map((s) => s.citationId));
+    }
+  }
+  return EntityCitationsResolver;
+}
+
+export const ENTITY_CITATION_RESOLVERS = Object.values(NODE_STUBS).map(supportedCitationsResolver);
+
+@Resolver(() => SectorStub)
+export class SectorCitationsResolver {
+  @Directive('@requires(fields: "section")')
+  @FieldResolver(() => [Citation], { description: "the references cited in this sector's section of the paper" })
+  async citations(@Root() sector: SectorStub, @Ctx() ctx: LiteratureContext): Promise<Citation[]> {
+    return citationsByIds(ctx, await ctx.loaders.citationIdsBySection.load(sectionLabel(sector.section)));
+  }
+}

@@ -1,0 +1,57 @@
+import { EntityManager } from 'typeorm';
+import type { SurveyData } from '../../data/schema';
+import { toGlobalId } from '../../shared/global-id';
+import { Citation } from './entities/citation.entity';
+import { IndexedEntity, Support } from './entities/link.entities';
+import { Mention } from './entities/mention.entity';
+
+const CHUNK = 200;
+async function insert<T extends object>(m: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(entity, rows.slice(i, i + CHUNK) as never);
+}
+
+type Named = { slug: string; name: string; aliases?: string[] };
+
+/** Index entries for node() and search; results have no name, so they are known but not searchable. */
+function indexEntries(data: SurveyData): Omit<IndexedEntity, 'position'>[] {
+  const named = (type: string, rows: Named[]) =>
+    rows.map((r) => ({ id: toGlobalId(type, r.slug), type, name: r.name, terms: [r.name, ...(r.aliases ?? [])].map((t) => t.toLowerCase()).join('\n') }));
+  return [
+    ...named('Sector', data.sectors),
+    ...named('Task', data.tasks),
+    ...named('Model', data.models),
+    ...named('Dataset', data.datasets),
+    ...named('Metric', data.metrics),
+    ...named('Risk', data.risks),
+    ...data.results.map((r) => ({ id: toGlobalId('Result', r.slug), type: 'Result', name: r.slug, terms: '' })),
+    ...data.citations.map((c) => ({
+      id: toGlobalId('Citation', c.number),
+      type: 'Citation',
+      name: c.label ?? `[${c.number}]`,
+      terms: [c.label, `[${c.number}]`].filter(Boolean).join('\n').toLowerCase(),
+    })),
+  ];
+}
+
+/** Which entities each reference supports, from the citation lists of the curated files. */
+function supportRows(data: SurveyData): Omit<Support, 'position'>[] {
+  const cited = (type: string, rows: { slug: string; citations: number[] }[]) =>
+    rows.flatMap((r) => [...new Set(r.citations)].map((n) => ({ citationId: toGlobalId('Citation', n), entityId: toGlobalId(type, r.slug), entityType: type })));
+  return [...cited('Model', data.models), ...cited('Dataset', data.datasets), ...cited('Task', data.tasks), ...cited('Result', data.results), ...cited('Risk', data.risks)];
+}
+
+/** Writes the literature tables from validated data, inside the caller's transaction. */
+export async function seedLiterature(m: EntityManager, data: SurveyData): Promise<void> {
+  await insert(
+    m,
+    Citation,
+    data.citations.map((c) => ({ id: toGlobalId('Citation', c.number), number: c.number, label: c.label, notes: c.notes ?? null, position: c.number })),
+  );
+  await insert(
+    m,
+    Mention,
+    data.citations.flatMap((c) => c.mentions.map((mn, i) => ({ citationId: toGlobalId('Citation', c.number), position: i + 1, section: mn.section, sentence: mn.sentence }) as Mention)),
+  );
+  await insert(m, Support, supportRows(data).map((s, i) => ({ ...s, position: i + 1 })));
+  await insert(m, IndexedEntity, indexEntries(data).map((e, i) => ({ ...e, position: i + 1 })));
+}
