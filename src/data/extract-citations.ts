@@ -12,7 +12,7 @@ export interface KnownName {
 }
 
 /** One run of adjacent brackets in a sentence: "[84]", "[10], [14]", "[54]–[56]". */
-interface CitationGroup {
+export interface CitationGroup {
   numbers: number[];
   /** The sentence up to the first bracket of the run. */
   before: string;
@@ -46,17 +46,17 @@ export function citationGroups(sentence: string): CitationGroup[] {
 // several numbers the text names a topic ("LLMs [10]–[21]"), not one work. The text right
 // before the bracket is tried as is, without a trailing parenthesised aside ("ProGen (1.2B)"),
 // without a generic head noun ("the Transformer model", "Chain-of-Thought prompting"), and then
-// the aside itself ("Segment Anything Model (SAM)"). The first form that ends with a known name
-// (whole word, case-sensitive, and not the tail of a longer name such as "Swin Transformer")
-// gives the longest such name. Failing that, the first form that
-// ends with a proper-noun phrase gives it: the trailing run of capitalised, camel-case,
-// upper-case or hyphenated words (with version numbers such as "Med-PaLM 2"), kept as printed
-// ("Clinic alBERT"). A lone plain capitalised word ("Lam", "Chinese") only counts before a head
-// noun ("the Transformer model"), because it is as often an author or a language as a work;
-// author phrases ("Chen et al."), plural or generic acronyms ("LLMs", "SOTA"), organisations
-// ("the data policy of OpenAI") and lower-case phrases ("symptom checker") give no label.
-// Techniques named at their bracket are labels ("Chain-of-Thought prompting [22]" gives
-// "Chain-of-Thought", "low-rank adaptation (LoRA) [124]" gives "LoRA").
+// the aside itself ("Segment Anything Model (SAM)").
+// 1. The first form that ends with a known name (whole word, case-sensitive, and not the tail
+//    of a longer printed name such as "Swin Transformer") gives the longest such name.
+// 2. Failing that, the first form that ends with a proper-noun phrase gives it: the trailing
+//    run of capitalised, camel-case, upper-case or hyphenated words, with version numbers
+//    ("Med-PaLM 2"), kept as printed ("Clinic alBERT"). A lone plain capitalised word ("Lam",
+//    "Chinese") counts only before a head noun ("the Transformer model"): alone it is as often
+//    an author or a language as a work. Author phrases ("Chen et al."), plural or generic
+//    acronyms ("LLMs", "SOTA"), organisations ("the data policy of OpenAI") and lower-case
+//    phrases ("symptom checker") give no label. Techniques named at their bracket are labels
+//    ("Chain-of-Thought prompting [22]" gives "Chain-of-Thought", "(LoRA) [124]" gives "LoRA").
 
 const HEAD_NOUN = /\s+(?:model|architecture|framework|work|prompting)$/;
 const ASIDE = /\s*\(([^()]*)\)$/;
@@ -109,6 +109,9 @@ function nameRun(form: Form): string[] {
     else break;
   }
   while (run.length > 1 && DETERMINERS.has(run[0])) run.shift();
+  // A sentence's first word is capitalised anyway: "As ESMfold" is "ESMfold", "Stable Diffusion" stays.
+  const rest = run.slice(1);
+  if (run.length === words.length && isPlainWord(run[0]) && (rest.length > 1 || (rest.length === 1 && !isPlainWord(rest[0])))) run.shift();
   return run;
 }
 
@@ -126,7 +129,7 @@ interface Label {
 }
 
 /** What the text right before a single-number bracket calls the cited work, if anything. */
-export function labelBefore(before: string, namesLongestFirst: string[]): Label | null {
+function labelBefore(before: string, namesLongestFirst: string[]): Label | null {
   const forms = formsBefore(before);
   for (const form of forms) {
     const known = knownNameAtEnd(form, namesLongestFirst);
@@ -188,6 +191,7 @@ export function readKnownNames(dataDir: string): { names: KnownName[]; missing: 
       continue;
     }
     const records = JSON.parse(fs.readFileSync(full, 'utf8')) as { name?: unknown; aliases?: unknown }[];
+    if (!Array.isArray(records)) throw new Error(`data/${file} must contain a JSON array of records`);
     for (const r of records) {
       for (const n of [r.name, ...(Array.isArray(r.aliases) ? r.aliases : [])]) if (typeof n === 'string') names.push({ name: n });
     }

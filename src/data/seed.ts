@@ -20,11 +20,8 @@ export function dataDigest(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/**
- * Builds one store into a temporary file and renames it over the old one only when the whole load
- * committed: a failure leaves the previous store untouched, and a rebuild is idempotent.
- */
-export async function buildStore(file: string, def: StoreDefinition, data: SurveyData): Promise<void> {
+/** Builds one store into a new temporary file and returns its path; nothing existing is touched. */
+export async function buildStoreFile(file: string, def: StoreDefinition, data: SurveyData): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.rmSync(tmp, { force: true });
@@ -34,7 +31,7 @@ export async function buildStore(file: string, def: StoreDefinition, data: Surve
     await dataSource.synchronize();
     await dataSource.transaction((m) => def.seed(m, data));
     await dataSource.destroy();
-    fs.renameSync(tmp, file);
+    return tmp;
   } catch (err) {
     if (dataSource.isInitialized) await dataSource.destroy();
     fs.rmSync(tmp, { force: true });
@@ -50,14 +47,32 @@ export interface SeedReport {
 
 /** Validates data/ and rebuilds every store from it. Throws DataValidationError before touching any store. */
 export async function seedStores(config: Config): Promise<SeedReport> {
-  const started = Date.now();
-  const data = loadSurveyData(config.dataDir);
-  const stores: Record<string, string> = {};
-  for (const [name, def] of Object.entries(STORES) as [SubgraphName, StoreDefinition][]) {
-    stores[name] = storeFile(config, name);
-    await buildStore(stores[name], def, data);
-  }
+  const report = await buildStores(config, loadSurveyData(config.dataDir));
   fs.writeFileSync(path.join(config.storeDir, HASH_FILE), dataDigest(config.dataDir) + '\n');
+  return report;
+}
+
+/**
+ * Builds every store from already validated data (the real data, or a synthetic graph) into new files
+ * and renames them over the old ones only when all were built: a failure leaves the old stores as
+ * they were, and a rebuild is idempotent.
+ */
+export async function buildStores(config: Config, data: SurveyData): Promise<SeedReport> {
+  const started = Date.now();
+  const stores: Record<string, string> = {};
+  const built: string[] = [];
+  try {
+    for (const [name, def] of Object.entries(STORES) as [SubgraphName, StoreDefinition][]) {
+      stores[name] = storeFile(config, name);
+      built.push(await buildStoreFile(stores[name], def, data));
+    }
+  } catch (err) {
+    built.forEach((tmp) => fs.rmSync(tmp, { force: true }));
+    throw err;
+  }
+  // only now, with every store built, replace the old ones (a rename is atomic on one file system)
+  fs.rmSync(path.join(config.storeDir, HASH_FILE), { force: true });
+  Object.values(stores).forEach((file, i) => fs.renameSync(built[i], file));
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, (v as unknown[]).length]));
   return { stores, counts, millis: Date.now() - started };
 }
