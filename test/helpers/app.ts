@@ -1,0 +1,53 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
+import { buildStores, seedStores } from '../../src/data/seed';
+import { scaleSurveyData } from '../../src/data/synthetic';
+import { loadSurveyData } from '../../src/data/validate';
+import { Config, loadConfig } from '../../src/shared/config';
+
+export const DATA_DIR = path.resolve(__dirname, '../../data');
+
+/** A configuration whose stores live in a fresh temporary folder. */
+export function tempConfig(env: Record<string, string> = {}): Config {
+  const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-test-'));
+  return loadConfig({ STORE_DIR: storeDir, DATA_DIR, ...env });
+}
+
+/** Stores built from data/ (scale 1) or from a synthetic graph `scale` times larger. */
+export async function seededConfig(scale = 1): Promise<Config> {
+  const config = tempConfig();
+  if (scale === 1) await seedStores(config);
+  else await buildStores(config, scaleSurveyData(loadSurveyData(DATA_DIR), scale));
+  return config;
+}
+
+export interface GraphQLResponse<T = any> {
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Executes an operation through the gateway, in process, over its fetch API. */
+export async function gatewayQuery<T = any>(app: InProcessApp, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+  const res = await app.gateway.runtime.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}
+
+/** Counts the SQL statements and subgraph fetches one operation costs. */
+export async function measure(app: InProcessApp, query: string, variables?: Record<string, unknown>) {
+  const before = Object.fromEntries(Object.entries(app.stores).map(([k, s]) => [k, s.counter.count]));
+  app.gateway.stats.reset();
+  const response = await gatewayQuery(app, query, variables);
+  const sql = Object.fromEntries(Object.entries(app.stores).map(([k, s]) => [k, s.counter.count - before[k]]));
+  const totalSql = Object.values(sql).reduce((a, b) => a + b, 0);
+  return { response, sql, totalSql, fetches: app.gateway.stats.total, fetchesBySubgraph: { ...app.gateway.stats.bySubgraph } };
+}
+
+export async function startInProcess(scale = 1): Promise<InProcessApp> {
+  return createInProcessApp(await seededConfig(scale));
+}
