@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { SurveyData } from '../../data/schema';
 import { toGlobalId } from '../../shared/global-id';
+import { insertChunked } from '../../shared/insert';
 import { Comparison } from './entities/comparison.entity';
 import { Dataset } from './entities/dataset.entity';
 import { Access, Bound, ModelType } from './entities/enums';
@@ -22,11 +23,6 @@ const base = (type: string, r: Base, index: number) => ({
   notes: r.notes ?? null,
 });
 
-const CHUNK = 200;
-async function insert<T extends object>(m: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-  // chunked: SQLite caps the number of bound parameters in one statement
-  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(entity, rows.slice(i, i + CHUNK) as never);
-}
 
 /** Writes the catalog's tables from validated data, inside the caller's transaction. */
 export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<void> {
@@ -34,10 +30,10 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
   const results = new Map(data.results.map((r) => [r.slug, r]));
   const modelPosition = new Map(data.models.map((mo, i) => [mo.slug, i + 1]));
 
-  await insert(m, Sector, data.sectors.map((s, i) => ({ ...base('Sector', s, i), name: s.name, section: s.section, summary: s.summary }) as Sector));
-  await insert(m, Task, data.tasks.map((t, i) => ({ ...base('Task', t, i), name: t.name, sectorId: id('Sector', t.sector) }) as Task));
-  await insert(m, Metric, data.metrics.map((x, i) => ({ ...base('Metric', x, i), name: x.name, aliases: x.aliases, higherIsBetter: x.higherIsBetter, unit: x.unit }) as Metric));
-  await insert(
+  await insertChunked(m, Sector, data.sectors.map((s, i) => ({ ...base('Sector', s, i), name: s.name, section: s.section, summary: s.summary }) as Sector));
+  await insertChunked(m, Task, data.tasks.map((t, i) => ({ ...base('Task', t, i), name: t.name, sectorId: id('Sector', t.sector) }) as Task));
+  await insertChunked(m, Metric, data.metrics.map((x, i) => ({ ...base('Metric', x, i), name: x.name, aliases: x.aliases, higherIsBetter: x.higherIsBetter, unit: x.unit }) as Metric));
+  await insertChunked(
     m,
     Dataset,
     data.datasets.map(
@@ -57,8 +53,8 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
         }) as Dataset,
     ),
   );
-  await insert(m, DatasetModality, data.datasets.flatMap((d) => [...new Set(d.modalities)].map((modality) => ({ datasetId: id('Dataset', d.slug), modality }))));
-  await insert(
+  await insertChunked(m, DatasetModality, data.datasets.flatMap((d) => [...new Set(d.modalities)].map((modality) => ({ datasetId: id('Dataset', d.slug), modality }))));
+  await insertChunked(
     m,
     Model,
     data.models.map(
@@ -77,9 +73,9 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
     ),
   );
   // link rows carry the model's position so that a dataset's or sector's models page in paper order
-  await insert(m, ModelSector, data.models.flatMap((mo) => [...new Set(mo.sectors)].map((s) => ({ modelId: id('Model', mo.slug), sectorId: id('Sector', s), position: modelPosition.get(mo.slug)! }))));
-  await insert(m, ModelTrainingData, data.models.flatMap((mo) => [...new Set(mo.trainedOn)].map((d) => ({ modelId: id('Model', mo.slug), datasetId: id('Dataset', d), position: modelPosition.get(mo.slug)! }))));
-  await insert(
+  await insertChunked(m, ModelSector, data.models.flatMap((mo) => [...new Set(mo.sectors)].map((s) => ({ modelId: id('Model', mo.slug), sectorId: id('Sector', s), position: modelPosition.get(mo.slug)! }))));
+  await insertChunked(m, ModelTrainingData, data.models.flatMap((mo) => [...new Set(mo.trainedOn)].map((d) => ({ modelId: id('Model', mo.slug), datasetId: id('Dataset', d), position: modelPosition.get(mo.slug)! }))));
+  await insertChunked(
     m,
     Result,
     data.results.map(
@@ -97,7 +93,7 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
         }) as Result,
     ),
   );
-  await insert(
+  await insertChunked(
     m,
     Comparison,
     data.comparisons.map((c, i) => {

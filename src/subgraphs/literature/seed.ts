@@ -1,14 +1,11 @@
 import { EntityManager } from 'typeorm';
 import type { SurveyData } from '../../data/schema';
 import { toGlobalId } from '../../shared/global-id';
+import { insertChunked } from '../../shared/insert';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
 
-const CHUNK = 200;
-async function insert<T extends object>(m: EntityManager, entity: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await m.insert(entity, rows.slice(i, i + CHUNK) as never);
-}
 
 type Named = { slug: string; name: string; aliases?: string[] };
 
@@ -42,16 +39,16 @@ function supportRows(data: SurveyData): Omit<Support, 'position'>[] {
 
 /** Writes the literature tables from validated data, inside the caller's transaction. */
 export async function seedLiterature(m: EntityManager, data: SurveyData): Promise<void> {
-  await insert(
+  await insertChunked(
     m,
     Citation,
     data.citations.map((c) => ({ id: toGlobalId('Citation', c.number), number: c.number, label: c.label, notes: c.notes ?? null, position: c.number })),
   );
-  await insert(
+  await insertChunked(
     m,
     Mention,
     data.citations.flatMap((c) => c.mentions.map((mn, i) => ({ citationId: toGlobalId('Citation', c.number), position: i + 1, section: mn.section, sentence: mn.sentence }) as Mention)),
   );
-  await insert(m, Support, supportRows(data).map((s, i) => ({ ...s, position: i + 1 })));
-  await insert(m, IndexedEntity, indexEntries(data).map((e, i) => ({ ...e, position: i + 1 })));
+  await insertChunked(m, Support, supportRows(data).map((s, i) => ({ ...s, position: i + 1 })));
+  await insertChunked(m, IndexedEntity, indexEntries(data).map((e, i) => ({ ...e, position: i + 1 })));
 }

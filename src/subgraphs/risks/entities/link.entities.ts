@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+// Private tables: no GraphQL type of their own.
+
+/** A model, dataset or sector the paper names as an example of a risk, by its global id. */
+@Entity('risk_examples')
+export class RiskExample {
+  @PrimaryColumn('text')
+  riskId: string;
+
+  @Index()
+  @PrimaryColumn('text')
+  entityId: string;
+
+  @Column('text')
+  entityType: string;
+
+  @Column('integer')
+  position: number;
+}
+
+@Entity('mitigation_citations')
+export class MitigationCitation {
+  @PrimaryColumn('text')
+  mitigationId: string;
+
+  @PrimaryColumn('integer')
+  number: number;
+
+  @Column('integer')
+  position: number;
+}

@@ -1,0 +1,19 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index } from 'typeorm';
+import { PaperRecord } from '../../../shared/paper-record.base';
+
+@ObjectType({ description: 'A way the paper gives to reduce a risk (its own paragraph in Section IV, or Section V-B).' })
+@Entity('mitigations')
+export class Mitigation extends PaperRecord {
+  @Index()
+  @Column('text')
+  riskId: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field()
+  @Column('text')
+  description: string;
+}

@@ -1,0 +1,25 @@
+import { Ctx, Directive, FieldResolver, ID, Resolver } from 'type-graphql';
+import { AuditsStub } from '../entities/audits.stub';
+import { Risk } from '../entities/risk.entity';
+import { RisksContext } from '../loaders';
+
+@Resolver(() => AuditsStub)
+export class RisksAuditsResolver {
+  @FieldResolver(() => [Risk], { description: 'risks without any mitigation' })
+  risksWithoutMitigation(@Ctx() ctx: RisksContext): Promise<Risk[]> {
+    return ctx.dataSource
+      .getRepository(Risk)
+      .createQueryBuilder('r')
+      .where('NOT EXISTS (SELECT 1 FROM mitigations m WHERE m."riskId" = r.id)')
+      .orderBy('r.position', 'ASC')
+      .getMany();
+  }
+
+  // Input of the literature subgraph's uncitedEntities (@requires): hidden from clients.
+  @Directive('@inaccessible')
+  @FieldResolver(() => [ID])
+  async riskIds(@Ctx() ctx: RisksContext): Promise<string[]> {
+    const rows = await ctx.dataSource.getRepository(Risk).find({ select: { id: true }, order: { position: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+}

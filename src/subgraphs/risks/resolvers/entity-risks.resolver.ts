@@ -1,0 +1,21 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { EntityStub, EntityStubClass } from '../../../shared/entity-stub';
+import { Risk } from '../entities/risk.entity';
+import { DatasetStub, ModelStub, SectorStub } from '../entities/stubs';
+import { RisksContext } from '../loaders';
+
+// `risks` on Model, Dataset and Sector; a factory, since only the type differs.
+function entityRisksResolver(stub: EntityStubClass) {
+  @Resolver(() => stub)
+  class EntityRisksResolver {
+    @FieldResolver(() => [Risk], { description: 'risks the paper names this as an example of' })
+    async risks(@Root() entity: EntityStub, @Ctx() ctx: RisksContext): Promise<Risk[]> {
+      const examples = await ctx.loaders.examplesByEntity.load(entity.id);
+      const risks = await ctx.loaders.risk.loadMany(examples.map((e) => e.riskId));
+      return risks.filter((r): r is Risk => r instanceof Risk).sort((a, b) => a.position - b.position);
+    }
+  }
+  return EntityRisksResolver;
+}
+
+export const ENTITY_RISKS_RESOLVERS = [ModelStub, DatasetStub, SectorStub].map(entityRisksResolver);

@@ -1,0 +1,60 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { EntityStub } from '../../../shared/entity-stub';
+import { toGlobalId } from '../../../shared/global-id';
+import { Mitigation } from '../entities/mitigation.entity';
+import { Risk } from '../entities/risk.entity';
+import { RiskFigure } from '../entities/risk-figure.entity';
+import { CitationRef, DatasetStub, ModelStub, SectorStub } from '../entities/stubs';
+import { RisksContext } from '../loaders';
+
+async function examples(risk: Risk, type: string, ctx: RisksContext): Promise<EntityStub[]> {
+  const rows = await ctx.loaders.examplesByRisk.load(risk.id);
+  return rows.filter((e) => e.entityType === type).map((e) => ({ id: e.entityId }));
+}
+
+@Resolver(() => Risk)
+export class RiskResolver {
+  @Query(() => [Risk], { description: 'the ten risks of Section IV, in paper order' })
+  risks(@Ctx() ctx: RisksContext): Promise<Risk[]> {
+    return ctx.dataSource.getRepository(Risk).find({ order: { position: 'ASC' } });
+  }
+
+  @Query(() => Risk, { nullable: true })
+  risk(@Arg('slug') slug: string, @Ctx() ctx: RisksContext): Promise<Risk | null> {
+    return ctx.dataSource.getRepository(Risk).findOneBy({ slug });
+  }
+
+  @FieldResolver(() => [ModelStub], { description: 'models the paper names as examples of this risk' })
+  models(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
+    return examples(risk, 'Model', ctx);
+  }
+
+  @FieldResolver(() => [DatasetStub])
+  datasets(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
+    return examples(risk, 'Dataset', ctx);
+  }
+
+  @FieldResolver(() => [SectorStub])
+  sectors(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
+    return examples(risk, 'Sector', ctx);
+  }
+
+  @FieldResolver(() => [Mitigation])
+  mitigations(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
+    return ctx.loaders.mitigationsByRisk.load(risk.id);
+  }
+
+  @FieldResolver(() => [RiskFigure], { description: 'the numbers the paper gives for this risk' })
+  figures(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
+    return ctx.loaders.figuresByRisk.load(risk.id);
+  }
+}
+
+@Resolver(() => Mitigation)
+export class MitigationResolver {
+  @FieldResolver(() => [CitationRef])
+  async citations(@Root() mitigation: Mitigation, @Ctx() ctx: RisksContext): Promise<EntityStub[]> {
+    const rows = await ctx.loaders.citationsByMitigation.load(mitigation.id);
+    return rows.map((r) => ({ id: toGlobalId('Citation', r.number) }));
+  }
+}

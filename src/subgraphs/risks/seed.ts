@@ -1,0 +1,46 @@
+import { EntityManager } from 'typeorm';
+import type { SurveyData } from '../../data/schema';
+import { insertChunked } from '../../shared/insert';
+import { toGlobalId } from '../../shared/global-id';
+import { MitigationCitation, RiskExample } from './entities/link.entities';
+import { Mitigation } from './entities/mitigation.entity';
+import { Risk } from './entities/risk.entity';
+import { RiskFigure } from './entities/risk-figure.entity';
+
+/** Writes the risks tables from validated data, inside the caller's transaction. */
+export async function seedRisks(m: EntityManager, data: SurveyData): Promise<void> {
+  const id = toGlobalId;
+  const provenance = (s: { location: string; quote: string | null }) => ({ sourceLocation: s.location, sourceQuote: s.quote });
+  await insertChunked(
+    m,
+    Risk,
+    data.risks.map((r, i) => ({ id: id('Risk', r.slug), slug: r.slug, position: i + 1, name: r.name, summary: r.summary, notes: r.notes ?? null, ...provenance(r.source) }) as Risk),
+  );
+  const mitigations = data.risks.flatMap((r) => r.mitigations.map((mi) => ({ risk: r, mi })));
+  await insertChunked(
+    m,
+    Mitigation,
+    mitigations.map(
+      ({ risk, mi }, i) =>
+        ({ id: id('Mitigation', mi.slug), slug: mi.slug, position: i + 1, riskId: id('Risk', risk.slug), name: mi.name, description: mi.description, notes: null, ...provenance(mi.source) }) as Mitigation,
+    ),
+  );
+  await insertChunked(
+    m,
+    MitigationCitation,
+    mitigations.flatMap(({ mi }) => [...new Set(mi.citations)].map((number, i) => ({ mitigationId: id('Mitigation', mi.slug), number, position: i + 1 }))),
+  );
+  await insertChunked(
+    m,
+    RiskFigure,
+    data.risks.flatMap((r) =>
+      r.figures.map((f, i) => ({ riskId: id('Risk', r.slug), position: i + 1, label: f.label, value: f.value, unit: f.unit, display: f.display, ...provenance(f.source) }) as RiskFigure),
+    ),
+  );
+  const examples = data.risks.flatMap((r) => [
+    ...r.models.map((s) => ['Model', s] as const),
+    ...r.datasets.map((s) => ['Dataset', s] as const),
+    ...r.sectors.map((s) => ['Sector', s] as const),
+  ].map(([type, slug]) => ({ riskId: id('Risk', r.slug), entityType: type, entityId: id(type, slug) })));
+  await insertChunked(m, RiskExample, examples.map((e, i) => ({ ...e, position: i + 1 })));
+}
