@@ -2,9 +2,35 @@ import * as http from 'http';
 
 export type HealthCheck = () => Promise<Record<string, boolean>>;
 
+export const DEFAULT_MAX_BODY_BYTES = 100_000;
+
+function reject(res: http.ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Refuses bodies over the limit before reading them. A body must declare its length: without
+ * Content-Length the size could only be learned by reading it.
+ */
+function bodyTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBodyBytes: number): boolean {
+  if (req.method !== 'POST') return false;
+  const declared = req.headers['content-length'];
+  if (declared === undefined) {
+    reject(res, 411, 'LENGTH_REQUIRED', 'a POST body must declare its Content-Length');
+    return true;
+  }
+  if (Number(declared) > maxBodyBytes) {
+    reject(res, 413, 'REQUEST_TOO_LARGE', `the request body has ${declared} bytes; the limit is ${maxBodyBytes}`);
+    return true;
+  }
+  return false;
+}
+
 /** Serves /healthz itself and hands every other request to the GraphQL handler. */
-export function createHttpServer(handler: http.RequestListener, health: HealthCheck): http.Server {
+export function createHttpServer(handler: http.RequestListener, health: HealthCheck, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): http.Server {
   return http.createServer((req, res) => {
+    if (bodyTooLarge(req, res, maxBodyBytes)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       health()

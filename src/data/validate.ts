@@ -76,9 +76,19 @@ export function loadSurveyData(dataDir: string): SurveyData {
   ) as unknown as SurveyData;
   // Checked even when some records failed their shape, so one run reports everything it can.
   checkReferences(data, issues);
-  checkQuotes(data, readPaper(dataDir), issues);
+  const paper = readPaperOrReport(dataDir, issues);
+  if (paper !== null) checkQuotes(data, paper, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
   return data;
+}
+
+function readPaperOrReport(dataDir: string, issues: DataIssue[]): string | null {
+  try {
+    return readPaper(dataDir);
+  } catch {
+    issues.push({ file: 'data/paper/survey.txt', message: `file is missing (expected ${path.join(dataDir, 'paper', 'survey.txt')})` });
+    return null;
+  }
 }
 
 function indexBySlug<T extends { slug: string }>(kind: DataKind, records: T[], issues: DataIssue[]): Map<string, T> {

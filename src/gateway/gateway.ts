@@ -2,6 +2,8 @@ import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runt
 import type { Transport } from '@graphql-mesh/transport-common';
 import http from '@graphql-mesh/transport-http';
 import { FetchStats, useFetchStats } from './fetch-stats.plugin';
+import { DEFAULT_LIMITS, OperationLimits } from './limits';
+import { useOperationLimits } from './limits.plugin';
 
 export interface GatewayOptions {
   /** the supergraph SDL */
@@ -9,6 +11,7 @@ export interface GatewayOptions {
   /** how subgraphs are reached: in process, or over HTTP (the default) */
   transport?: Transport;
   production: boolean;
+  limits?: OperationLimits;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -24,7 +27,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
-    plugins: () => [useFetchStats(stats)],
+    plugins: () => [useFetchStats(stats), useOperationLimits(options.limits ?? DEFAULT_LIMITS) as never],
     // unexpected errors are masked ("Unexpected error.") and logged on the server
     maskedErrors: true,
     logging: options.logging ?? (options.production ? 'info' : 'warn'),

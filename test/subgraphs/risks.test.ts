@@ -1,57 +1,161 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { DATA_DIR, seededConfig } from '../helpers/app';
-import { directSubgraph, DirectSubgraph, ENTITIES, gid } from '../helpers/subgraph';
+import { graphql, Kind, parse, print } from 'graphql';
+import { riskSchema, RiskRecord, SurveyData } from '../../src/data/schema';
+import { DataValidationError, loadSurveyData } from '../../src/data/validate';
+import { defineStore, Store } from '../../src/shared/database';
+import { Subgraph } from '../../src/shared/federation';
+import { buildRisksSubgraph, createRisksContext, RISKS_ENTITIES, seedRisks } from '../../src/subgraphs/risks';
+import { AUDITS_ID as CATALOG_AUDITS_ID } from '../../src/subgraphs/catalog/entities/audits.entity';
+import { DATA_DIR } from '../helpers/app';
+import { ENTITIES, gid } from '../helpers/subgraph';
 
-let risks: DirectSubgraph;
+const curated: RiskRecord[] = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'risks.json'), 'utf8')).map((r: unknown) => riskSchema.parse(r));
+
+/** The validated data when data/ is complete; while other files are still missing, risks.json alone (all seedRisks reads). */
+function surveyData(): SurveyData {
+  try {
+    return loadSurveyData(DATA_DIR);
+  } catch (err) {
+    if (!(err instanceof DataValidationError)) throw err;
+    return { sectors: [], tasks: [], metrics: [], datasets: [], models: [], results: [], comparisons: [], risks: curated, citations: [] };
+  }
+}
+
+let subgraph: Subgraph;
+let store: Store;
 beforeAll(async () => {
-  risks = await directSubgraph(await seededConfig(), 'risks');
+  subgraph = await buildRisksSubgraph();
+  store = defineStore(':memory:', RISKS_ENTITIES);
+  await store.dataSource.initialize();
+  await store.dataSource.synchronize();
+  await store.dataSource.transaction((m) => seedRisks(m, surveyData()));
 });
-afterAll(() => risks?.close());
+afterAll(() => store?.dataSource.destroy());
 
-const curated = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'risks.json'), 'utf8')) as { slug: string; name: string; mitigations: unknown[] }[];
-const entities = (fragment: string, reps: object[]) => risks.run(ENTITIES.replace('...F', fragment), { reps });
+/** Executes against the subgraph schema with a fresh context, and counts the SQL it cost. */
+async function run(query: string, variables?: Record<string, unknown>) {
+  const before = store.counter.count;
+  const res = await graphql({ schema: subgraph.schema, source: query, variableValues: variables, contextValue: createRisksContext(store.dataSource) });
+  return { ...(JSON.parse(JSON.stringify(res)) as { data?: any; errors?: { message: string }[] }), sql: store.counter.count - before };
+}
+const entities = (fragment: string, reps: object[]) => run(ENTITIES.replace('...F', fragment), { reps });
+const slugsNaming = (field: 'models' | 'datasets' | 'sectors', slug: string) => curated.filter((r) => r[field].includes(slug)).map((r) => ({ slug: r.slug }));
 
 describe('the risks subgraph, executed directly', () => {
   it('lists the ten risks of Section IV in paper order', async () => {
-    const res = await risks.run('{ risks { slug name source { location } } }');
+    const res = await run('{ risks { id slug name source { location } } }');
+    expect(res.errors).toBeUndefined();
     expect(res.data.risks.map((r: any) => r.name)).toEqual([
       'Data', 'Computation', 'Reliability', 'Privacy', 'Fairness', 'Toxicity', 'Transparency', 'Interpretability', 'Sustainability', 'Regulation',
     ]);
+    expect(res.data.risks.map((r: any) => r.id)).toEqual(curated.map((r) => gid('Risk', r.slug)));
     expect(res.data.risks.every((r: any) => r.source.location === 'Section IV')).toBe(true);
   });
 
-  it('gives each risk its figures, example models and mitigations', async () => {
-    const res = await risks.run(`{ sustainability: risk(slug: "sustainability") { figures { value unit display } models { id } mitigations { name citations { id } } }
-      computation: risk(slug: "computation") { figures { value display } models { id } } none: risk(slug: "nope") { id } }`);
-    expect(res.data.sustainability.figures.map((f: any) => f.value)).toEqual([1287, 552]);
-    expect(res.data.sustainability.figures[0].display).toBe('1287 MWh');
-    expect(res.data.sustainability.models).toEqual([{ id: gid('Model', 'gpt-3') }]);
-    expect(res.data.computation.figures.map((f: any) => f.value)).toEqual(expect.arrayContaining([65e9, 21, 2048, 1.4e12]));
-    expect(res.data.computation.models).toEqual([{ id: gid('Model', 'llama') }]);
-    expect(res.data.none).toBeNull();
-  });
-
-  it('contributes `risks` to models, datasets and sectors, and the mitigation audit', async () => {
-    const res = await entities('... on Model { risks { slug } } ... on Dataset { risks { slug } } ... on Sector { risks { slug } } ... on Audits { risksWithoutMitigation { slug } }', [
-      { __typename: 'Model', id: gid('Model', 'chatgpt') },
-      { __typename: 'Dataset', id: gid('Dataset', 'mimic-cxr') },
-      { __typename: 'Sector', id: gid('Sector', 'public-health') },
-      { __typename: 'Audits', id: 'audits' },
-    ]);
+  it('gives a risk its figures, examples and mitigations with their citations; null for an unknown slug', async () => {
+    const res = await run(`{
+      sustainability: risk(slug: "sustainability") { figures { label value unit display source { location } } models { id } datasets { id } sectors { id }
+        mitigations { slug name description citations { id } } }
+      computation: risk(slug: "computation") { figures { value display } models { id } }
+      none: risk(slug: "nope") { id } }`);
     expect(res.errors).toBeUndefined();
-    const [model, dataset, sector, audits] = res.data._entities;
-    expect(model.risks.map((r: any) => r.slug)).toEqual(expect.arrayContaining(['data', 'privacy', 'transparency']));
-    expect(dataset.risks).toEqual([{ slug: 'data' }]);
-    expect(Array.isArray(sector.risks)).toBe(true);
-    expect(audits.risksWithoutMitigation.map((r: any) => r.slug)).toEqual(curated.filter((r) => r.mitigations.length === 0).map((r) => r.slug));
+    const { sustainability, computation, none } = res.data;
+    expect(sustainability.figures.map((f: any) => [f.value, f.display])).toEqual([[1287, '1287 MWh'], [552, '552 tons']]);
+    expect(sustainability.figures[0]).toMatchObject({ unit: 'MWh', source: { location: 'Section IV' } });
+    expect(sustainability.models).toEqual([{ id: gid('Model', 'gpt-3') }]);
+    expect(sustainability.datasets).toEqual([]);
+    expect(sustainability.sectors).toEqual([]);
+    const mitigations = curated.find((r) => r.slug === 'sustainability')!.mitigations;
+    expect(sustainability.mitigations).toEqual(
+      mitigations.map((m) => ({ slug: m.slug, name: m.name, description: m.description, citations: m.citations.map((n) => ({ id: gid('Citation', n) })) })),
+    );
+    expect(computation.figures.map((f: any) => f.value)).toEqual([65e9, 21, 2048, 1.4e12]);
+    expect(computation.models).toEqual([{ id: gid('Model', 'llama') }]);
+    expect(none).toBeNull();
   });
 
-  it('batches `risks` of many models into one statement per loader', async () => {
-    const reps = (slugs: string[]) => slugs.map((s) => ({ __typename: 'Model', id: gid('Model', s) }));
-    const two = await entities('... on Model { risks { name } }', reps(['chatgpt', 'gpt-3']));
-    const many = await entities('... on Model { risks { name } }', reps(['chatgpt', 'gpt-3', 'llama', 'dall-e', 'dall-e-2', 'med-palm-2', 'sam', 'clip', 'esmfold', 'gpt-4']));
-    expect(many.sql).toBe(two.sql);
-    expect(two.sql).toBe(2);
+  it('resolves _entities for Risk, Model, Dataset, Sector and Audits, in the order asked', async () => {
+    const res = await entities(
+      `... on Risk { slug name } ... on Model { id risks { slug } } ... on Dataset { risks { slug } } ... on Sector { risks { slug } }
+       ... on Audits { id risksWithoutMitigation { slug } riskIds }`,
+      [
+        { __typename: 'Risk', id: gid('Risk', 'privacy') },
+        { __typename: 'Model', id: gid('Model', 'chatgpt') },
+        { __typename: 'Dataset', id: gid('Dataset', 'mimic-cxr') },
+        { __typename: 'Sector', id: gid('Sector', 'public-health') },
+        { __typename: 'Audits', id: CATALOG_AUDITS_ID },
+        { __typename: 'Risk', id: gid('Risk', 'no-such-risk') },
+        { __typename: 'Audits', id: 'not-audits' },
+        { __typename: 'Model', id: gid('Model', 'a-model-no-risk-names') },
+      ],
+    );
+    expect(res.errors).toBeUndefined();
+    const [risk, model, dataset, sector, audits, missingRisk, otherAudits, quietModel] = res.data._entities;
+    expect(risk).toEqual({ __typename: 'Risk', slug: 'privacy', name: 'Privacy' });
+    expect(model).toEqual({ __typename: 'Model', id: gid('Model', 'chatgpt'), risks: slugsNaming('models', 'chatgpt') });
+    expect(model.risks.map((r: any) => r.slug)).toEqual(['data', 'privacy', 'transparency']);
+    expect(dataset.risks).toEqual(slugsNaming('datasets', 'mimic-cxr'));
+    expect(dataset.risks).toEqual([{ slug: 'data' }]);
+    expect(sector.risks).toEqual(slugsNaming('sectors', 'public-health'));
+    expect(audits.id).toBe('audits');
+    expect(audits.risksWithoutMitigation).toEqual(curated.filter((r) => r.mitigations.length === 0).map((r) => ({ slug: r.slug })));
+    expect(audits.risksWithoutMitigation.length).toBeGreaterThan(0);
+    expect(audits.riskIds).toEqual(curated.map((r) => gid('Risk', r.slug)));
+    expect(missingRisk).toBeNull();
+    expect(otherAudits).toBeNull();
+    expect(quietModel).toEqual({ __typename: 'Model', id: gid('Model', 'a-model-no-risk-names'), risks: [] });
+  });
+
+  it('publishes an SDL with its own types only: keys on Risk and Audits, key-only stubs of the others', async () => {
+    const res = await run('{ _service { sdl } }');
+    // read through the AST: the printer wraps directives of a type onto their own lines
+    const types = parse(res.data._service.sdl as string).definitions.flatMap((d) =>
+      d.kind === Kind.OBJECT_TYPE_DEFINITION && !d.name.value.startsWith('_')
+        ? [{ name: d.name.value, directives: (d.directives ?? []).map(print), fields: (d.fields ?? []).filter((f) => !f.name.value.startsWith('_')) }]
+        : [],
+    );
+    const type = (name: string) => types.find((t) => t.name === name)!;
+    const fieldNames = (name: string) => type(name).fields.map((f) => f.name.value).sort();
+    expect(types.map((t) => t.name).sort()).toEqual(['Audits', 'Citation', 'Dataset', 'Mitigation', 'Model', 'Query', 'Risk', 'RiskFigure', 'Sector', 'Source']);
+    for (const name of ['Risk', 'Audits', 'Model', 'Dataset', 'Sector']) expect(type(name).directives).toEqual(['@key(fields: "id")']);
+    expect(type('Citation').directives).toEqual(['@key(fields: "id", resolvable: false)']);
+    expect(type('Mitigation').directives).toEqual([]);
+    expect(type('RiskFigure').directives).toEqual([]);
+    for (const stub of ['Model', 'Dataset', 'Sector']) expect(fieldNames(stub)).toEqual(['id', 'risks']);
+    expect(fieldNames('Citation')).toEqual(['id']);
+    expect(fieldNames('RiskFigure')).toEqual(['display', 'label', 'source', 'unit', 'value']);
+    expect(fieldNames('Query')).toEqual(['risk', 'risks']);
+    expect(type('Audits').fields.find((f) => f.name.value === 'riskIds')!.directives!.map(print)).toEqual(['@inaccessible']);
+  });
+
+  it('keeps private columns private', async () => {
+    const res = await run('{ risks { position sourceLocation } }');
+    expect(res.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/Cannot query field "position"/), expect.stringMatching(/Cannot query field "sourceLocation"/)]);
+  });
+
+  it('batches `risks` of many models into one statement, whatever their number', async () => {
+    const named = [...new Set(curated.flatMap((r) => r.models))];
+    const slugs = [...named, ...Array.from({ length: 20 }, (_, i) => `other-model-${i}`)].slice(0, 20);
+    const reps = (n: number) => slugs.slice(0, n).map((s) => ({ __typename: 'Model', id: gid('Model', s) }));
+    const two = await entities('... on Model { risks { name } }', reps(2));
+    const twenty = await entities('... on Model { risks { name } }', reps(20));
+    expect(twenty.errors).toBeUndefined();
+    expect(twenty.data._entities).toHaveLength(20);
+    expect(twenty.sql).toBe(two.sql);
+    expect(two.sql).toBe(1);
+  });
+
+  it('batches a risk and everything under it into one statement per field', async () => {
+    const query = '... on Risk { name models { id } sectors { id } figures { value } mitigations { name citations { id } } }';
+    const reps = (risks: RiskRecord[]) => risks.map((r) => ({ __typename: 'Risk', id: gid('Risk', r.slug) }));
+    // the last two have mitigations, so the small batch reaches every loader too
+    const two = await entities(query, reps(curated.slice(-2)));
+    const all = await entities(query, reps(curated));
+    expect(all.errors).toBeUndefined();
+    expect(all.data._entities.map((r: any) => r.name)).toEqual(curated.map((r) => r.name));
+    expect(all.sql).toBe(two.sql);
+    // risks by id, examples, figures, mitigations, mitigation citations
+    expect(all.sql).toBe(5);
   });
 });

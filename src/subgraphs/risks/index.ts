@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../shared/federation';
-import { AuditsStub } from './entities/audits.stub';
+import { AUDITS_ID, AuditsStub } from './entities/audits.stub';
 import { createRisksLoaders, RisksContext } from './loaders';
 import { RisksAuditsResolver } from './resolvers/audits.resolver';
 import { ENTITY_RISKS_RESOLVERS } from './resolvers/entity-risks.resolver';
@@ -9,6 +9,7 @@ import { MitigationResolver, RiskResolver } from './resolvers/risk.resolver';
 export { RISKS_ENTITIES } from './loaders';
 export { seedRisks } from './seed';
 
+// Foreign stubs need only their key: their `risks` field resolves through a loader.
 const keyOnly = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
 
 /** The risks subgraph: risks, their mitigations and figures, and `risks` on models, datasets and sectors. */
@@ -20,7 +21,7 @@ export function buildRisksSubgraph(): Promise<Subgraph> {
       Model: keyOnly,
       Dataset: keyOnly,
       Sector: keyOnly,
-      Audits: keyOnly,
+      Audits: { __resolveReference: (ref: { id: string }) => (ref.id === AUDITS_ID ? { id: AUDITS_ID } : null) },
     },
   );
 }

@@ -1,5 +1,6 @@
-import { DataSource } from 'typeorm';
-import { byIdLoader, manyByLoader } from '../../shared/loader-utils';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { alignMany, byIdLoader, manyByLoader } from '../../shared/loader-utils';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
 import { Mitigation } from './entities/mitigation.entity';
 import { Risk } from './entities/risk.entity';
@@ -12,7 +13,15 @@ export function createRisksLoaders(ds: DataSource) {
   return {
     risk: byIdLoader(ds.getRepository(Risk)),
     examplesByRisk: manyByLoader(ds.getRepository(RiskExample), 'riskId'),
-    examplesByEntity: manyByLoader(ds.getRepository(RiskExample), 'entityId'),
+    /** the risks naming each model, dataset or sector, in paper order: examples and risks in one statement */
+    risksByEntity: new DataLoader<string, Risk[]>(async (entityIds) => {
+      const rows = await ds.getRepository(RiskExample).find({
+        where: { entityId: In([...entityIds]) },
+        relations: { risk: true },
+        order: { risk: { position: 'ASC' } },
+      });
+      return alignMany(entityIds, rows, (e) => e.entityId).map((examples) => examples.flatMap((e) => (e.risk ? [e.risk] : [])));
+    }),
     mitigationsByRisk: manyByLoader(ds.getRepository(Mitigation), 'riskId'),
     figuresByRisk: manyByLoader(ds.getRepository(RiskFigure), 'riskId'),
     citationsByMitigation: manyByLoader(ds.getRepository(MitigationCitation), 'mitigationId'),

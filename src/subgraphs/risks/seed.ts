@@ -37,10 +37,11 @@ export async function seedRisks(m: EntityManager, data: SurveyData): Promise<voi
       r.figures.map((f, i) => ({ riskId: id('Risk', r.slug), position: i + 1, label: f.label, value: f.value, unit: f.unit, display: f.display, ...provenance(f.source) }) as RiskFigure),
     ),
   );
-  const examples = data.risks.flatMap((r) => [
-    ...r.models.map((s) => ['Model', s] as const),
-    ...r.datasets.map((s) => ['Dataset', s] as const),
-    ...r.sectors.map((s) => ['Sector', s] as const),
-  ].map(([type, slug]) => ({ riskId: id('Risk', r.slug), entityType: type, entityId: id(type, slug) })));
+  // a slug named twice in one risk would break the (riskId, entityId) key: keep its first mention
+  const examples = data.risks.flatMap((r) =>
+    Object.entries({ Model: r.models, Dataset: r.datasets, Sector: r.sectors }).flatMap(([type, slugs]) =>
+      [...new Set(slugs)].map((slug) => ({ riskId: id('Risk', r.slug), entityType: type, entityId: id(type, slug) })),
+    ),
+  );
   await insertChunked(m, RiskExample, examples.map((e, i) => ({ ...e, position: i + 1 })));
 }

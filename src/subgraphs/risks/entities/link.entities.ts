@@ -1,4 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Risk } from './risk.entity';
 
 // Private tables: no GraphQL type of their own.
 
@@ -17,6 +18,11 @@ export class RiskExample {
 
   @Column('integer')
   position: number;
+
+  // Lets `risks` on a model, dataset or sector join the risk in the same statement as its examples.
+  @ManyToOne(() => Risk)
+  @JoinColumn({ name: 'riskId' })
+  risk?: Risk;
 }
 
 @Entity('mitigation_citations')

@@ -9,10 +9,8 @@ function entityRisksResolver(stub: EntityStubClass) {
   @Resolver(() => stub)
   class EntityRisksResolver {
     @FieldResolver(() => [Risk], { description: 'risks the paper names this as an example of' })
-    async risks(@Root() entity: EntityStub, @Ctx() ctx: RisksContext): Promise<Risk[]> {
-      const examples = await ctx.loaders.examplesByEntity.load(entity.id);
-      const risks = await ctx.loaders.risk.loadMany(examples.map((e) => e.riskId));
-      return risks.filter((r): r is Risk => r instanceof Risk).sort((a, b) => a.position - b.position);
+    risks(@Root() entity: EntityStub, @Ctx() ctx: RisksContext): Promise<Risk[]> {
+      return ctx.loaders.risksByEntity.load(entity.id);
     }
   }
   return EntityRisksResolver;
