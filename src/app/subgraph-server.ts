@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Config, SubgraphName } from '../shared/config';
 import { Store } from '../shared/database';
@@ -16,7 +17,8 @@ export async function startSubgraphServer(config: Config, name: SubgraphName, po
   const module = SUBGRAPH_MODULES[name];
   const subgraph = await module.build();
   const store = await openStore(config, name);
-  const server = new ApolloServer<object>({ schema: subgraph.schema, introspection: !config.production });
+  // inline traces serve Apollo's usage reporting, which this gateway does not use
+  const server = new ApolloServer<object>({ schema: subgraph.schema, introspection: !config.production, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   const { url } = await startStandaloneServer(server, {
     listen: { port, host: config.host },
     context: async () => module.createContext(store.dataSource),

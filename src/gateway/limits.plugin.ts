@@ -12,7 +12,7 @@ export function useOperationLimits(limits: OperationLimits) {
         try {
           return parse(source, { ...options, maxTokens: limits.maxTokens });
         } catch (err) {
-          if (err instanceof GraphQLError && /more than \d+ tokens/.test(err.message)) {
+          if (err instanceof GraphQLError && /more th\w+ \d+ tokens/.test(err.message)) {
             throw limitError('MAX_TOKENS_EXCEEDED', `operation has more than ${limits.maxTokens} tokens, the limit`);
           }
           throw err;

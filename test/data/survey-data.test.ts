@@ -19,7 +19,7 @@ function tableOneRows(): string[] {
   const lines = readPaper(DATA_DIR).split('\n');
   const start = lines.findIndex((l) => l.startsWith('| Sector | Task | Model Name'));
   const end = lines.findIndex((l, i) => i > start && l.startsWith('|---'));
-  return lines.slice(start + 1, end).filter((l) => l.startsWith('|'));
+  return lines.slice(start + 1, end).filter((l) => l.startsWith('|') && !/[\u4e00-\u9fff]/.test(l));
 }
 
 describe('the curated data holds the paper', () => {

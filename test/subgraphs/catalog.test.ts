@@ -13,7 +13,7 @@ describe('the catalog subgraph, executed directly', () => {
   it('publishes its SDL with keys on every entity it owns', async () => {
     const res = await catalog.run('{ _service { sdl } }');
     for (const type of ['Sector', 'Task', 'Model', 'Dataset', 'Metric', 'Result', 'Audits']) {
-      expect(res.data._service.sdl).toMatch(new RegExp(`type ${type} @key\\(fields: "id"\\)`));
+      expect(res.data._service.sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     }
   });
 
