@@ -8,7 +8,7 @@ import { loadConfig } from './shared/config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const { gateway, health } = await createRemoteGateway(config);
-  const server = createHttpServer(gateway.runtime, health);
+  const server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
   const port = await listen(server, config.port, config.host);
   console.log(`lam-atlas gateway is serving http://${config.host}:${port}/graphql`);
   onShutdown(async () => {

@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const seeded = await ensureStores(config);
   if (seeded) console.log(`built the stores from data/ in ${seeded.millis} ms`);
   const app = await createInProcessApp(config);
-  const server = createHttpServer(app.gateway.runtime, app.health);
+  const server = createHttpServer(app.gateway.runtime, app.health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
   const port = await listen(server, config.port, config.host);
   console.log(`lam-atlas is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql (health: /healthz)`);
   onShutdown(async () => {

@@ -1,11 +1,18 @@
 import * as http from 'http';
+import { clientKey, RateLimiter, RateLimitOptions } from './rate-limit';
 
 export type HealthCheck = () => Promise<Record<string, boolean>>;
 
 export const DEFAULT_MAX_BODY_BYTES = 100_000;
 
-function reject(res: http.ServerResponse, status: number, code: string, message: string): void {
-  res.writeHead(status, { 'content-type': 'application/json', connection: 'close' });
+export interface HttpServerOptions {
+  maxBodyBytes?: number;
+  /** per-client token buckets in front of the GraphQL handler; /healthz is not limited */
+  rateLimit?: RateLimitOptions | null;
+}
+
+function reject(res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
@@ -28,16 +35,28 @@ function bodyTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBo
 }
 
 /** Serves /healthz itself and hands every other request to the GraphQL handler. */
-export function createHttpServer(handler: http.RequestListener, health: HealthCheck, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): http.Server {
+export function createHttpServer(handler: http.RequestListener, health: HealthCheck, options: number | HttpServerOptions = {}): http.Server {
+  const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimit = null } = typeof options === 'number' ? { maxBodyBytes: options } : options;
+  const limiter = rateLimit ? new RateLimiter(rateLimit) : null;
   return http.createServer((req, res) => {
-    if (bodyTooLarge(req, res, maxBodyBytes)) return;
     const path = (req.url ?? '/').split('?')[0];
+    if (limiter && path !== '/healthz') {
+      const decision = limiter.take(clientKey(req));
+      if (!decision.allowed) {
+        const wait = String(decision.retryAfterSeconds);
+        reject(res, 429, 'RATE_LIMITED', `too many requests: the limit is ${rateLimit!.perMinute} per minute (bursts of ${rateLimit!.burst}); retry in ${wait} s`, { 'retry-after': wait });
+        return;
+      }
+    }
+    if (bodyTooLarge(req, res, maxBodyBytes)) return;
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       health()
         .catch(() => ({}) as Record<string, boolean>)
         .then((subgraphs) => {
           const ok = Object.keys(subgraphs).length > 0 && Object.values(subgraphs).every(Boolean);
-          const body = JSON.stringify({ status: ok ? 'ok' : 'degraded', subgraphs: Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v ? 'up' : 'down'])) });
+          const down = Object.keys(subgraphs).filter((k) => !subgraphs[k]);
+          const states = Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v ? 'up' : 'down']));
+          const body = JSON.stringify(ok ? { status: 'ok', subgraphs: states } : { status: 'degraded', down, subgraphs: states });
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
           res.end(req.method === 'HEAD' ? undefined : body);
         });

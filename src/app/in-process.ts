@@ -21,7 +21,7 @@ export async function createInProcessApp(config: Config): Promise<InProcessApp> 
   const opened = await Promise.all(SUBGRAPH_NAMES.map((n) => openStore(config, n)));
   const stores = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, opened[i]])) as Record<SubgraphName, Store>;
   const transport = localTransport(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])])));
-  const gateway = createGateway({ supergraph: composition.supergraph, transport, production: config.production });
+  const gateway = createGateway({ supergraph: composition.supergraph, transport, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs });
   const health: HealthCheck = async () =>
     Object.fromEntries(
       await Promise.all(

@@ -42,7 +42,7 @@ export interface RemoteGateway {
 /** The gateway over subgraph services: a SUPERGRAPH file as is, or a composition of the running subgraphs. */
 export async function createRemoteGateway(config: Config): Promise<RemoteGateway> {
   const supergraph = config.supergraphPath ? fs.readFileSync(config.supergraphPath, 'utf8') : await composeRemote(config);
-  const gateway = createGateway({ supergraph, production: config.production });
+  const gateway = createGateway({ supergraph, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs });
   const names: SubgraphName[] = config.supergraphPath ? [] : [...SUBGRAPH_NAMES];
   const health: HealthCheck = async () =>
     Object.fromEntries(

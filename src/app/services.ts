@@ -1,5 +1,5 @@
-import { Config, SUBGRAPH_NAMES, SubgraphName, storeFile } from '../shared/config';
-import { defineStore, Store } from '../shared/database';
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../shared/config';
+import { defineStore, Store, storeTarget } from '../shared/database';
 import { Subgraph } from '../shared/federation';
 import { composeSupergraph, Composition, SubgraphSdl } from '../gateway/compose';
 import { LocalSubgraph } from '../gateway/local-transport';
@@ -22,9 +22,9 @@ export function composeBuiltIn(config: Config, subgraphs: Record<SubgraphName, S
   return composeSupergraph(sdls);
 }
 
-/** Opens a subgraph's store read-only; the caller closes it. */
+/** Opens a subgraph's store for reading; the caller closes it. */
 export async function openStore(config: Config, name: SubgraphName): Promise<Store> {
-  const store = defineStore(storeFile(config, name), SUBGRAPH_MODULES[name].entities, { readonly: true });
+  const store = defineStore(storeTarget(config, name), SUBGRAPH_MODULES[name].entities, { readonly: true });
   await store.dataSource.initialize();
   return store;
 }

@@ -1,8 +1,9 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Config, SubgraphName, storeFile } from '../shared/config';
-import { defineStore } from '../shared/database';
+import { Config, PostgresStore, SUBGRAPH_NAMES } from '../shared/config';
+import { defineStore, isPostgres, migrate, storeTarget } from '../shared/database';
+import { DATA_DIGEST_KEY, StoreMeta } from '../shared/store-meta.entity';
 import type { SurveyData } from './schema';
 import { STORES, StoreDefinition } from './stores';
 import { loadSurveyData } from './validate';
@@ -20,12 +21,12 @@ export function dataDigest(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/** Builds one store into a new temporary file and returns its path; nothing existing is touched. */
+/** Builds one SQLite store into a new temporary file and returns its path; nothing existing is touched. */
 export async function buildStoreFile(file: string, def: StoreDefinition, data: SurveyData): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.rmSync(tmp, { force: true });
-  const { dataSource } = defineStore(tmp, def.entities);
+  const { dataSource } = defineStore({ file: tmp }, def.entities);
   try {
     await dataSource.initialize();
     await dataSource.synchronize();
@@ -39,6 +40,26 @@ export async function buildStoreFile(file: string, def: StoreDefinition, data: S
   }
 }
 
+/**
+ * Replaces a PostgreSQL store's rows in one transaction, after running its migrations: readers see the
+ * old rows or the new ones, never a mix, and a failure rolls back to the old rows.
+ */
+async function seedPostgres(target: PostgresStore, def: StoreDefinition, data: SurveyData, digest: string | null): Promise<void> {
+  const store = defineStore(target, def.entities, { migrations: def.migrations });
+  await store.dataSource.initialize();
+  try {
+    await migrate(store, target);
+    const tables = store.dataSource.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
+    await store.dataSource.transaction(async (m) => {
+      await m.query(`TRUNCATE ${tables}`);
+      await def.seed(m, data);
+      if (digest) await m.insert(StoreMeta, { key: DATA_DIGEST_KEY, value: digest });
+    });
+  } finally {
+    await store.dataSource.destroy();
+  }
+}
+
 export interface SeedReport {
   stores: Record<string, string>;
   counts: Record<string, number>;
@@ -47,45 +68,82 @@ export interface SeedReport {
 
 /** Validates data/ and rebuilds every store from it. Throws DataValidationError before touching any store. */
 export async function seedStores(config: Config): Promise<SeedReport> {
-  const report = await buildStores(config, loadSurveyData(config.dataDir));
-  fs.writeFileSync(path.join(config.storeDir, HASH_FILE), dataDigest(config.dataDir) + '\n');
+  const data = loadSurveyData(config.dataDir);
+  const digest = dataDigest(config.dataDir);
+  const report = await buildStores(config, data, digest);
+  fs.writeFileSync(path.join(config.storeDir, HASH_FILE), digest + '\n');
   return report;
 }
 
 /**
- * Builds every store from already validated data (the real data, or a synthetic graph) into new files
- * and renames them over the old ones only when all were built: a failure leaves the old stores as
- * they were, and a rebuild is idempotent.
+ * Builds every store from already validated data (the real data, or a synthetic graph: then `digest`
+ * is null, so the build never passes for one of data/). SQLite stores are built into new files and
+ * renamed over the old ones only when all were built; PostgreSQL stores are replaced in a transaction.
  */
-export async function buildStores(config: Config, data: SurveyData): Promise<SeedReport> {
+export async function buildStores(config: Config, data: SurveyData, digest: string | null = null): Promise<SeedReport> {
   const started = Date.now();
   const stores: Record<string, string> = {};
-  const built: string[] = [];
+  const built: [string, string][] = [];
+  fs.mkdirSync(config.storeDir, { recursive: true });
   try {
-    for (const [name, def] of Object.entries(STORES) as [SubgraphName, StoreDefinition][]) {
-      stores[name] = storeFile(config, name);
-      built.push(await buildStoreFile(stores[name], def, data));
+    for (const name of SUBGRAPH_NAMES) {
+      const target = storeTarget(config, name);
+      if (isPostgres(target)) {
+        stores[name] = `${target.url.replace(/\/\/[^@]*@/, '//')} (schema ${target.schema})`;
+        continue;
+      }
+      stores[name] = target.file;
+      built.push([await buildStoreFile(target.file, STORES[name], data), target.file]);
     }
   } catch (err) {
-    built.forEach((tmp) => fs.rmSync(tmp, { force: true }));
+    built.forEach(([tmp]) => fs.rmSync(tmp, { force: true }));
     throw err;
   }
-  // only now, with every store built, replace the old ones (a rename is atomic on one file system)
   fs.rmSync(path.join(config.storeDir, HASH_FILE), { force: true });
-  Object.values(stores).forEach((file, i) => fs.renameSync(built[i], file));
+  // a rename is atomic on one file system
+  built.forEach(([tmp, file]) => fs.renameSync(tmp, file));
+  for (const name of SUBGRAPH_NAMES) {
+    const target = storeTarget(config, name);
+    if (isPostgres(target)) await seedPostgres(target, STORES[name], data, digest);
+  }
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, (v as unknown[]).length]));
   return { stores, counts, millis: Date.now() - started };
 }
 
+async function postgresDigest(target: PostgresStore, def: StoreDefinition): Promise<string | null> {
+  const store = defineStore(target, def.entities);
+  await store.dataSource.initialize();
+  try {
+    const rows = await store.dataSource.query(`SELECT value FROM store_meta WHERE key = $1`, [DATA_DIGEST_KEY]);
+    return rows[0]?.value ?? null;
+  } catch {
+    return null; // not migrated yet
+  } finally {
+    await store.dataSource.destroy();
+  }
+}
+
 /** True when every store exists and was built from the current data/. */
-export function storesAreCurrent(config: Config): boolean {
+export async function storesAreCurrent(config: Config): Promise<boolean> {
+  let digest: string;
+  try {
+    digest = dataDigest(config.dataDir);
+  } catch {
+    return false; // data/ is incomplete: seeding will say what is missing
+  }
+  for (const name of SUBGRAPH_NAMES) {
+    const target = storeTarget(config, name);
+    if (isPostgres(target)) {
+      if ((await postgresDigest(target, STORES[name])) !== digest) return false;
+    } else if (!fs.existsSync(target.file)) return false;
+  }
+  const sqlite = SUBGRAPH_NAMES.some((n) => !isPostgres(storeTarget(config, n)));
+  if (!sqlite) return true;
   const hashFile = path.join(config.storeDir, HASH_FILE);
-  if (!fs.existsSync(hashFile)) return false;
-  if (!Object.keys(STORES).every((name) => fs.existsSync(storeFile(config, name as SubgraphName)))) return false;
-  return fs.readFileSync(hashFile, 'utf8').trim() === dataDigest(config.dataDir);
+  return fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8').trim() === digest;
 }
 
 /** Seeds only when data/ changed since the last build (npm start calls this). */
 export async function ensureStores(config: Config): Promise<SeedReport | null> {
-  return storesAreCurrent(config) ? null : seedStores(config);
+  return (await storesAreCurrent(config)) ? null : seedStores(config);
 }

@@ -1,9 +1,11 @@
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Transport } from '@graphql-mesh/transport-common';
 import http from '@graphql-mesh/transport-http';
+import { ErrorLog, errorReporting } from './error-reporting.plugin';
 import { FetchStats, useFetchStats } from './fetch-stats.plugin';
 import { DEFAULT_LIMITS, OperationLimits } from './limits';
 import { useOperationLimits } from './limits.plugin';
+import { playgroundOptions } from './playground';
 
 export interface GatewayOptions {
   /** the supergraph SDL */
@@ -11,7 +13,14 @@ export interface GatewayOptions {
   /** how subgraphs are reached: in process, or over HTTP (the default) */
   transport?: Transport;
   production: boolean;
-  limits?: OperationLimits;
+  /** limits to change; the others keep DEFAULT_LIMITS */
+  limits?: Partial<OperationLimits>;
+  /** answer __schema/__type (default: on, except in production) */
+  introspection?: boolean;
+  /** a subgraph request taking longer fails with errors on that subgraph's fields only */
+  subgraphTimeoutMs?: number;
+  /** where unexpected errors are logged, one JSON line each (default: stderr) */
+  errorLog?: ErrorLog;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -24,15 +33,22 @@ export interface Gateway {
 /** Builds the gateway; it listens nowhere until a main file hands `runtime` to an HTTP server. */
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new FetchStats();
+  // production hides "Did you mean ...?" suggestions along with introspection
+  const errors = errorReporting({ log: options.errorLog, hideSuggestions: options.production, maskSubgraphInternals: options.production });
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
-    plugins: () => [useFetchStats(stats), useOperationLimits(options.limits ?? DEFAULT_LIMITS) as never],
-    // unexpected errors are masked ("Unexpected error.") and logged on the server
-    maskedErrors: true,
+    plugins: () => [useFetchStats(stats), useOperationLimits({ ...DEFAULT_LIMITS, ...options.limits }) as never, errors.plugin as never],
+    // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
+    maskedErrors: errors.maskedErrors,
+    requestId: errors.requestId as never,
+    disableIntrospection: (options.introspection ?? !options.production) ? undefined : {},
+    // a browser's cross-site form or GET cannot carry these headers; JSON POSTs need none
+    csrfPrevention: options.production ? { requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphql-preflight'] } : undefined,
+    upstreamTimeout: options.subgraphTimeoutMs,
     logging: options.logging ?? (options.production ? 'info' : 'warn'),
     landingPage: false,
-    graphiql: options.production ? false : { title: 'lam-atlas' },
+    ...playgroundOptions(options.production),
   });
   return {
     runtime,

@@ -11,14 +11,58 @@ export interface Config {
   dataDir: string;
   /** where the SQLite stores are built */
   storeDir: string;
+  /** operation limits set in the environment; the others keep their defaults (src/gateway/limits.ts) */
+  limits: LimitOverrides;
+  /** request bodies over this many bytes get 413 */
+  maxBodyBytes: number;
+  /** whether __schema/__type are answered (default: on, off in production) */
+  introspection: boolean;
+  /** token bucket per client (x-api-key, else the remote address) */
+  rateLimit: { perMinute: number; burst: number };
+  /** a subgraph request taking longer fails, and only that subgraph's fields get errors */
+  subgraphTimeoutMs: number;
   subgraphPorts: Record<SubgraphName, number>;
   /** set for the gateway when subgraphs run as separate services */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** serve this supergraph file instead of composing the built-in subgraphs */
   supergraphPath: string | null;
+  /** per subgraph, a PostgreSQL store instead of the SQLite file */
+  databases: Record<SubgraphName, PostgresStore | null>;
 }
 
+export interface PostgresStore {
+  url: string;
+  /** each subgraph keeps its tables in a schema of its own */
+  schema: string;
+}
+
+export const LIMIT_VARIABLES = {
+  maxDepth: 'MAX_DEPTH',
+  maxAliases: 'MAX_ALIASES',
+  maxRootFields: 'MAX_ROOT_FIELDS',
+  maxDirectives: 'MAX_DIRECTIVES',
+  maxTokens: 'MAX_TOKENS',
+  maxCost: 'MAX_COST',
+} as const;
+export type LimitOverrides = Partial<Record<keyof typeof LIMIT_VARIABLES, number>>;
+
 const ROOT = path.resolve(__dirname, '../..');
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback?: number): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw.slice(0, 40)}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false (also 1/0, on/off, yes/no), got "${raw.slice(0, 40)}"`);
+}
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -38,10 +82,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env, 'PORT', 4000),
     dataDir: path.resolve(env.DATA_DIR || path.join(ROOT, 'data')),
     storeDir: path.resolve(env.STORE_DIR || path.join(ROOT, 'var')),
+    limits: Object.fromEntries(
+      Object.entries(LIMIT_VARIABLES)
+        .map(([key, name]) => [key, positiveInt(env, name)])
+        .filter(([, value]) => value !== undefined),
+    ) as LimitOverrides,
+    maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 100_000) as number,
+    introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
+    rateLimit: { perMinute: positiveInt(env, 'RATE_LIMIT', 600) as number, burst: positiveInt(env, 'RATE_LIMIT_BURST', 60) as number },
+    subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, int(env, `${upper(n)}_PORT`, defaults[n])])) as Record<SubgraphName, number>,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.filter((n) => env[`${upper(n)}_URL`]).map((n) => [n, env[`${upper(n)}_URL`] as string])),
     supergraphPath: env.SUPERGRAPH ? path.resolve(env.SUPERGRAPH) : null,
+    databases: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, postgresStore(env, n)])) as Record<SubgraphName, PostgresStore | null>,
   };
+}
+
+/** `<NAME>_DATABASE_URL`, or `DATABASE_URL` for every subgraph; `DATABASE_SCHEMA_PREFIX` keeps runs apart. */
+function postgresStore(env: NodeJS.ProcessEnv, name: SubgraphName): PostgresStore | null {
+  const url = env[`${name.toUpperCase()}_DATABASE_URL`] || env.DATABASE_URL;
+  if (!url) return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`${name.toUpperCase()}_DATABASE_URL / DATABASE_URL must be a postgres:// URL, got "${url.slice(0, 40)}"`);
+  const prefix = env.DATABASE_SCHEMA_PREFIX ?? '';
+  if (!/^[a-z0-9_]*$/.test(prefix)) throw new Error(`DATABASE_SCHEMA_PREFIX may only hold a-z, 0-9 and _, got "${prefix}"`);
+  return { url, schema: `${prefix}${name}` };
 }
 
 export function storeFile(config: Config, name: SubgraphName): string {

@@ -1,4 +1,5 @@
 import { DataSource, Logger } from 'typeorm';
+import { Config, PostgresStore, storeFile, SubgraphName } from './config';
 
 /** Counts the SQL statements a store runs, so tests and benchmarks can prove batching. */
 export class QueryCounter implements Logger {
@@ -28,18 +29,45 @@ export interface Store {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = Function[];
 
+/** A SQLite file, or a PostgreSQL database and the schema this store's tables live in. */
+export type StoreTarget = { file: string } | PostgresStore;
+
+export const isPostgres = (target: StoreTarget): target is PostgresStore => 'url' in target;
+
+export interface StoreOptions {
+  readonly?: boolean;
+  /** the store's migrations (PostgreSQL); SQLite stores are built whole from the entities */
+  migrations?: EntityList;
+}
+
 /** Describes a store; nothing is opened until `initialize()` is called (by a main file or a test). */
-// Stores are built whole into a new file and renamed into place (see src/data/seed.ts), so the
-// default rollback journal is right: a WAL file left beside a replaced store would not match it.
-export function defineStore(file: string, entities: EntityList, options: { readonly?: boolean } = {}): Store {
+export function defineStore(target: StoreTarget, entities: EntityList, options: StoreOptions = {}): Store {
   const counter = new QueryCounter();
-  const dataSource = new DataSource({
-    type: 'better-sqlite3',
-    database: file,
-    entities,
-    synchronize: false,
-    readonly: options.readonly ?? false,
-    logger: counter,
-  });
+  const dataSource = isPostgres(target)
+    ? new DataSource({
+        type: 'postgres',
+        url: target.url,
+        entities,
+        migrations: options.migrations ?? [],
+        migrationsTableName: 'migrations',
+        synchronize: false,
+        logger: counter,
+        // unqualified names resolve to this store's own schema, so the same SQL serves both engines
+        extra: { options: `-c search_path=${target.schema}`, max: 10 },
+      })
+    : // SQLite stores are built whole into a new file and renamed into place (src/data/seed.ts), so the
+      // default rollback journal is right: a WAL file left beside a replaced store would not match it.
+      new DataSource({ type: 'better-sqlite3', database: target.file, entities, synchronize: false, readonly: options.readonly ?? false, logger: counter });
   return { dataSource, counter };
+}
+
+/** Creates the store's PostgreSQL schema if needed and runs its pending migrations. */
+export async function migrate(store: Store, target: PostgresStore): Promise<void> {
+  await store.dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+  await store.dataSource.runMigrations({ transaction: 'all' });
+}
+
+/** Where a subgraph's store lives under this configuration. */
+export function storeTarget(config: Config, name: SubgraphName): StoreTarget {
+  return config.databases[name] ?? { file: storeFile(config, name) };
 }

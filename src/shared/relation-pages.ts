@@ -25,7 +25,8 @@ function run(ds: DataSource, sql: string, params: Record<string, unknown>): Prom
  */
 export function relationPageLoader(ds: DataSource, rel: Relation, page: PageRequest): DataLoader<string, RelationSlice> {
   const q = (name: string) => ds.driver.escape(name);
-  const after = page.after === null ? Number.MIN_SAFE_INTEGER : Number(page.after[0]);
+  // positions start at 1, so 0 means "from the start"
+  const after = page.after === null ? 0 : Number(page.after[0]);
   return new DataLoader(async (parents) => {
     const rows = await run(
       ds,

@@ -85,7 +85,7 @@ describe('seeding the stores', () => {
     const report = await seedStores(config);
     expect(Object.keys(report.stores).sort()).toEqual(['catalog', 'literature', 'risks']);
     expect(countModels(storeFile(config, 'catalog'))).toBe(loadSurveyData(config.dataDir).models.length);
-    expect(storesAreCurrent(config)).toBe(true);
+    expect(await storesAreCurrent(config)).toBe(true);
     expect(await ensureStores(config)).toBeNull();
   });
 
@@ -103,7 +103,7 @@ describe('seeding the stores', () => {
     const files = ['catalog', 'risks', 'literature'].map((n) => storeFile(config, n as never));
     const before = files.map((f) => fs.readFileSync(f));
     edit('models', (rows) => rows.push({ ...rows[0], slug: 'new-model', trainedOn: ['no-such-dataset'] }));
-    expect(storesAreCurrent(config)).toBe(false);
+    expect(await storesAreCurrent(config)).toBe(false);
     await expect(seedStores(config)).rejects.toThrow(/unknown dataset "no-such-dataset"/);
     files.forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
     expect(fs.readdirSync(config.storeDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -9,10 +9,16 @@ import { Config, loadConfig } from '../../src/shared/config';
 
 export const DATA_DIR = path.resolve(__dirname, '../../data');
 
-/** A configuration whose stores live in a fresh temporary folder. */
+/**
+ * A configuration whose stores are fresh: a temporary folder of SQLite files, or, when
+ * TEST_DATABASE_URL is set, new schemas of that PostgreSQL database.
+ */
 export function tempConfig(env: Record<string, string> = {}): Config {
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-test-'));
-  return loadConfig({ STORE_DIR: storeDir, DATA_DIR, ...env });
+  const postgres = process.env.TEST_DATABASE_URL
+    ? { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA_PREFIX: `t${process.pid}_${path.basename(storeDir).replace(/\W/g, '').toLowerCase()}_` }
+    : {};
+  return loadConfig({ STORE_DIR: storeDir, DATA_DIR, ...postgres, ...env });
 }
 
 /** Stores built from data/ (scale 1) or from a synthetic graph `scale` times larger. */

@@ -4,7 +4,7 @@ import { closeServer, createHttpServer, listen } from '../../src/app/http-server
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { createRemoteGateway } from '../../src/app/remote-gateway';
 import { RunningSubgraph, startSubgraphServer } from '../../src/app/subgraph-server';
-import { Config, SUBGRAPH_NAMES } from '../../src/shared/config';
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/shared/config';
 import { Gateway } from '../../src/gateway/gateway';
 import { tempConfig } from './app';
 import { seedStores } from '../../src/data/seed';
@@ -16,8 +16,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function serve(gateway: Gateway, health: Parameters<typeof createHttpServer>[1], cleanup: () => Promise<void>): Promise<RunningServer> {
-  const server: http.Server = createHttpServer(gateway.runtime, health);
+async function serve(gateway: Gateway, health: Parameters<typeof createHttpServer>[1], cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
+  const server: http.Server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -36,20 +36,80 @@ export async function startOneProcess(config?: Config): Promise<RunningServer & 
   const cfg = config ?? tempConfig();
   await seedStores(cfg);
   const app = await createInProcessApp(cfg);
-  return { ...(await serve(app.gateway, app.health, app.close)), app };
+  return { ...(await serve(app.gateway, app.health, app.close, cfg)), app };
+}
+
+export interface SeparateServicesOptions {
+  /** environment for the configuration (limits, rate limit, timeouts) */
+  env?: Record<string, string>;
+  /** the URL the gateway uses for a subgraph, e.g. a proxy in front of it */
+  route?: (name: SubgraphName, url: string) => string | Promise<string>;
+}
+
+export interface SeparateServices extends RunningServer {
+  subgraphs: Record<string, RunningSubgraph>;
+  /** stops one subgraph service; the gateway keeps running */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** starts a stopped subgraph again, on the port it had */
+  restartSubgraph(name: SubgraphName): Promise<void>;
 }
 
 /** Each subgraph as its own HTTP service on port 0, and the gateway composing them over HTTP. */
-export async function startSeparateServices(): Promise<RunningServer & { subgraphs: Record<string, RunningSubgraph> }> {
-  const base = tempConfig();
+export async function startSeparateServices(options: SeparateServicesOptions = {}): Promise<SeparateServices> {
+  const base = tempConfig(options.env);
   await seedStores(base);
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startSubgraphServer(base, name, 0);
-  const config: Config = { ...base, subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n].url])) };
+  const urls = await Promise.all(SUBGRAPH_NAMES.map((n) => options.route?.(n, subgraphs[n].url) ?? subgraphs[n].url));
+  const config: Config = { ...base, subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, urls[i]])) };
   const { gateway, health } = await createRemoteGateway(config);
+  const stopped = new Set<string>();
   const running = await serve(gateway, health, async () => {
     await gateway.dispose();
-    await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+    await Promise.all(Object.entries(subgraphs).filter(([n]) => !stopped.has(n)).map(([, s]) => s.stop()));
+  }, config);
+  return {
+    ...running,
+    subgraphs,
+    stopSubgraph: async (name) => {
+      stopped.add(name);
+      await subgraphs[name].stop();
+    },
+    restartSubgraph: async (name) => {
+      subgraphs[name] = await startSubgraphServer(base, name, Number(new URL(subgraphs[name].url).port));
+      stopped.delete(name);
+    },
+  };
+}
+
+export interface TimedResponse {
+  status: number;
+  headers: Headers;
+  /** the parsed JSON body, or undefined when the body is not JSON */
+  body: any;
+  ms: number;
+}
+
+/** One HTTP request, timed from sending to the end of the body. */
+export async function timedFetch(url: string, init?: RequestInit): Promise<TimedResponse> {
+  const started = performance.now();
+  const res = await fetch(url, init);
+  const text = await res.text();
+  const ms = performance.now() - started;
+  let body: any;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, headers: res.headers, body, ms };
+}
+
+/** POSTs a GraphQL request (an object is sent as JSON, a string as is) to a running server. */
+export function postGraphQL(server: { url: string }, body: unknown, headers: Record<string, string> = {}): Promise<TimedResponse> {
+  return timedFetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { ...running, subgraphs };
 }

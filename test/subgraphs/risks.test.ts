@@ -26,7 +26,7 @@ let subgraph: Subgraph;
 let store: Store;
 beforeAll(async () => {
   subgraph = await buildRisksSubgraph();
-  store = defineStore(':memory:', RISKS_ENTITIES);
+  store = defineStore({ file: ':memory:' }, RISKS_ENTITIES);
   await store.dataSource.initialize();
   await store.dataSource.synchronize();
   await store.dataSource.transaction((m) => seedRisks(m, surveyData()));

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { StoreMeta } from '../../shared/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { PageRequest } from '../../shared/connection';
 import { byIdLoader as byId, manyByLoader as manyBy } from '../../shared/loader-utils';
@@ -12,7 +13,7 @@ import { Result } from './entities/result.entity';
 import { Sector } from './entities/sector.entity';
 import { Task } from './entities/task.entity';
 
-export const CATALOG_ENTITIES = [Sector, Task, Metric, Model, Dataset, Result, Comparison, ModelSector, ModelTrainingData, DatasetModality];
+export const CATALOG_ENTITIES = [Sector, Task, Metric, Model, Dataset, Result, Comparison, ModelSector, ModelTrainingData, DatasetModality, StoreMeta];
 
 /** The nested connections of the catalog, each read from one table. */
 export const RELATIONS = {

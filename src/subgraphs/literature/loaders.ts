@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
+import { StoreMeta } from '../../shared/store-meta.entity';
 import { DataSource, In } from 'typeorm';
 import { alignMany, byIdLoader, manyByLoader } from '../../shared/loader-utils';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
 
-export const LITERATURE_ENTITIES = [Citation, Mention, Support, IndexedEntity];
+export const LITERATURE_ENTITIES = [Citation, Mention, Support, IndexedEntity, StoreMeta];
 
 /** One set per request. */
 export function createLiteratureLoaders(ds: DataSource) {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { StoreMeta } from '../../shared/store-meta.entity';
 import { DataSource, In } from 'typeorm';
 import { alignMany, byIdLoader, manyByLoader } from '../../shared/loader-utils';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
@@ -6,7 +7,7 @@ import { Mitigation } from './entities/mitigation.entity';
 import { Risk } from './entities/risk.entity';
 import { RiskFigure } from './entities/risk-figure.entity';
 
-export const RISKS_ENTITIES = [Risk, Mitigation, RiskFigure, RiskExample, MitigationCitation];
+export const RISKS_ENTITIES = [Risk, Mitigation, RiskFigure, RiskExample, MitigationCitation, StoreMeta];
 
 /** One set per request. */
 export function createRisksLoaders(ds: DataSource) {

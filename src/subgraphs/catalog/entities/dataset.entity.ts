@@ -20,7 +20,7 @@ export class Dataset extends PaperRecord {
   @Column('text', { nullable: true })
   scale: string | null;
 
-  @Column('real', { nullable: true })
+  @Column('double precision', { nullable: true })
   sizeValue: number | null;
 
   @Column('text')

@@ -22,7 +22,7 @@ export class Model extends PaperRecord {
   type: ModelType | null;
 
   @Index()
-  @Column('real', { nullable: true })
+  @Column('double precision', { nullable: true })
   parametersValue: number | null;
 
   @Column('text')

@@ -24,7 +24,7 @@ export class Result extends PaperRecord {
   metricId: string;
 
   @Field(() => Float, { description: 'in the metric\'s unit as printed: 94.1 for 94.1%, 0.68 for a TM-score' })
-  @Column('real')
+  @Column('double precision')
   value: number;
 
   @Field()

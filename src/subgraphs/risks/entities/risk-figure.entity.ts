@@ -20,7 +20,7 @@ export class RiskFigure {
   label: string;
 
   @Field(() => Float, { nullable: true, description: 'null where the paper gives no number' })
-  @Column('real', { nullable: true })
+  @Column('double precision', { nullable: true })
   value: number | null;
 
   @Field(() => String, { nullable: true })

@@ -1,0 +1,56 @@
+/** One row of bench/results.json: a workload on a target, over every round of the run. */
+export interface Row {
+  workload: string;
+  target: string;
+  rps: number | null;
+  p50_ms: number | null;
+  p99_ms: number | null;
+  errors: number | null;
+  sql_per_request: number | null;
+  fetches_per_request: number | null;
+}
+
+/** What the table shows besides a row: whether the target's answer equals the one-process gateway's. */
+export interface Printed extends Row {
+  same: string;
+}
+
+const fmt = (v: number | null, digits = 0) => (v === null ? '-' : v.toFixed(digits));
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function resultsTable(rows: Printed[]): string {
+  return table(
+    ['workload', 'target', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'SQL/req', 'fetches/req', 'same answer'],
+    rows.map((r) => [r.workload, r.target, fmt(r.rps), fmt(r.p50_ms, 1), fmt(r.p99_ms, 1), fmt(r.errors), fmt(r.sql_per_request), fmt(r.fetches_per_request), r.same]),
+  );
+}
+
+export interface Ratio {
+  what: string;
+  workload: string;
+  numerator: string;
+  denominator: string;
+  /** when the denominator ran another workload (e.g. a subgraph answering only its own fields) */
+  denominatorWorkload?: string;
+  /** the issue's goal for this ratio, if it sets one */
+  goal?: number;
+}
+
+/** Throughput ratios between targets of the same run; a missing measurement prints as "-". */
+export function ratioLines(rows: Row[], ratios: Ratio[]): string {
+  const rps = (workload: string, target: string) => rows.find((r) => r.workload === workload && r.target === target)?.rps ?? null;
+  const out = ratios.map((q) => {
+    const a = rps(q.workload, q.numerator);
+    const b = rps(q.denominatorWorkload ?? q.workload, q.denominator);
+    const value = a !== null && b ? a / b : null;
+    const goal = q.goal === undefined ? '' : value === null ? '' : value >= q.goal ? `  (goal >= ${q.goal}: met)` : `  (goal >= ${q.goal}: NOT met)`;
+    return [q.what, value === null ? '-' : `${value.toFixed(2)}x`, `${fmt(a)} / ${fmt(b)} req/s${goal}`];
+  });
+  const width = Math.max(...out.map((o) => o[0].length));
+  return out.map(([w, v, d]) => `${w.padEnd(width)}  ${v.padStart(7)}  ${d}`).join('\n');
+}

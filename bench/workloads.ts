@@ -1,0 +1,63 @@
+/** The operations the benchmark sends: each a POST body for /graphql, built once at start-up. */
+
+export interface Workload {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const QUANTITY = 'value display bound';
+
+/** The issue's nested model query: catalog fields plus citations (literature) and risks (risks). */
+export const NESTED_MODELS = `{ models(first: 100) { totalCount nodes { name type parameters { ${QUANTITY} } access results { value display metric { name higherIsBetter } dataset { name access } task { name sector { name } } } citations { number label } risks { name } } } }`;
+
+/** The same query without the fields other subgraphs contribute: what the catalog subgraph answers alone. */
+export const NESTED_MODELS_CATALOG = NESTED_MODELS.replace(' citations { number label } risks { name }', '');
+
+export const DATASET_PAGE = `query DatasetPage($slug: String!) {
+  dataset(slug: $slug) {
+    name access scale purpose modalities size { display } sector { name }
+    usedToTrain(first: 50) { totalCount nodes { name type parameters { display } citations { number label } } }
+    evaluations(first: 50) { totalCount nodes { display metric { name higherIsBetter } model { name } task { name } } }
+    citations { number label mentions { section } }
+    risks { name mitigations { name } }
+  }
+}`;
+
+/** Each audit of `Audits` with the fields a report prints; measured one by one for their cost. */
+export const AUDIT_FIELDS: Record<string, string> = {
+  datasetsWithoutOpenAccess: 'datasetsWithoutOpenAccess { name access }',
+  closedModels: 'closedModels { name access }',
+  modelsWithUnreportedSize: 'modelsWithUnreportedSize { name parameters { display } }',
+  resultsOnRestrictedDatasets: 'resultsOnRestrictedDatasets { display model { name } dataset { name access } }',
+  uncitedEntities: 'uncitedEntities { __typename id }',
+  risksWithoutMitigation: 'risksWithoutMitigation { name }',
+};
+
+/** All six audits in one operation: the load workload. */
+export const ALL_AUDITS = `{ audits { ${Object.values(AUDIT_FIELDS).join(' ')} } }`;
+
+export const auditQuery = (field: string) => `{ audits { ${AUDIT_FIELDS[field]} } }`;
+
+const HIT_FIELDS = ['Model', 'Dataset', 'Task', 'Metric', 'Risk', 'Sector'].map((t) => `... on ${t} { id name }`).join(' ');
+
+export const SEARCH = `{ search(query: "med") { __typename ${HIT_FIELDS} ... on Citation { id number label } } }`;
+
+export const NODES = `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ${HIT_FIELDS} ... on Citation { number label } } }`;
+
+/** Ids of several types for the `nodes` workload, read through the API. */
+export const NODE_ID_SOURCES = '{ models(first: 40) { nodes { id } } datasets(first: 30) { nodes { id } } tasks(first: 10) { nodes { id } } citations(first: 20) { nodes { id } } }';
+
+/** A dataset with the most to show on its page: users, evaluations, risks and citations. */
+export const DATASET_CANDIDATES = '{ datasets(first: 500) { nodes { slug usedToTrain { totalCount } evaluations { totalCount } risks { name } citations { number } } } }';
+
+export const PAGE_SIZE = 50;
+
+/** One page of the model list, first or after a cursor: the cost of keyset pagination. */
+export const MODELS_PAGE = `query ModelsPage($after: String) { models(first: ${PAGE_SIZE}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name type access parameters { display } } } }`;
+
+export const MODEL_CURSORS = 'query Cursors($after: String) { models(first: 500, after: $after) { totalCount pageInfo { hasNextPage } edges { cursor } } }';
+
+export function body(w: Workload): string {
+  return JSON.stringify(w.variables ? { query: w.query, variables: w.variables } : { query: w.query });
+}

@@ -1,0 +1,109 @@
+import type { ResultOf, TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import {
+  AuditClosedModelsDocument,
+  AuditDatasetsWithoutOpenAccessDocument,
+  AuditModelsWithUnreportedSizeDocument,
+  AuditResultsOnRestrictedDatasetsDocument,
+  AuditRisksWithoutMitigationDocument,
+  AuditUncitedEntitiesDocument,
+  CitationSupportsDocument,
+  type CitationSupportsQuery,
+  DatasetPageDocument,
+  type DatasetPageQuery,
+  ModelPageDocument,
+  type ModelPageQuery,
+  SearchDocument,
+  type SearchQuery,
+  SectorOverviewDocument,
+  type SectorOverviewQuery,
+} from './generated/graphql';
+
+export * from './generated/graphql';
+export { ClientError };
+
+export type ClientConfig = ConstructorParameters<typeof GraphQLClient>[1];
+
+/** Variables are optional exactly when the operation has no required variable. */
+export type VariablesArg<TVariables> = {} extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+
+/** The server could not be reached at all (refused, reset, unknown host): no GraphQL response. */
+export class AtlasUnreachableError extends Error {
+  constructor(readonly url: string, cause: unknown) {
+    const reason = cause instanceof Error && cause.cause instanceof Error ? cause.cause.message : String(cause);
+    super(`cannot reach the lam-atlas API at ${url} (${reason})`, { cause });
+    this.name = 'AtlasUnreachableError';
+  }
+}
+
+/** Every audit of `Query.audits`, each fetched by its own named operation. */
+export interface AuditReport {
+  datasetsWithoutOpenAccess: ResultOf<typeof AuditDatasetsWithoutOpenAccessDocument>['audits']['datasetsWithoutOpenAccess'];
+  closedModels: ResultOf<typeof AuditClosedModelsDocument>['audits']['closedModels'];
+  modelsWithUnreportedSize: ResultOf<typeof AuditModelsWithUnreportedSizeDocument>['audits']['modelsWithUnreportedSize'];
+  resultsOnRestrictedDatasets: ResultOf<typeof AuditResultsOnRestrictedDatasetsDocument>['audits']['resultsOnRestrictedDatasets'];
+  risksWithoutMitigation: ResultOf<typeof AuditRisksWithoutMitigationDocument>['audits']['risksWithoutMitigation'];
+  uncitedEntities: ResultOf<typeof AuditUncitedEntitiesDocument>['audits']['uncitedEntities'];
+}
+
+export interface AtlasClient {
+  readonly url: string;
+  /** Runs a generated document; its result and variables are typed by the document. */
+  request<TResult, TVariables extends object>(document: TypedDocumentNode<TResult, TVariables>, ...variables: VariablesArg<TVariables>): Promise<TResult>;
+  audits(): Promise<AuditReport>;
+  modelPage(slug: string): Promise<ModelPageQuery['model']>;
+  datasetPage(slug: string): Promise<DatasetPageQuery['dataset']>;
+  citationSupports(number: number): Promise<CitationSupportsQuery['citation']>;
+  sectorOverview(slug: string): Promise<SectorOverviewQuery['sector']>;
+  search(query: string, first?: number): Promise<SearchQuery['search']>;
+}
+
+/**
+ * A typed client of the lam-atlas GraphQL API at `url` (e.g. http://localhost:4000/graphql).
+ * GraphQL errors reject with graphql-request's ClientError; a server that cannot be reached
+ * rejects with AtlasUnreachableError.
+ */
+export function createAtlasClient(url: string, config?: ClientConfig): AtlasClient {
+  const client = new GraphQLClient(url, config);
+
+  async function request<TResult, TVariables extends object>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    ...[variables]: VariablesArg<TVariables>
+  ): Promise<TResult> {
+    try {
+      return await client.request<TResult, object>({ document, variables });
+    } catch (error) {
+      // undici's fetch reports every connection failure as a TypeError with the reason as its cause
+      if (error instanceof TypeError && !(error instanceof ClientError)) throw new AtlasUnreachableError(url, error);
+      throw error;
+    }
+  }
+
+  return {
+    url,
+    request,
+    async audits() {
+      const [datasets, closed, unreported, restricted, risks, uncited] = await Promise.all([
+        request(AuditDatasetsWithoutOpenAccessDocument),
+        request(AuditClosedModelsDocument),
+        request(AuditModelsWithUnreportedSizeDocument),
+        request(AuditResultsOnRestrictedDatasetsDocument),
+        request(AuditRisksWithoutMitigationDocument),
+        request(AuditUncitedEntitiesDocument),
+      ]);
+      return {
+        datasetsWithoutOpenAccess: datasets.audits.datasetsWithoutOpenAccess,
+        closedModels: closed.audits.closedModels,
+        modelsWithUnreportedSize: unreported.audits.modelsWithUnreportedSize,
+        resultsOnRestrictedDatasets: restricted.audits.resultsOnRestrictedDatasets,
+        risksWithoutMitigation: risks.audits.risksWithoutMitigation,
+        uncitedEntities: uncited.audits.uncitedEntities,
+      };
+    },
+    modelPage: async (slug) => (await request(ModelPageDocument, { slug })).model,
+    datasetPage: async (slug) => (await request(DatasetPageDocument, { slug })).dataset,
+    citationSupports: async (number) => (await request(CitationSupportsDocument, { number })).citation,
+    sectorOverview: async (slug) => (await request(SectorOverviewDocument, { slug })).sector,
+    search: async (query, first) => (await request(SearchDocument, { query, first })).search,
+  };
+}

@@ -1,0 +1,128 @@
+import { GraphQLError } from 'graphql';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+export const MASKED_MESSAGE = 'Unexpected error.';
+
+/** Where the server writes its error lines; one JSON object per line. */
+export type ErrorLog = (line: string) => void;
+
+export const stderrLog: ErrorLog = (line) => {
+  process.stderr.write(`${line}\n`);
+};
+
+const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
+
+/** An error a resolver or the gateway raised on purpose (a GraphQLError all the way down) is safe to show. */
+function isIntended(error: unknown): boolean {
+  if (!isGraphQLError(error)) return false;
+  return error.originalError == null || isIntended(error.originalError);
+}
+
+function describe(error: unknown): { message: string; stack?: string } {
+  const cause = isGraphQLError(error) && error.originalError ? error.originalError : error;
+  return cause instanceof Error ? { message: cause.message, stack: cause.stack } : { message: String(cause) };
+}
+
+type ResultLike = { errors?: readonly unknown[] };
+
+function copyError(e: GraphQLError, message: string, extensions: Record<string, unknown>): GraphQLError {
+  return new GraphQLError(message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions });
+}
+
+/** Codes the runtime gives a subgraph request that failed as a whole (no answer, a non-GraphQL answer, too late). */
+const SUBGRAPH_FAULTS = new Set(['SUBREQUEST_HTTP_ERROR', 'GATEWAY_TIMEOUT']);
+/** Codes a subgraph's own unexpected error arrives with: the subgraph did not mean the message for clients. */
+const SUBGRAPH_INTERNAL = new Set(['INTERNAL_SERVER_ERROR', 'DOWNSTREAM_SERVICE_ERROR']);
+
+/** The subgraph a failed subgraph request went to; such an error is a fault of the deployment, not of the request. */
+function faultySubgraph(error: unknown): string | undefined {
+  if (!isGraphQLError(error)) return undefined;
+  const name = error.extensions?.serviceName;
+  if (typeof name !== 'string') return undefined;
+  return SUBGRAPH_FAULTS.has(String(error.extensions.code)) ? name : undefined;
+}
+
+/**
+ * What the client sees instead of an unexpected error: which subgraph failed, when one did, and nothing
+ * more (no internal URL or subgraph query). A partial result stays a 200 response.
+ */
+function safeError(error: unknown): GraphQLError {
+  const e = isGraphQLError(error) ? error : new GraphQLError(String((error as Error)?.message ?? error));
+  const subgraph = faultySubgraph(e);
+  if (subgraph) {
+    return e.extensions.code === 'GATEWAY_TIMEOUT' || /timeout|timed out/i.test(describe(e).message)
+      ? copyError(e, `The ${subgraph} subgraph did not answer in time.`, { code: 'SUBGRAPH_TIMEOUT', serviceName: subgraph })
+      : copyError(e, `The ${subgraph} subgraph is unavailable.`, { code: 'SUBGRAPH_UNAVAILABLE', serviceName: subgraph });
+  }
+  const http = e.extensions?.http ? { http: e.extensions.http } : {};
+  return copyError(e, MASKED_MESSAGE, { code: 'INTERNAL_SERVER_ERROR', ...http });
+}
+
+/** A subgraph's own error, as the client may see it: without the subgraph request the runtime attaches. */
+function withoutRequest(e: GraphQLError): GraphQLError {
+  const { request: _request, ...extensions } = e.extensions;
+  return copyError(e, e.message, extensions);
+}
+
+const SUGGESTION = /\s*Did you mean .*$/s;
+
+export interface ErrorReportingOptions {
+  log?: ErrorLog;
+  /** drop "Did you mean ...?": suggestions spell out the schema's names to whoever probes it, even with introspection off */
+  hideSuggestions?: boolean;
+  /** also mask what a subgraph reports as its own internal error (shown as is while developing) */
+  maskSubgraphInternals?: boolean;
+}
+
+/**
+ * Masks unexpected errors ("Unexpected error.", or which subgraph failed) and logs each as one JSON line
+ * carrying the request id the client sees in the `x-request-id` response header, so a report can be matched
+ * to the log. Masking happens here, once per response, rather than in the runtime's masking hook, which has
+ * no request to name and logs on its own.
+ */
+export function errorReporting(options: ErrorReportingOptions = {}) {
+  const log = options.log ?? stderrLog;
+  const generatedIds = new WeakMap<Request, string>();
+  const requestIdOf = (request: Request): string | undefined => request.headers.get(REQUEST_ID_HEADER) ?? generatedIds.get(request);
+
+  const clean = (r: ResultLike, request: Request): ResultLike => {
+    if (!r?.errors?.length) return r;
+    let changed = false;
+    const errors = r.errors.map((e) => {
+      const internal = options.maskSubgraphInternals && isGraphQLError(e) && e.extensions?.serviceName && SUBGRAPH_INTERNAL.has(String(e.extensions.code));
+      if (!isIntended(e) || faultySubgraph(e) || internal) {
+        changed = true;
+        const safe = safeError(e);
+        log(JSON.stringify({ level: 'error', time: new Date().toISOString(), requestId: requestIdOf(request), code: safe.extensions.code, path: safe.path, ...describe(e) }));
+        return safe;
+      }
+      let shown = e as GraphQLError;
+      if (shown.extensions?.request) shown = withoutRequest(shown);
+      if (options.hideSuggestions && SUGGESTION.test(shown.message)) shown = copyError(shown, shown.message.replace(SUGGESTION, ''), shown.extensions);
+      changed ||= shown !== e;
+      return shown;
+    });
+    return changed ? { ...r, errors } : r;
+  };
+
+  const plugin = {
+    onResultProcess({ request, result, setResult }: { request: Request; result: unknown; setResult(r: unknown): void }) {
+      if (Array.isArray(result)) setResult(result.map((r: ResultLike) => clean(r, request)));
+      else if (result && typeof result === 'object' && 'errors' in result) setResult(clean(result as ResultLike, request));
+    },
+  };
+
+  return {
+    // errors pass the runtime's own masking untouched and are masked by `plugin`
+    maskedErrors: { maskError: ((error: unknown) => error) as never },
+    requestId: {
+      headerName: REQUEST_ID_HEADER,
+      generateRequestId: ({ request }: { request: Request }) => {
+        const id = crypto.randomUUID();
+        generatedIds.set(request, id);
+        return id;
+      },
+    },
+    plugin,
+  };
+}

@@ -1,0 +1,122 @@
+import * as http from 'http';
+import { closeServer, listen } from '../../src/app/http-server';
+import { postGraphQL, SeparateServices, startSeparateServices, timedFetch } from '../helpers/http';
+
+const TIMEOUT_MS = 1000;
+/** a subgraph fault answers within the subgraph deadline; the slack covers the rest of the request */
+const BOUND_MS = TIMEOUT_MS + 1000;
+
+/** The catalog part answers; the risks part is on a nullable parent (`model`), so the models' data survives a risks failure. */
+const MODELS_WITH_RISKS = `{
+  models(first: 3) { totalCount nodes { name } }
+  gpt: model(slug: "gpt-3") { name risks { name } }
+}`;
+
+function expectRisksFailed(res: Awaited<ReturnType<typeof postGraphQL>>, code: string) {
+  expect(res.status).toBe(200);
+  expect(res.body.data.models.nodes.map((m: any) => m.name)).toEqual(['ChatGPT', 'SAM', 'Transformer']);
+  expect(res.body.data.gpt).toBeNull();
+  expect(res.body.errors).toEqual([expect.objectContaining({ path: ['gpt', 'risks'], extensions: { code, serviceName: 'risks' } })]);
+  expect(res.ms).toBeLessThan(BOUND_MS);
+}
+
+describe('a subgraph that stops and comes back', () => {
+  let services: SeparateServices;
+  beforeAll(async () => {
+    services = await startSeparateServices({ env: { SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) } });
+  });
+  afterAll(() => services?.stop());
+  const silenceLog = () => jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+
+  it('gives errors on the risks fields only, health names risks, and both recover without restarting the gateway', async () => {
+    const before = await postGraphQL(services, { query: MODELS_WITH_RISKS });
+    expect(before.body.data.gpt).toEqual({ name: 'GPT-3', risks: [{ name: 'Sustainability' }] });
+
+    await services.stopSubgraph('risks');
+    const log = silenceLog();
+    try {
+      expectRisksFailed(await postGraphQL(services, { query: MODELS_WITH_RISKS }), 'SUBGRAPH_UNAVAILABLE');
+      const nodes = await postGraphQL(services, { query: '{ models(first: 2) { nodes { id } } }' });
+      const ids = nodes.body.data.models.nodes.map((m: any) => m.id);
+      // a nullable list item is the nearest nullable parent of Model.risks here
+      const byId = await postGraphQL(services, { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Model { name risks { name } } } }', variables: { ids } });
+      expect(byId.body.data.nodes).toEqual([null, null]);
+      expect(byId.body.errors.every((e: any) => e.extensions.serviceName === 'risks')).toBe(true);
+      const logged = log.mock.calls.map(([line]) => JSON.parse(String(line)));
+      expect(logged[0]).toMatchObject({ level: 'error', code: 'SUBGRAPH_UNAVAILABLE', message: expect.stringMatching(/ECONNREFUSED/) });
+    } finally {
+      log.mockRestore();
+    }
+    const health = await timedFetch(`${services.url}/healthz`);
+    expect(health.status).toBe(503);
+    expect(health.body).toEqual({ status: 'degraded', down: ['risks'], subgraphs: { catalog: 'up', risks: 'down', literature: 'up' } });
+
+    await services.restartSubgraph('risks');
+    const after = await postGraphQL(services, { query: MODELS_WITH_RISKS });
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data.gpt.risks).toEqual([{ name: 'Sustainability' }]);
+    const healthAfter = await timedFetch(`${services.url}/healthz`);
+    expect(healthAfter.status).toBe(200);
+    expect(healthAfter.body.status).toBe('ok');
+  });
+});
+
+/** Forwards to a subgraph, holding each request `delayMs` first. */
+async function delayingProxy(target: string) {
+  const timers = new Set<NodeJS.Timeout>();
+  const proxy = {
+    delayMs: 0,
+    url: '',
+    server: http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (proxy.delayMs) await new Promise<void>((resolve) => timers.add(setTimeout(resolve, proxy.delayMs)));
+      if (res.destroyed) return;
+      try {
+        const upstream = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await upstream.arrayBuffer()));
+      } catch {
+        res.destroy();
+      }
+    }),
+    stop: async () => {
+      timers.forEach(clearTimeout);
+      await closeServer(proxy.server);
+    },
+  };
+  proxy.url = `http://127.0.0.1:${await listen(proxy.server, 0, '127.0.0.1')}/graphql`;
+  return proxy;
+}
+
+describe('a slow subgraph', () => {
+  let services: SeparateServices;
+  let proxy: Awaited<ReturnType<typeof delayingProxy>>;
+  beforeAll(async () => {
+    services = await startSeparateServices({
+      env: { SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) },
+      route: async (name, url) => {
+        if (name !== 'risks') return url;
+        proxy = await delayingProxy(url);
+        return proxy.url;
+      },
+    });
+  });
+  afterAll(async () => {
+    await services?.stop();
+    await proxy?.stop();
+  });
+
+  it('hits the subgraph timeout: its fields get errors, the others arrive, and nothing waits past the deadline', async () => {
+    proxy.delayMs = TIMEOUT_MS * 3;
+    const log = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expectRisksFailed(await postGraphQL(services, { query: MODELS_WITH_RISKS }), 'SUBGRAPH_TIMEOUT');
+    } finally {
+      log.mockRestore();
+    }
+    proxy.delayMs = 0;
+    const fast = await postGraphQL(services, { query: MODELS_WITH_RISKS });
+    expect(fast.body.data.gpt.risks).toEqual([{ name: 'Sustainability' }]);
+  });
+});

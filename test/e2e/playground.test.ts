@@ -1,0 +1,146 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { loadPlaygroundTabs, OPERATIONS_DIR, playgroundOptions } from '../../src/gateway/playground';
+import { RunningServer, startOneProcess } from '../helpers/http';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOT = path.resolve(__dirname, '../artifacts/playground.png');
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Requests that stay on this machine: loopback hosts, and data:/blob: URLs the page makes itself. */
+function isLocal(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'data:' || parsed.protocol === 'blob:' || LOOPBACK.has(parsed.hostname);
+}
+
+/** Monaco renders spaces as no-break spaces and only the lines in view. */
+async function editorText(page: Page, selector: string): Promise<string> {
+  return (await page.locator(`${selector} .view-lines`).innerText()).replace(/\u00a0/g, ' ');
+}
+
+describe('saved operations as playground tabs', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-ops-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('gives each operation its own tab with its comments, the fragments it uses from any file, and a variables skeleton', () => {
+    fs.writeFileSync(path.join(dir, 'b-fragments.graphql'), 'fragment ModelCard on Model { name access trainedOn { ...DatasetCard } }\nfragment DatasetCard on Dataset { name }\nfragment Unused on Risk { name }\n');
+    fs.writeFileSync(path.join(dir, 'a-pages.graphql'), '# A model page.\nquery ModelPage($slug: String!, $first: Int = 5) { model(slug: $slug) { ...ModelCard } }\n\nquery Sectors { sectors { name } }\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'not an operation');
+    const tabs = loadPlaygroundTabs(dir);
+    expect(tabs).toHaveLength(2);
+    expect(tabs[0].query).toMatch(/^# src\/client\/operations\/a-pages\.graphql\n# A model page\.\nquery ModelPage/);
+    expect(tabs[0].query).toContain('fragment ModelCard on Model');
+    expect(tabs[0].query).toContain('fragment DatasetCard on Dataset');
+    expect(tabs[0].query).not.toContain('Unused');
+    expect(tabs[0].query).not.toContain('query Sectors');
+    expect(JSON.parse(tabs[0].variables as string)).toEqual({ slug: '' });
+    expect(tabs[1]).toEqual({ query: '# src/client/operations/a-pages.graphql\nquery Sectors { sectors { name } }\n', variables: undefined });
+  });
+
+  it('offers a file that does not parse as it is, so the editor shows the syntax error', () => {
+    fs.writeFileSync(path.join(dir, 'broken.graphql'), 'query Broken { audits { \n');
+    expect(loadPlaygroundTabs(dir)).toEqual([{ query: '# src/client/operations/broken.graphql\nquery Broken { audits { \n' }]);
+  });
+
+  it('turns the playground off in production and opens on a welcome tab followed by the saved operations otherwise', () => {
+    fs.writeFileSync(path.join(dir, 'sectors.graphql'), 'query Sectors { sectors { name } }\n');
+    expect(playgroundOptions(true, dir)).toEqual({ graphiql: false });
+    const options = playgroundOptions(false, dir);
+    const graphiql = options.graphiql as { defaultTabs: { query: string }[]; defaultQuery: string };
+    expect(graphiql.defaultTabs.map((t) => t.query)).toEqual([graphiql.defaultQuery, expect.stringContaining('query Sectors')]);
+    expect(typeof options.renderGraphiQL).toBe('function');
+  });
+});
+
+describe('the GraphQL playground in a real browser, offline', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const offMachine: string[] = [];
+  const local: string[] = [];
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: this test needs Debian's Chromium. Run \`apt-get install -y chromium\` (as root) and run it again.`);
+    }
+    server = await startOneProcess();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (isLocal(url)) {
+        local.push(url);
+        return route.continue();
+      }
+      offMachine.push(url);
+      return route.abort('blockedbyclient');
+    });
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('renders GraphiQL from the gateway alone, with the saved operations as tabs and the schema docs', async () => {
+    const response = await page.goto(`${server.url}/graphql`);
+    expect(response?.status()).toBe(200);
+    await page.locator('.graphiql-tab-button').first().waitFor({ timeout: 30_000 });
+    expect(await page.title()).toBe('lam-atlas');
+
+    const saved = loadPlaygroundTabs(OPERATIONS_DIR).map((tab) => tab.query.match(/^(?:query|mutation)\s+(\w+)/m)?.[1] ?? '<untitled>');
+    expect(saved.length).toBeGreaterThan(0);
+    expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(['<untitled>', ...saved]);
+
+    // the docs explorer needs the schema's introspection
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    const docs = page.locator('.graphiql-doc-explorer');
+    await docs.getByText('Query', { exact: true }).click();
+    await docs.getByText('datasetsWithoutOpenAccess', { exact: true }).or(docs.getByText('audits', { exact: true })).first().waitFor({ timeout: 30_000 });
+    await docs.getByText('audits', { exact: true }).first().click();
+    await docs.getByText('ready-made relationship audits across the whole graph').waitFor();
+  });
+
+  it('runs the saved audit of datasets without open access and shows the closed Mount Sinai ECG dataset', async () => {
+    const audit = loadPlaygroundTabs(OPERATIONS_DIR).find((tab) => /datasetsWithoutOpenAccess/.test(tab.query));
+    const name = audit?.query.match(/^query\s+(\w+)/m)?.[1];
+    expect(name).toBeDefined();
+    await page.locator('.graphiql-tab-button').getByText(name as string, { exact: true }).click();
+    await page.locator('.graphiql-tab-active').getByText(name as string, { exact: true }).waitFor();
+    expect(await editorText(page, '.graphiql-query-editor')).toContain('datasetsWithoutOpenAccess');
+
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const response = page.locator('.graphiql-response');
+    await response.getByText('"data"').waitFor({ timeout: 30_000 });
+    // the result is longer than the pane and Monaco renders only the lines in view: scroll until the dataset shows
+    const seen: string[] = [];
+    const box = (await response.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 40 && !seen.join('\n').includes('Mount Sinai ECG Data'); i++) {
+      seen.push(await editorText(page, '.graphiql-response'));
+      if (seen.join('\n').includes('Mount Sinai ECG Data')) break;
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(100);
+    }
+    const text = seen.join('\n');
+    expect(text).toMatch(/"name": "Mount Sinai ECG Data",\s*"access": "CLOSED"/);
+    expect(text).not.toContain('"errors"');
+
+    fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('made every request to this machine and none elsewhere', () => {
+    expect(local.some((url) => url.startsWith(`${server.url}/graphql`))).toBe(true);
+    expect(offMachine).toEqual([]);
+  });
+});
