@@ -30,10 +30,27 @@ export type VariablesArg<TVariables> = {} extends TVariables ? [variables?: TVar
 /** The server could not be reached at all (refused, reset, unknown host): no GraphQL response. */
 export class AtlasUnreachableError extends Error {
   constructor(readonly url: string, cause: unknown) {
-    const reason = cause instanceof Error && cause.cause instanceof Error ? cause.cause.message : String(cause);
-    super(`cannot reach the lam-atlas API at ${url} (${reason})`, { cause });
+    super(`cannot reach the lam-atlas API at ${url} (${connectionFailure(cause)})`, { cause });
     this.name = 'AtlasUnreachableError';
   }
+}
+
+interface FetchFailure {
+  name: string;
+  message: string;
+  cause?: { message?: string; code?: string };
+}
+
+// undici's fetch reports every connection failure as TypeError("fetch failed") with the reason as its
+// cause; checked by shape, since errors may come from another realm (vm contexts, test runners).
+function isFetchFailure(error: unknown): error is FetchFailure {
+  const e = error as Partial<FetchFailure> | null;
+  return typeof e === 'object' && e !== null && e.name === 'TypeError' && e.message === 'fetch failed';
+}
+
+function connectionFailure(error: unknown): string {
+  const cause = isFetchFailure(error) ? error.cause : undefined;
+  return cause?.message || cause?.code || String(error);
 }
 
 /** Every audit of `Query.audits`, each fetched by its own named operation. */
@@ -73,8 +90,7 @@ export function createAtlasClient(url: string, config?: ClientConfig): AtlasClie
     try {
       return await client.request<TResult, object>({ document, variables });
     } catch (error) {
-      // undici's fetch reports every connection failure as a TypeError with the reason as its cause
-      if (error instanceof TypeError && !(error instanceof ClientError)) throw new AtlasUnreachableError(url, error);
+      if (isFetchFailure(error)) throw new AtlasUnreachableError(url, error);
       throw error;
     }
   }

@@ -1,0 +1,111 @@
+import { execFile } from 'child_process';
+import * as net from 'net';
+import * as path from 'path';
+import { loadSurveyData } from '../../src/data/validate';
+import { DATA_DIR } from '../helpers/app';
+import { RunningServer, startOneProcess } from '../helpers/http';
+
+const ROOT = path.resolve(__dirname, '../..');
+const data = loadSurveyData(DATA_DIR);
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run example` as a child process, the way a user runs it. */
+function runExample(url: string, ...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', 'examples/audit-report.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, LAM_ATLAS_URL: url }, timeout: 60000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** The rows of the table under a `title (n)` line, cells split on runs of two or more spaces. */
+function table(output: string, title: string): { count: number; rows: string[][] } {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`${title} (`));
+  if (start < 0) throw new Error(`no table "${title}" in:\n${output}`);
+  const count = Number(/\((\d+)\)$/.exec(lines[start])?.[1]);
+  const end = lines.findIndex((l, i) => i > start && l.trim() === '');
+  return { count, rows: lines.slice(start + 3, end < 0 ? undefined : end).map((l) => l.split(/ {2,}/)) };
+}
+
+async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe('examples/audit-report.ts (npm run example)', () => {
+  let server: RunningServer;
+  let run: Run;
+
+  beforeAll(async () => {
+    server = await startOneProcess();
+    run = await runExample(`${server.url}/graphql`);
+  }, 90000);
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('exits 0 and writes nothing on stderr', () => {
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('prints the datasets without open access, with the closed ones of Table II', () => {
+    const { count, rows } = table(run.stdout, 'Datasets without open access');
+    expect(count).toBe(data.datasets.filter((d) => d.access !== 'OPEN').length);
+    expect(rows).toHaveLength(count);
+    expect(rows).toContainEqual(expect.arrayContaining(['Mount Sinai ECG Data', 'CLOSED', 'Medical Diagnosis']));
+    expect(rows).toContainEqual(expect.arrayContaining(['UF Health IDR Clinical Note Database', 'CLOSED', 'Medical Informatics']));
+    expect(rows).toContainEqual(expect.arrayContaining(['Clinical Practice Research Datalink', 'ON_APPROVAL', 'Public Health']));
+    expect(rows.some((r) => r[1] === 'OPEN')).toBe(false);
+  });
+
+  it('prints the other audits', () => {
+    expect(table(run.stdout, 'Models without open access').rows).toContainEqual(['HeartBEiT', 'LVM', 'CLOSED', '86M']);
+    expect(table(run.stdout, 'Models whose size the paper does not report').rows).toContainEqual(['RNA-FM', 'LLM', 'OPEN', 'N/R']);
+    expect(table(run.stdout, 'Results on restricted datasets').rows).toContainEqual(['ESMfold', 'MSA-free Protein Sequence Prediction', 'CASP14', 'UNKNOWN', 'TM Score', '0.68']);
+    const risks = table(run.stdout, 'Risks without mitigation');
+    expect(risks.rows.map((r) => r[0])).toEqual(data.risks.filter((r) => r.mitigations.length === 0).map((r) => r.name));
+    expect(table(run.stdout, 'Entities no citation supports').rows).toContainEqual(['Dataset', 'Mount Sinai ECG Data']);
+  });
+
+  it('prints the model page of ESMfold: 15B parameters and its CASP14 result', () => {
+    expect(run.stdout).toContain('\nModel: ESMfold\n');
+    const model = run.stdout.slice(run.stdout.indexOf('Model: ESMfold'));
+    expect(model).toMatch(/^parameters +15B$/m);
+    expect(model).toMatch(/^citations +\[84\] ESMfold$/m);
+    expect(table(model, 'Results').rows).toEqual([['MSA-free Protein Sequence Prediction', 'Bioinformatics', 'CASP14', 'TM Score', '0.68']]);
+  });
+
+  it('prints another model page when given its slug', async () => {
+    const sam = await runExample(`${server.url}/graphql`, 'sam');
+    expect(sam.code).toBe(0);
+    expect(sam.stdout).toMatch(/^parameters +>636M$/m);
+    expect(table(sam.stdout.slice(sam.stdout.indexOf('Model: SAM')), 'Results').rows).toContainEqual(
+      expect.arrayContaining(['Zero-Shot Medical Segmentation', 'ISIC 2018', 'Dice', '73.0%']),
+    );
+    const unknown = await runExample(`${server.url}/graphql`, 'no-such-model');
+    expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({ code: 1, stderr: 'audit-report: no model with slug "no-such-model"\n' });
+  }, 60000);
+
+  it('exits 1 with one clear line when the server cannot be reached', async () => {
+    const port = await closedPort();
+    const offline = await runExample(`http://127.0.0.1:${port}/graphql`);
+    expect(offline).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `audit-report: cannot reach the lam-atlas API at http://127.0.0.1:${port}/graphql (connect ECONNREFUSED 127.0.0.1:${port})\n`,
+    });
+  }, 60000);
+});

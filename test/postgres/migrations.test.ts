@@ -1,0 +1,12 @@
+import * as fs from 'fs';
+import { migrationFile, migrationSource } from '../../scripts/generate-migrations';
+import { SUBGRAPH_NAMES } from '../../src/shared/config';
+
+const url = process.env.TEST_DATABASE_URL;
+
+// Needs a PostgreSQL server: .ci/run starts one and sets TEST_DATABASE_URL.
+(url ? describe : describe.skip)('PostgreSQL migrations', () => {
+  it.each(SUBGRAPH_NAMES)('the %s migration creates exactly what its entities define (run npm run migrations:generate)', async (name) => {
+    expect(fs.readFileSync(migrationFile(name), 'utf8')).toEqual(await migrationSource(name, url!));
+  });
+});
