@@ -49,6 +49,12 @@ interface Cell {
 
 const GATEWAYS = ['one-process', 'separate-services', 'apollo-gateway'];
 
+// Counted and reported instead of ending the run: a rejection nobody handles is a finding of the run.
+let unhandled = 0;
+process.on('unhandledRejection', (err) => {
+  if (unhandled++ === 0) log(`UNHANDLED REJECTION (a server would exit on it): ${err instanceof Error ? err.stack : String(err)}`);
+});
+
 async function main() {
   const opts = options(process.argv.slice(2));
   const started = Date.now();
@@ -178,6 +184,7 @@ async function main() {
     console.log('SQL/req and fetches/req: one request measured outside the load (SQL of the stores behind the target; fetches: subgraph requests).');
     console.log(`\nratios (throughput, this run):\n${ratioLines(rows, ratios)}`);
     console.log(`\ncost of each audit on one-process:\n${audits.map((a) => `  ${a.workload.padEnd(38)} SQL ${a.sql_per_request}, fetches ${a.fetches_per_request}`).join('\n')}`);
+    if (unhandled > 0) console.log(`\n${unhandled} unhandled promise rejection(s) during the run: see stderr.`);
     console.log(`\nwrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     for (const stop of stoppers) await stop().catch((err: Error) => log(`stop failed: ${err.message}`));

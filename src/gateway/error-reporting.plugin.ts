@@ -68,7 +68,10 @@ const SUGGESTION = /\s*Did you mean .*$/s;
 
 export interface ErrorReportingOptions {
   log?: ErrorLog;
-  /** drop "Did you mean ...?": suggestions spell out the schema's names to whoever probes it, even with introspection off */
+  /**
+   * drop "Did you mean ...?" (suggestions spell out the schema's names to whoever probes it, even with
+   * introspection off) and the `originalError` details the server adds while developing
+   */
   hideSuggestions?: boolean;
   /** also mask what a subgraph reports as its own internal error (shown as is while developing) */
   maskSubgraphInternals?: boolean;
@@ -98,6 +101,12 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
       }
       let shown = e as GraphQLError;
       if (shown.extensions?.request) shown = withoutRequest(shown);
+      if (options.hideSuggestions && shown.extensions?.originalError) {
+        const { originalError, ...extensions } = shown.extensions;
+        // still there for the runtime, which answers 400 rather than 200 when it sees one, but not serialized
+        Object.defineProperty(extensions, 'originalError', { value: originalError, enumerable: false });
+        shown = copyError(shown, shown.message, extensions);
+      }
       if (options.hideSuggestions && SUGGESTION.test(shown.message)) shown = copyError(shown, shown.message.replace(SUGGESTION, ''), shown.extensions);
       changed ||= shown !== e;
       return shown;

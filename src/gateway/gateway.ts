@@ -2,6 +2,7 @@ import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runt
 import type { Transport } from '@graphql-mesh/transport-common';
 import http from '@graphql-mesh/transport-http';
 import { ErrorLog, errorReporting } from './error-reporting.plugin';
+import { useExpansionLimit, useParseDepthGuard } from './document-guards.plugin';
 import { FetchStats, useFetchStats } from './fetch-stats.plugin';
 import { DEFAULT_LIMITS, OperationLimits } from './limits';
 import { useOperationLimits } from './limits.plugin';
@@ -34,11 +35,13 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new FetchStats();
   // production hides "Did you mean ...?" suggestions along with introspection
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const errors = errorReporting({ log: options.errorLog, hideSuggestions: options.production, maskSubgraphInternals: options.production });
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
-    plugins: () => [useFetchStats(stats), useOperationLimits({ ...DEFAULT_LIMITS, ...options.limits }) as never, errors.plugin as never],
+    // a document that expands past what maxTokens tokens could spell out is refused before validation
+    plugins: () => [useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never],
     // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
     maskedErrors: errors.maskedErrors,
     requestId: errors.requestId as never,

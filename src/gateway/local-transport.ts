@@ -17,14 +17,16 @@ export function localTransport(subgraphs: Record<string, LocalSubgraph>): Transp
     getSubgraphExecutor({ subgraphName }) {
       const subgraph = subgraphs[subgraphName];
       if (!subgraph) throw new Error(`no local subgraph named "${subgraphName}"`);
-      return (request: ExecutionRequest) =>
-        execute({
+      // always a promise: graphql-js answers synchronously when no resolver awaits, and the
+      // runtime's upstream timeout only clears its timer when the executor returns a promise
+      return async (request: ExecutionRequest) =>
+        (await execute({
           schema: subgraph.schema,
           document: request.document,
           variableValues: request.variables,
           operationName: request.operationName,
           contextValue: subgraph.createContext(),
-        }) as Promise<ExecutionResult>;
+        })) as ExecutionResult;
     },
   };
 }

@@ -3,8 +3,10 @@ import * as path from 'path';
 import type { GatewayConfigBase } from '@graphql-hive/gateway-runtime';
 import { DefinitionNode, DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, parse, TokenKind, TypeNode, visit } from 'graphql';
 
+const ROOT = path.resolve(__dirname, '../..');
+
 /** The project's named operations, offered as playground tabs. */
-export const OPERATIONS_DIR = path.resolve(__dirname, '../client/operations');
+export const OPERATIONS_DIR = path.join(ROOT, 'src/client/operations');
 
 export type PlaygroundOptions = Pick<GatewayConfigBase<Record<string, any>>, 'graphiql' | 'renderGraphiQL'>;
 
@@ -101,7 +103,7 @@ export function loadPlaygroundTabs(dir: string = OPERATIONS_DIR): PlaygroundTab[
   }
   const tabs: PlaygroundTab[] = [];
   for (const { file, text, document } of files) {
-    const header = `# src/client/operations/${file}\n`;
+    const header = `# ${path.relative(ROOT, path.join(dir, file))}\n`;
     if (!document) {
       tabs.push({ query: header + text });
       continue;

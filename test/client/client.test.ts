@@ -106,6 +106,17 @@ describe('typed client (createAtlasClient) against `npm start` mode', () => {
   it('request: runs any generated document with typed variables', async () => {
     const { model } = await client.request(ModelPageDocument, { slug: 'sam' });
     expect(model?.parameters).toEqual({ value: 636e6, display: '>636M', bound: 'AT_LEAST' });
+    // never called: `tsc --noEmit -p .` fails if these stop being type errors
+    const typeErrors = () => {
+      // @ts-expect-error ModelPage requires $slug
+      void client.request(ModelPageDocument);
+      // @ts-expect-error $slug is a String
+      void client.request(ModelPageDocument, { slug: 42 });
+      // @ts-expect-error the display of a quantity is a string
+      const display: number = model!.parameters.display;
+      return display;
+    };
+    expect(typeErrors).toBeInstanceOf(Function);
   });
 
   it('rejects a GraphQL error with ClientError and an unreachable server with AtlasUnreachableError', async () => {

@@ -35,10 +35,10 @@ function operationFiles(): { file: string; name: string }[] {
 }
 
 // The codegen CLI's API with codegen.yml; `generate(config, false)` keeps the outputs in memory. It runs in a
-// child process because the CLI depends on an ES module (yargs) that jest's module loader cannot require.
+// child process, as `npm run codegen` runs it (the CLI's ES module build): jest's module loader cannot load it.
 const GENERATE_IN_MEMORY = `
-const { generate, loadCodegenConfig } = require('@graphql-codegen/cli');
 (async () => {
+  const { generate, loadCodegenConfig } = await import('@graphql-codegen/cli');
   const loaded = await loadCodegenConfig({ configFilePath: 'codegen.yml' });
   const outputs = await generate({ ...loaded.config, cwd: process.cwd(), silent: true }, false);
   process.stdout.write(JSON.stringify(outputs.map((o) => ({ filename: o.filename, content: o.content }))));

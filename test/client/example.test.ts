@@ -2,6 +2,7 @@ import { execFile } from 'child_process';
 import * as net from 'net';
 import * as path from 'path';
 import { loadSurveyData } from '../../src/data/validate';
+import { formatTable } from '../../examples/audit-report';
 import { DATA_DIR } from '../helpers/app';
 import { RunningServer, startOneProcess } from '../helpers/http';
 
@@ -43,6 +44,14 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }
+
+describe('formatTable', () => {
+  it('pads columns to their widest cell and shows an empty cell as "-"', () => {
+    expect(formatTable(['model', 'parameters'], [['ESMfold', '15B'], ['ChatGPT', ''], ['GPT-4', null]])).toBe(
+      ['model    parameters', '-------  ----------', 'ESMfold  15B', 'ChatGPT  -', 'GPT-4    -'].join('\n'),
+    );
+  });
+});
 
 describe('examples/audit-report.ts (npm run example)', () => {
   let server: RunningServer;

@@ -20,8 +20,9 @@ async function outcome(audit: Audit): Promise<string> {
   return result.status === 'ok' ? 'ok' : `${result.status}: ${result.reason}`;
 }
 
-it('runs the whole audit list', () => {
-  expect(byLevel('MUST').length).toBeGreaterThanOrEqual(15);
+it('runs the whole audit list, each audit at its level', () => {
+  // graphql-http 1.23.1 has 61 audits, 13 of them MUST
+  expect(byLevel('MUST').length).toBe(13);
   expect(audits.length).toBe(byLevel('MUST').length + byLevel('SHOULD').length + byLevel('MAY').length);
 });
 

@@ -33,18 +33,21 @@ describe('saved operations as playground tabs', () => {
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not an operation');
     const tabs = loadPlaygroundTabs(dir);
     expect(tabs).toHaveLength(2);
-    expect(tabs[0].query).toMatch(/^# src\/client\/operations\/a-pages\.graphql\n# A model page\.\nquery ModelPage/);
+    expect(tabs[0].query).toMatch(/^# \S*\/a-pages\.graphql\n# A model page\.\nquery ModelPage/);
     expect(tabs[0].query).toContain('fragment ModelCard on Model');
     expect(tabs[0].query).toContain('fragment DatasetCard on Dataset');
     expect(tabs[0].query).not.toContain('Unused');
     expect(tabs[0].query).not.toContain('query Sectors');
     expect(JSON.parse(tabs[0].variables as string)).toEqual({ slug: '' });
-    expect(tabs[1]).toEqual({ query: '# src/client/operations/a-pages.graphql\nquery Sectors { sectors { name } }\n', variables: undefined });
+    expect(tabs[1].query).toMatch(/^# \S*\/a-pages\.graphql\nquery Sectors \{ sectors \{ name \} \}\n$/);
+    expect(tabs[1].variables).toBeUndefined();
   });
 
-  it('offers a file that does not parse as it is, so the editor shows the syntax error', () => {
+  it('offers a file that does not parse as it is rather than dropping it', () => {
     fs.writeFileSync(path.join(dir, 'broken.graphql'), 'query Broken { audits { \n');
-    expect(loadPlaygroundTabs(dir)).toEqual([{ query: '# src/client/operations/broken.graphql\nquery Broken { audits { \n' }]);
+    const tabs = loadPlaygroundTabs(dir);
+    expect(tabs).toHaveLength(1);
+    expect(tabs[0].query).toMatch(/^# \S*\/broken\.graphql\nquery Broken \{ audits \{ \n$/);
   });
 
   it('turns the playground off in production and opens on a welcome tab followed by the saved operations otherwise', () => {
@@ -92,6 +95,7 @@ describe('the GraphQL playground in a real browser, offline', () => {
   });
 
   it('renders GraphiQL from the gateway alone, with the saved operations as tabs and the schema docs', async () => {
+    const introspection = page.waitForResponse((r) => r.request().postData()?.includes('__schema') ?? false);
     const response = await page.goto(`${server.url}/graphql`);
     expect(response?.status()).toBe(200);
     await page.locator('.graphiql-tab-button').first().waitFor({ timeout: 30_000 });
@@ -101,11 +105,12 @@ describe('the GraphQL playground in a real browser, offline', () => {
     expect(saved.length).toBeGreaterThan(0);
     expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(['<untitled>', ...saved]);
 
-    // the docs explorer needs the schema's introspection
+    // the docs explorer and the editor's completion need GraphiQL's own introspection query to pass the limits
+    const answer = await introspection;
+    expect({ status: answer.status(), errors: (await answer.json()).errors }).toEqual({ status: 200, errors: undefined });
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     const docs = page.locator('.graphiql-doc-explorer');
     await docs.getByText('Query', { exact: true }).click();
-    await docs.getByText('datasetsWithoutOpenAccess', { exact: true }).or(docs.getByText('audits', { exact: true })).first().waitFor({ timeout: 30_000 });
     await docs.getByText('audits', { exact: true }).first().click();
     await docs.getByText('ready-made relationship audits across the whole graph').waitFor();
   });
@@ -126,10 +131,12 @@ describe('the GraphQL playground in a real browser, offline', () => {
     // the result is longer than the pane and Monaco renders only the lines in view: scroll until the dataset shows
     await response.locator('.view-lines').click();
     let text = '';
-    for (let page_ = 0; page_ < 30; page_++) {
+    for (let step = 0; step < 30; step++) {
       text = await editorText(page, '.graphiql-response');
       if (/Mount Sinai ECG Data[\s\S]*\n.*\n.*\n/.test(text)) break;
       await page.keyboard.press('PageDown');
+      // Monaco redraws on the next animation frames
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     }
     expect(text).toMatch(/"name": "Mount Sinai ECG Data",\s*"access": "CLOSED"/);
     expect(text).not.toContain('"errors"');

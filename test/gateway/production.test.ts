@@ -6,7 +6,7 @@ import { gatewayQuery, startInProcess, tempConfig } from '../helpers/app';
 let production: InProcessApp;
 let development: InProcessApp;
 beforeAll(async () => {
-  const config = tempConfig({ NODE_ENV: 'production' });
+  const config = tempConfig({ NODE_ENV: 'production', MAX_ALIASES: '5' });
   await seedStores(config);
   production = await createInProcessApp(config);
   development = await startInProcess();
@@ -38,6 +38,18 @@ describe('configuration of the hardening', () => {
 });
 
 describe('production mode', () => {
+  it('applies limits set in the environment', async () => {
+    const six = `{ sectors { ${Array.from({ length: 6 }, (_, i) => `a${i}: name`).join(' ')} } }`;
+    expect((await gatewayQuery(production, six)).errors?.[0]).toMatchObject({ message: 'operation number of aliases 6 exceeds the limit of 5', extensions: { code: 'MAX_ALIASES_EXCEEDED' } });
+    expect((await gatewayQuery(development, six)).errors).toBeUndefined();
+  });
+
+  it('keeps internal details of a bad request to itself', async () => {
+    const res = await send(production, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errors: [{ message: 'POST body sent invalid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
   it('refuses introspection by default, still answers __typename', async () => {
     const res = await gatewayQuery(production, '{ __schema { queryType { name } } }');
     expect(res.data).toBeUndefined();
@@ -66,7 +78,9 @@ describe('production mode', () => {
     const json = await send(production, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
     expect(json.status).toBe(200);
     expect(await json.json()).toEqual({ data: { citation: { label: 'ESMfold' } } });
-    const form = await send(production, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query }) });
+    const text = await send(production, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query }) });
+    expect(text.status).toBe(403);
+    const form = await send(production, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${encodeURIComponent(query)}` });
     expect(form.status).toBe(403);
     const get = await send(production, { method: 'GET', path: `/graphql?query=${encodeURIComponent(query)}` });
     expect(get.status).toBe(403);
@@ -94,9 +108,8 @@ describe('production mode', () => {
       expect(JSON.parse(lines[0])).toMatchObject({ level: 'error', requestId, code: 'INTERNAL_SERVER_ERROR', path: ['citation'], message: expect.stringMatching(/database connection is not open/) });
 
       // a request id the client sends is kept, echoed and logged
-      await send(production, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'support-ticket-42' }, body: JSON.stringify({ query }) }).then((r) => {
-        expect(r.headers.get('x-request-id')).toBe('support-ticket-42');
-      });
+      const echoed = await send(production, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'support-ticket-42' }, body: JSON.stringify({ query }) });
+      expect(echoed.headers.get('x-request-id')).toBe('support-ticket-42');
       expect(JSON.parse(stderr.mock.calls.map(([c]) => String(c)).filter((l) => l.startsWith('{')).pop()!)).toMatchObject({ requestId: 'support-ticket-42' });
     } finally {
       stderr.mockRestore();

@@ -13,7 +13,7 @@ type GeneratedOutput = Awaited<ReturnType<typeof clientPreset.buildGeneratesSect
 const MANIFEST_NAME = 'persisted-documents.json';
 
 function withHeader(output: GeneratedOutput): GeneratedOutput {
-  if (!output.pluginMap.add) throw new Error(`codegen.preset: no "add" plugin for ${output.filename}`);
+  if (!output.pluginMap.add) throw new Error(`client.preset: no "add" plugin for ${output.filename}`);
   return { ...output, plugins: [{ add: { content: GENERATED_HEADER } }, ...output.plugins] };
 }
 
