@@ -34,8 +34,8 @@ export interface Gateway {
 /** Builds the gateway; it listens nowhere until a main file hands `runtime` to an HTTP server. */
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new FetchStats();
-  // production hides "Did you mean ...?" suggestions along with introspection
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // production hides "Did you mean ...?" suggestions along with introspection
   const errors = errorReporting({ log: options.errorLog, hideSuggestions: options.production, maskSubgraphInternals: options.production });
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
@@ -46,7 +46,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maskedErrors: errors.maskedErrors,
     requestId: errors.requestId as never,
     disableIntrospection: (options.introspection ?? !options.production) ? undefined : {},
-    // a browser's cross-site form or GET cannot carry these headers; JSON POSTs need none
+    // a cross-site form or GET cannot send these headers without a CORS preflight; JSON POSTs need none
     csrfPrevention: options.production ? { requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphql-preflight'] } : undefined,
     upstreamTimeout: options.subgraphTimeoutMs,
     logging: options.logging ?? (options.production ? 'info' : 'warn'),
