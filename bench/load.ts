@@ -5,6 +5,8 @@ const HEADERS = { 'content-type': 'application/json', accept: 'application/json'
 
 export interface LoadResult {
   rps: number;
+  /** answers received */
+  requests: number;
   p50_ms: number;
   p99_ms: number;
   /** connection errors, timeouts, non-2xx answers and bodies that differ from the expected one */
@@ -21,6 +23,7 @@ export async function loadTest(url: string, body: string, expectBody: string, se
   });
   return {
     rps: r['2xx'] / r.duration,
+    requests: r['2xx'],
     p50_ms: r.latency.p50,
     p99_ms: r.latency.p99,
     errors: r.errors + r.timeouts + r.non2xx + r.mismatches,

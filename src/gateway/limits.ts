@@ -21,6 +21,8 @@ import {
 /** Operation limits, on by default (see README "Limits"). */
 export interface OperationLimits {
   maxDepth: number;
+  /** depth allowed below __schema and __type */
+  maxIntrospectionDepth: number;
   maxAliases: number;
   maxRootFields: number;
   maxDirectives: number;
@@ -32,6 +34,7 @@ export interface OperationLimits {
 
 export const DEFAULT_LIMITS: OperationLimits = {
   maxDepth: 12,
+  maxIntrospectionDepth: 20,
   maxAliases: 30,
   maxRootFields: 20,
   maxDirectives: 20,
@@ -46,20 +49,24 @@ export function limitError(code: string, message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 }
 
-type Walk = (selectionSet: SelectionSetNode, onField: (field: FieldNode, depth: number) => void, depth?: number, seen?: Set<string>) => void;
+type OnField = (field: FieldNode, depth: number, introspection: boolean) => void;
+type Walk = (selectionSet: SelectionSetNode, onField: OnField, depth?: number, seen?: Set<string>, introspection?: boolean) => void;
+
+const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 /** Visits every field of an operation with fragments expanded; a fragment cycle is not followed. */
 function walker(fragments: Record<string, FragmentDefinitionNode>): Walk {
-  const walk: Walk = (selectionSet, onField, depth = 1, seen = new Set()) => {
+  const walk: Walk = (selectionSet, onField, depth = 1, seen = new Set(), introspection = false) => {
     for (const sel of selectionSet.selections) {
       if (sel.kind === Kind.FIELD) {
-        onField(sel, depth);
-        if (sel.selectionSet) walk(sel.selectionSet, onField, depth + 1, seen);
+        const intro = introspection || (depth === 1 && INTROSPECTION_ROOTS.has(sel.name.value));
+        onField(sel, depth, intro);
+        if (sel.selectionSet) walk(sel.selectionSet, onField, depth + 1, seen, intro);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        walk(sel.selectionSet, onField, depth, seen);
+        walk(sel.selectionSet, onField, depth, seen, introspection);
       } else {
         const frag = fragments[sel.name.value];
-        if (frag && !seen.has(frag.name.value)) walk(frag.selectionSet, onField, depth, new Set([...seen, frag.name.value]));
+        if (frag && !seen.has(frag.name.value)) walk(frag.selectionSet, onField, depth, new Set([...seen, frag.name.value]), introspection);
       }
     }
   };
@@ -72,17 +79,22 @@ export function shapeLimitsRule(limits: OperationLimits): ValidationRule {
     OperationDefinition(op: OperationDefinitionNode) {
       const fragments = Object.fromEntries(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
       let depth = 0;
+      // introspection nests type references deeply (GraphiQL's own query is 15 deep) and never
+      // reaches a subgraph, so it has an allowance of its own
+      let introspectionDepth = 0;
       let aliases = 0;
       let directives = op.directives?.length ?? 0;
       const rootFields = new Set<string>();
-      walker(fragments)(op.selectionSet, (field, d) => {
-        depth = Math.max(depth, d);
+      walker(fragments)(op.selectionSet, (field, d, introspection) => {
+        if (introspection) introspectionDepth = Math.max(introspectionDepth, d);
+        else depth = Math.max(depth, d);
         if (field.alias) aliases++;
         directives += field.directives?.length ?? 0;
         if (d === 1) rootFields.add((field.alias ?? field.name).value);
       });
       const checks: [number, number, string, string][] = [
         [depth, limits.maxDepth, 'MAX_DEPTH_EXCEEDED', 'depth'],
+        [introspectionDepth, limits.maxIntrospectionDepth, 'MAX_DEPTH_EXCEEDED', 'introspection depth'],
         [aliases, limits.maxAliases, 'MAX_ALIASES_EXCEEDED', 'number of aliases'],
         [rootFields.size, limits.maxRootFields, 'MAX_ROOT_FIELDS_EXCEEDED', 'number of root fields'],
         [directives, limits.maxDirectives, 'MAX_DIRECTIVES_EXCEEDED', 'number of directives'],

@@ -38,6 +38,7 @@ export interface PostgresStore {
 
 export const LIMIT_VARIABLES = {
   maxDepth: 'MAX_DEPTH',
+  maxIntrospectionDepth: 'MAX_INTROSPECTION_DEPTH',
   maxAliases: 'MAX_ALIASES',
   maxRootFields: 'MAX_ROOT_FIELDS',
   maxDirectives: 'MAX_DIRECTIVES',
