@@ -1,10 +1,9 @@
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import { loadSurveyData } from '../../src/data/validate';
 import { AtlasClient, AtlasUnreachableError, ClientError, createAtlasClient, ModelPageDocument, SearchDocument } from '../../src/client';
 import { DATA_DIR } from '../helpers/app';
-import { RunningServer, startOneProcess } from '../helpers/http';
+import { RunningServer, startOneProcess, closedPort } from '../helpers/http';
 
 const data = loadSurveyData(DATA_DIR);
 const MANIFEST = path.resolve(__dirname, '../../persisted-documents.json');
@@ -21,14 +20,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe('typed client (createAtlasClient) against `npm start` mode', () => {
   it('audits: every audit agrees with data/, and names the restricted datasets', async () => {

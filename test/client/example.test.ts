@@ -1,10 +1,9 @@
 import { execFile } from 'child_process';
-import * as net from 'net';
 import * as path from 'path';
 import { loadSurveyData } from '../../src/data/validate';
 import { formatTable } from '../../examples/audit-report';
 import { DATA_DIR } from '../helpers/app';
-import { RunningServer, startOneProcess } from '../helpers/http';
+import { RunningServer, startOneProcess, closedPort } from '../helpers/http';
 
 const ROOT = path.resolve(__dirname, '../..');
 const data = loadSurveyData(DATA_DIR);
@@ -37,13 +36,6 @@ function table(output: string, title: string): { count: number; rows: string[][]
   return { count, rows: lines.slice(start + 3, end < 0 ? undefined : end).map((l) => l.split(/ {2,}/)) };
 }
 
-async function closedPort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe('formatTable', () => {
   it('pads columns to their widest cell and shows an empty cell as "-"', () => {

@@ -1,3 +1,4 @@
+import * as net from 'net';
 import { GraphQLClient } from 'graphql-request';
 import * as http from 'http';
 import { closeServer, createHttpServer, listen } from '../../src/app/http-server';
@@ -112,4 +113,13 @@ export function postGraphQL(server: { url: string }, body: unknown, headers: Rec
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
+}
+
+/** A loopback port nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
 }
