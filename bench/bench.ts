@@ -61,6 +61,7 @@ process.on('unhandledRejection', (err) => {
 async function main() {
   const opts = options(process.argv.slice(2));
   const started = Date.now();
+  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
   const dir = tempDir();
   const stoppers: (() => Promise<void>)[] = [];
   const wanted = (name: string) => !opts.targets || opts.targets.includes(name);
@@ -184,7 +185,8 @@ async function main() {
 
     const cpu = os.cpus();
     console.log(`\nlam-atlas benchmark: scale ${opts.scale}, ${opts.rounds} round(s) of ${opts.duration} s per measurement, ${opts.connections} connections,`);
-    console.log(`node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, loopback; load from a worker thread of this process\n`);
+    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+    console.log(`node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, load average ${load} (at start: ${loadAtStart}); loopback, load from a worker thread\n`);
     console.log(resultsTable(printed));
     console.log('\n"models nested (catalog fields)" drops citations and risks, which the literature and risks subgraphs contribute,');
     console.log('so that the catalog subgraph can answer it alone. req/s: mean of the rounds; p50: mean; p99: worst round.');

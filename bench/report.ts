@@ -57,7 +57,9 @@ export interface Ratio {
 /** Throughput ratios between targets of the same run; a missing measurement prints as "-". */
 export function ratioLines(rows: Row[], ratios: Ratio[]): string {
   const rps = (workload: string, target: string) => rows.find((r) => r.workload === workload && r.target === target)?.rps ?? null;
-  const out = ratios.map((q) => {
+  const measured = ratios.filter((q) => rps(q.workload, q.numerator) !== null && rps(q.denominatorWorkload ?? q.workload, q.denominator) !== null);
+  if (measured.length === 0) return '  (none: a ratio needs both of its measurements in this run)';
+  const out = measured.map((q) => {
     const a = rps(q.workload, q.numerator);
     const b = rps(q.denominatorWorkload ?? q.workload, q.denominator);
     const value = a !== null && b ? a / b : null;
