@@ -4,7 +4,7 @@ import { Composition } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { localTransport } from '../gateway/local-transport';
 import { HealthCheck } from './http-server';
-import { buildSubgraphs, composeBuiltIn, localSubgraph, openStore } from './services';
+import { buildSubgraphs, composeBuiltIn, localSubgraph, openStores, trustedDocuments } from './services';
 
 export interface InProcessApp {
   gateway: Gateway;
@@ -18,10 +18,11 @@ export interface InProcessApp {
 export async function createInProcessApp(config: Config): Promise<InProcessApp> {
   const subgraphs = await buildSubgraphs();
   const composition = composeBuiltIn(config, subgraphs);
-  const opened = await Promise.all(SUBGRAPH_NAMES.map((n) => openStore(config, n)));
+  const trusted = trustedDocuments(config);
+  const opened = await openStores(config);
   const stores = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, opened[i]])) as Record<SubgraphName, Store>;
   const transport = localTransport(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])])));
-  const gateway = createGateway({ supergraph: composition.supergraph, transport, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs });
+  const gateway = createGateway({ supergraph: composition.supergraph, transport, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs, trustedDocuments: trusted });
   const health: HealthCheck = async () =>
     Object.fromEntries(
       await Promise.all(

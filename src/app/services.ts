@@ -1,8 +1,9 @@
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../shared/config';
-import { defineStore, Store, storeTarget } from '../shared/database';
+import { defineStore, isPostgres, Store, storeTarget, verifyStore } from '../shared/database';
 import { Subgraph } from '../shared/federation';
 import { composeSupergraph, Composition, SubgraphSdl } from '../gateway/compose';
 import { LocalSubgraph } from '../gateway/local-transport';
+import { readManifest, TrustedDocuments } from '../gateway/trusted-documents';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 
 /** The URL a subgraph has when it runs as its own service with the default configuration. */
@@ -22,13 +23,42 @@ export function composeBuiltIn(config: Config, subgraphs: Record<SubgraphName, S
   return composeSupergraph(sdls);
 }
 
-/** Opens a subgraph's store for reading; the caller closes it. */
+/**
+ * Opens a subgraph's store for reading and checks it can be read, so a missing, empty or corrupt
+ * store is a clear startup error rather than a half-served schema. The caller closes it.
+ */
 export async function openStore(config: Config, name: SubgraphName): Promise<Store> {
-  const store = defineStore(storeTarget(config, name), SUBGRAPH_MODULES[name].entities, { readonly: true });
-  await store.dataSource.initialize();
+  const target = storeTarget(config, name);
+  const store = defineStore(target, SUBGRAPH_MODULES[name].entities, { readonly: true });
+  try {
+    await store.dataSource.initialize();
+    await verifyStore(store, target);
+  } catch (err) {
+    if (store.dataSource.isInitialized) await store.dataSource.destroy();
+    const where = isPostgres(target) ? `schema ${target.schema}` : target.file;
+    throw new Error(`the ${name} store (${where}) cannot be read: ${(err as Error).message}. Run npm run seed to rebuild it from data/`);
+  }
   return store;
+}
+
+/** Opens every store, closing those already open if one fails. */
+export async function openStores(config: Config): Promise<Store[]> {
+  const opened: Store[] = [];
+  try {
+    for (const name of SUBGRAPH_NAMES) opened.push(await openStore(config, name));
+    return opened;
+  } catch (err) {
+    await Promise.all(opened.map((s) => s.dataSource.destroy()));
+    throw err;
+  }
 }
 
 export function localSubgraph(name: SubgraphName, subgraph: Subgraph, store: Store): LocalSubgraph {
   return { schema: subgraph.schema, createContext: () => SUBGRAPH_MODULES[name].createContext(store.dataSource) };
+}
+
+/** The trusted-documents setting with its manifest read, or undefined when it is off. */
+export function trustedDocuments(config: Config): TrustedDocuments | undefined {
+  const { mode, manifestPath } = config.trustedDocuments;
+  return mode === 'off' ? undefined : { mode, manifest: readManifest(manifestPath) };
 }

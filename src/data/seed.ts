@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Config, PostgresStore, SUBGRAPH_NAMES } from '../shared/config';
-import { defineStore, isPostgres, migrate, storeTarget } from '../shared/database';
+import { defineStore, isPostgres, isReadableSqlite, migrate, storeTarget } from '../shared/database';
 import { DATA_DIGEST_KEY, StoreMeta } from '../shared/store-meta.entity';
 import type { SurveyData } from './schema';
 import { STORES, StoreDefinition } from './stores';
@@ -135,7 +135,7 @@ export async function storesAreCurrent(config: Config): Promise<boolean> {
     const target = storeTarget(config, name);
     if (isPostgres(target)) {
       if ((await postgresDigest(target, STORES[name])) !== digest) return false;
-    } else if (!fs.existsSync(target.file)) return false;
+    } else if (!isReadableSqlite(target.file)) return false; // missing or corrupt: rebuild it
   }
   const sqlite = SUBGRAPH_NAMES.some((n) => !isPostgres(storeTarget(config, n)));
   if (!sqlite) return true;

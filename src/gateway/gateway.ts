@@ -7,6 +7,7 @@ import { FetchStats, useFetchStats } from './fetch-stats.plugin';
 import { DEFAULT_LIMITS, OperationLimits } from './limits';
 import { useOperationLimits } from './limits.plugin';
 import { playgroundOptions } from './playground';
+import { TrustedDocuments, trustedDocumentsOptions } from './trusted-documents';
 
 export interface GatewayOptions {
   /** the supergraph SDL */
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** a subgraph request taking longer fails with errors on that subgraph's fields only */
   subgraphTimeoutMs?: number;
+  /** operations by id from persisted-documents.json, and whether anything else may run */
+  trustedDocuments?: TrustedDocuments;
   /** where unexpected errors are logged, one JSON line each (default: stderr) */
   errorLog?: ErrorLog;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
@@ -52,6 +55,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     logging: options.logging ?? (options.production ? 'info' : 'warn'),
     landingPage: false,
     ...playgroundOptions(options.production),
+    ...(trustedDocumentsOptions(options.trustedDocuments) as object),
   });
   return {
     runtime,

@@ -26,6 +26,8 @@ export interface Config {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** serve this supergraph file instead of composing the built-in subgraphs */
   supergraphPath: string | null;
+  /** TRUSTED_DOCUMENTS: off, allow (the default: ids and arbitrary documents) or only */
+  trustedDocuments: { mode: 'off' | 'allow' | 'only'; manifestPath: string };
   /** per subgraph, a PostgreSQL store instead of the SQLite file */
   databases: Record<SubgraphName, PostgresStore | null>;
 }
@@ -95,8 +97,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, int(env, `${upper(n)}_PORT`, defaults[n])])) as Record<SubgraphName, number>,
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.filter((n) => env[`${upper(n)}_URL`]).map((n) => [n, env[`${upper(n)}_URL`] as string])),
     supergraphPath: env.SUPERGRAPH ? path.resolve(env.SUPERGRAPH) : null,
+    trustedDocuments: { mode: trustedMode(env.TRUSTED_DOCUMENTS), manifestPath: path.resolve(env.TRUSTED_DOCUMENTS_MANIFEST || path.join(ROOT, 'persisted-documents.json')) },
     databases: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, postgresStore(env, n)])) as Record<SubgraphName, PostgresStore | null>,
   };
+}
+
+function trustedMode(raw: string | undefined): 'off' | 'allow' | 'only' {
+  const mode = (raw || 'allow').toLowerCase();
+  if (mode === 'off' || mode === 'allow' || mode === 'only') return mode;
+  throw new Error(`TRUSTED_DOCUMENTS must be off, allow or only, got "${raw!.slice(0, 40)}"`);
 }
 
 /** `<NAME>_DATABASE_URL`, or `DATABASE_URL` for every subgraph; `DATABASE_SCHEMA_PREFIX` keeps runs apart. */

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { DataSource, Logger } from 'typeorm';
 import { Config, PostgresStore, storeFile, SubgraphName } from './config';
 
@@ -70,4 +71,28 @@ export async function migrate(store: Store, target: PostgresStore): Promise<void
 /** Where a subgraph's store lives under this configuration. */
 export function storeTarget(config: Config, name: SubgraphName): StoreTarget {
   return config.databases[name] ?? { file: storeFile(config, name) };
+}
+
+/** Fails unless the store's tables can be read (and, for SQLite, the file passes a quick check). */
+export async function verifyStore(store: Store, target: StoreTarget): Promise<void> {
+  if (!isPostgres(target)) {
+    const [check] = await store.dataSource.query('PRAGMA quick_check');
+    if (check?.quick_check !== 'ok') throw new Error(`integrity check failed: ${JSON.stringify(check)}`);
+  }
+  const tables = store.dataSource.entityMetadatas.map((m) => m.tableName);
+  await Promise.all(tables.map((t) => store.dataSource.query(`SELECT 1 FROM "${t}" LIMIT 1`)));
+}
+
+/** True when a SQLite store file opens and passes a quick check (false for a missing or corrupt file). */
+export function isReadableSqlite(file: string): boolean {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return db.pragma('quick_check', { simple: true }) === 'ok';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return false;
+  }
 }

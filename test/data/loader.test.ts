@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Database from 'better-sqlite3';
+import { openStore } from '../../src/app/services';
 import { seedStores, storesAreCurrent, ensureStores } from '../../src/data/seed';
 import { DataValidationError, loadSurveyData } from '../../src/data/validate';
 import { loadConfig, storeFile } from '../../src/shared/config';
@@ -107,5 +108,18 @@ describe('seeding the stores', () => {
     await expect(seedStores(config)).rejects.toThrow(/unknown dataset "no-such-dataset"/);
     files.forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
     expect(fs.readdirSync(config.storeDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('rebuilds a corrupt store from data/ on start, and refuses to serve one with a clear error', async () => {
+    const { config } = sandbox();
+    await seedStores(config);
+    const file = storeFile(config, 'catalog');
+    fs.writeFileSync(file, Buffer.alloc(8192, 7));
+    await expect(openStore(config, 'catalog')).rejects.toThrow(/the catalog store \(.*catalog\.sqlite\) cannot be read: .*Run npm run seed to rebuild it from data\//);
+    expect(await storesAreCurrent(config)).toBe(false);
+    expect(await ensureStores(config)).not.toBeNull();
+    const store = await openStore(config, 'catalog');
+    expect(await store.dataSource.query('SELECT COUNT(*) AS n FROM models')).toEqual([{ n: loadSurveyData(config.dataDir).models.length }]);
+    await store.dataSource.destroy();
   });
 });
