@@ -43,7 +43,7 @@ export function trustedDocumentsOptions(trusted: TrustedDocuments | undefined) {
           extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 400 } },
         },
         notFound: { message: 'no trusted document has this documentId', extensions: { code: 'TRUSTED_DOCUMENT_NOT_FOUND', http: { status: 400 } } },
-        keyNotFound: { message: 'send a query or a documentId', extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 400 } } },
+        keyNotFound: { message: 'Must provide query string or documentId.', extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
       },
     },
   };

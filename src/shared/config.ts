@@ -26,7 +26,7 @@ export interface Config {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** serve this supergraph file instead of composing the built-in subgraphs */
   supergraphPath: string | null;
-  /** TRUSTED_DOCUMENTS: off, allow (the default: ids and arbitrary documents) or only */
+  /** TRUSTED_DOCUMENTS: off (the default), allow (manifest ids and arbitrary documents) or only (manifest ids) */
   trustedDocuments: { mode: 'off' | 'allow' | 'only'; manifestPath: string };
   /** per subgraph, a PostgreSQL store instead of the SQLite file */
   databases: Record<SubgraphName, PostgresStore | null>;
@@ -103,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function trustedMode(raw: string | undefined): 'off' | 'allow' | 'only' {
-  const mode = (raw || 'allow').toLowerCase();
+  const mode = (raw || 'off').toLowerCase();
   if (mode === 'off' || mode === 'allow' || mode === 'only') return mode;
   throw new Error(`TRUSTED_DOCUMENTS must be off, allow or only, got "${raw!.slice(0, 40)}"`);
 }

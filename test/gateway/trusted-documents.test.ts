@@ -26,7 +26,7 @@ describe('trusted documents', () => {
   beforeAll(async () => {
     const config = await seededConfig();
     only = await createInProcessApp({ ...config, trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: 'only' }).trustedDocuments });
-    allow = await createInProcessApp(config);
+    allow = await createInProcessApp({ ...config, trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: 'allow' }).trustedDocuments });
   });
   afterAll(async () => {
     await only?.close();
@@ -49,11 +49,20 @@ describe('trusted documents', () => {
     expect(unknown.errors?.[0]).toMatchObject({ message: 'no trusted document has this documentId', extensions: { code: 'TRUSTED_DOCUMENT_NOT_FOUND' } });
   });
 
-  it('by default, accept both ids and arbitrary documents', async () => {
+  it('with TRUSTED_DOCUMENTS=allow, accept both ids and arbitrary documents', async () => {
     const byId = await post(allow, { documentId: idOf('CitationSupports'), variables: { number: 84 } });
     expect(byId.data.citation.label).toBe('ESMfold');
     const arbitrary = await post(allow, { query: '{ citation(number: 84) { label } }' });
     expect(arbitrary.data.citation.label).toBe('ESMfold');
+  });
+
+  it('are off by default: a documentId alone is not a query', async () => {
+    const config = await seededConfig();
+    expect(config.trustedDocuments.mode).toBe('off');
+    const plain = await createInProcessApp(config);
+    const res = await post(plain, { documentId: idOf('CitationSupports'), variables: { number: 84 } });
+    await plain.close();
+    expect(res.errors?.[0].message).toMatch(/Unexpected parameter "documentId"/);
   });
 
   it('refuse a bad mode or a missing manifest at startup', async () => {
