@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import * as http from 'http';
-import { Config, storeFile } from '../src/shared/config';
+import { Config, storeFile } from '../src/common/config';
 
 // The floor: what the nested model query costs with no GraphQL at all. Hand-written SQL over the
 // same three store files, one statement per table group, and JSON built in the gateway's key order.

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { SUBGRAPH_NAMES, SubgraphName } from '../src/shared/config';
+import { SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
 import { SeparateServices, startSeparateServices } from '../test/helpers/http';
 
 // npm run loadtest -- [--duration s] [--normal n] [--abusive n] [--restart catalog|risks|literature]

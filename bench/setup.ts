@@ -4,7 +4,7 @@ import * as path from 'path';
 import { buildStores, seedStores } from '../src/data/seed';
 import { scaleSurveyData } from '../src/data/synthetic';
 import { loadSurveyData } from '../src/data/validate';
-import { Config, loadConfig } from '../src/shared/config';
+import { Config, loadConfig } from '../src/common/config';
 import { dataOf, post } from './load';
 import { Target } from './targets';
 import { DATASET_CANDIDATES, MODEL_CURSORS, NODE_ID_SOURCES, PAGE_SIZE } from './workloads';

@@ -6,8 +6,8 @@ import { closeServer, createHttpServer, HealthCheck, listen } from '../src/app/h
 import { createInProcessApp } from '../src/app/in-process';
 import { composeRemote, createRemoteGateway } from '../src/app/remote-gateway';
 import { RunningSubgraph, startSubgraphServer } from '../src/app/subgraph-server';
-import { Config, SUBGRAPH_NAMES, SubgraphName } from '../src/shared/config';
-import { Store } from '../src/shared/database';
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
+import { Store } from '../src/common/database';
 import { startFloorServer } from './floor.server';
 
 /** Something the benchmark sends load to, with the counters that tell what one request costs. */

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
 import { SUBGRAPH_MODULES } from '../src/app/subgraph-modules';
-import { SUBGRAPH_NAMES, SubgraphName } from '../src/shared/config';
-import { defineStore } from '../src/shared/database';
+import { SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
+import { defineStore } from '../src/common/database';
 
 /**
  * npm run migrations:generate: writes each subgraph's initial PostgreSQL migration from its entities,

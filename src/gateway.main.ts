@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { closeServer, createHttpServer, listen } from './app/http-server';
 import { createRemoteGateway } from './app/remote-gateway';
 import { onShutdown } from './app/shutdown';
-import { loadConfig } from './shared/config';
+import { loadConfig } from './common/config';
 
 /** npm run start:gateway: the gateway alone, over subgraphs running as their own services. */
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { createInProcessApp } from './app/in-process';
 import { closeServer, createHttpServer, listen } from './app/http-server';
 import { onShutdown } from './app/shutdown';
 import { ensureStores } from './data/seed';
-import { loadConfig } from './shared/config';
+import { loadConfig } from './common/config';
 
 /** npm start: seeds when data/ changed, then serves the gateway and all subgraphs in one process. */
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { startSubgraphServer } from './app/subgraph-server';
 import { onShutdown } from './app/shutdown';
 import { ensureStores } from './data/seed';
-import { loadConfig, SUBGRAPH_NAMES, SubgraphName } from './shared/config';
+import { loadConfig, SUBGRAPH_NAMES, SubgraphName } from './common/config';
 
 /** npm run start:subgraph -- <catalog|risks|literature>: one subgraph as its own service. */
 async function main(): Promise<void> {

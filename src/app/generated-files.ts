@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { loadConfig } from '../shared/config';
+import { loadConfig } from '../common/config';
 import { buildSubgraphs, composeBuiltIn } from './services';
 
 export const ROOT = path.resolve(__dirname, '../..');

@@ -1,5 +1,5 @@
-import { Config, SUBGRAPH_NAMES, SubgraphName } from '../shared/config';
-import { Store } from '../shared/database';
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
+import { Store } from '../common/database';
 import { Composition } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { localTransport } from '../gateway/local-transport';

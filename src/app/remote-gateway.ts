@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Config, SUBGRAPH_NAMES, SubgraphName } from '../shared/config';
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
 import { composeSupergraph } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { HealthCheck } from './http-server';

@@ -1,6 +1,6 @@
-import { Config, SUBGRAPH_NAMES, SubgraphName } from '../shared/config';
-import { defineStore, isPostgres, Store, storeTarget, verifyStore } from '../shared/database';
-import { Subgraph } from '../shared/federation';
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
+import { defineStore, isPostgres, Store, storeTarget, verifyStore } from '../common/database';
+import { Subgraph } from '../common/federation';
 import { composeSupergraph, Composition, SubgraphSdl } from '../gateway/compose';
 import { LocalSubgraph } from '../gateway/local-transport';
 import { readManifest, TrustedDocuments } from '../gateway/trusted-documents';

@@ -1,8 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { SurveyData } from '../data/schema';
-import { SubgraphName } from '../shared/config';
-import { EntityList } from '../shared/database';
-import { Subgraph } from '../shared/federation';
+import { SubgraphName } from '../common/config';
+import { EntityList } from '../common/database';
+import { Subgraph } from '../common/federation';
 import { buildCatalogSubgraph, CATALOG_ENTITIES, createCatalogContext, seedCatalog } from '../subgraphs/catalog';
 import { buildLiteratureSubgraph, createLiteratureContext, LITERATURE_ENTITIES, seedLiterature } from '../subgraphs/literature';
 import { CatalogInitial1764300000000 } from '../subgraphs/catalog/migrations/initial.migration';

@@ -1,8 +1,8 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { Config, SubgraphName } from '../shared/config';
-import { Store } from '../shared/database';
+import { Config, SubgraphName } from '../common/config';
+import { Store } from '../common/database';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 import { openStore } from './services';
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../shared/config';
+import { loadConfig } from '../common/config';
 import { seedStores } from './seed';
 
 async function main(): Promise<void> {

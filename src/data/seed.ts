@@ -1,9 +1,9 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Config, PostgresStore, SUBGRAPH_NAMES } from '../shared/config';
-import { defineStore, isPostgres, isReadableSqlite, migrate, storeTarget } from '../shared/database';
-import { DATA_DIGEST_KEY, StoreMeta } from '../shared/store-meta.entity';
+import { Config, PostgresStore, SUBGRAPH_NAMES } from '../common/config';
+import { defineStore, isPostgres, isReadableSqlite, migrate, storeTarget } from '../common/database';
+import { DATA_DIGEST_KEY, StoreMeta } from '../common/store-meta.entity';
 import type { SurveyData } from './schema';
 import { STORES, StoreDefinition } from './stores';
 import { loadSurveyData } from './validate';

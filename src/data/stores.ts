@@ -1,4 +1,4 @@
-import { SubgraphName } from '../shared/config';
+import { SubgraphName } from '../common/config';
 import { SUBGRAPH_MODULES, SubgraphModule } from '../app/subgraph-modules';
 
 export type StoreDefinition = Pick<SubgraphModule, 'entities' | 'migrations' | 'seed'>;

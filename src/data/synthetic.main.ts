@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadConfig } from '../shared/config';
-import { onInsertProgress } from '../shared/insert';
+import { loadConfig } from '../common/config';
+import { onInsertProgress } from '../common/insert';
 import { buildStores } from './seed';
 import { scaleSurveyData } from './synthetic';
 import { loadSurveyData } from './validate';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../../src/app/services';
 import { seedStores, storesAreCurrent, ensureStores } from '../../src/data/seed';
 import { DataValidationError, loadSurveyData } from '../../src/data/validate';
-import { loadConfig, storeFile } from '../../src/shared/config';
+import { loadConfig, storeFile } from '../../src/common/config';
 import { DATA_DIR } from '../helpers/app';
 
 /** A private copy of data/ to break, and a store folder to build into. */

@@ -1,6 +1,6 @@
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { seedStores } from '../../src/data/seed';
-import { loadConfig } from '../../src/shared/config';
+import { loadConfig } from '../../src/common/config';
 import { gatewayQuery, startInProcess, tempConfig } from '../helpers/app';
 
 let production: InProcessApp;

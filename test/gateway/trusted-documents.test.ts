@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
-import { loadConfig } from '../../src/shared/config';
+import { loadConfig } from '../../src/common/config';
 import { seededConfig } from '../helpers/app';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../persisted-documents.json'), 'utf8')) as Record<string, string>;

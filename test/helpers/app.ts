@@ -5,7 +5,7 @@ import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { buildStores, seedStores } from '../../src/data/seed';
 import { scaleSurveyData } from '../../src/data/synthetic';
 import { loadSurveyData } from '../../src/data/validate';
-import { Config, loadConfig } from '../../src/shared/config';
+import { Config, loadConfig } from '../../src/common/config';
 
 export const DATA_DIR = path.resolve(__dirname, '../../data');
 

@@ -5,7 +5,7 @@ import { closeServer, createHttpServer, listen } from '../../src/app/http-server
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { createRemoteGateway } from '../../src/app/remote-gateway';
 import { RunningSubgraph, startSubgraphServer } from '../../src/app/subgraph-server';
-import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/shared/config';
+import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/common/config';
 import { Gateway } from '../../src/gateway/gateway';
 import { tempConfig } from './app';
 import { seedStores } from '../../src/data/seed';

@@ -1,9 +1,9 @@
 import { graphql } from 'graphql';
 import { openStore } from '../../src/app/services';
 import { SUBGRAPH_MODULES } from '../../src/app/subgraph-modules';
-import { Config, SubgraphName } from '../../src/shared/config';
-import { Store } from '../../src/shared/database';
-import { Subgraph } from '../../src/shared/federation';
+import { Config, SubgraphName } from '../../src/common/config';
+import { Store } from '../../src/common/database';
+import { Subgraph } from '../../src/common/federation';
 import { GraphQLResponse } from './app';
 
 export interface DirectSubgraph {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { migrationFile, migrationSource } from '../../scripts/generate-migrations';
-import { SUBGRAPH_NAMES } from '../../src/shared/config';
+import { SUBGRAPH_NAMES } from '../../src/common/config';
 
 const url = process.env.TEST_DATABASE_URL;
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildFederatedSubgraph, Subgraph } from '../../shared/federation';
+import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AUDITS_ID, Audits } from './entities/audits.entity';
 import { CatalogContext, createCatalogLoaders } from './loaders';
 import { AuditsResolver } from './resolvers/audits.resolver';

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
-import { StoreMeta } from '../../shared/store-meta.entity';
+import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
-import { PageRequest } from '../../shared/connection';
-import { byIdLoader as byId, manyByLoader as manyBy } from '../../shared/loader-utils';
-import { Relation, relationCountLoader, relationPageLoader, RelationSlice } from '../../shared/relation-pages';
+import { PageRequest } from '../../common/connection';
+import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-utils';
+import { Relation, relationCountLoader, relationPageLoader, RelationSlice } from '../../common/relation-pages';
 import { Comparison } from './entities/comparison.entity';
 import { Dataset } from './entities/dataset.entity';
 import { DatasetModality, ModelSector, ModelTrainingData } from './entities/link.entities';

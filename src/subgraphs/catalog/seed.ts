@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { SurveyData } from '../../data/schema';
-import { toGlobalId } from '../../shared/global-id';
-import { insertChunked } from '../../shared/insert';
+import { toGlobalId } from '../../common/global-id';
+import { insertChunked } from '../../common/insert';
 import { Comparison } from './entities/comparison.entity';
 import { Dataset } from './entities/dataset.entity';
 import { Access, Bound, ModelType } from './entities/enums';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildFederatedSubgraph, Subgraph } from '../../shared/federation';
+import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AuditsStub } from './entities/audits.stub';
 import { Citation } from './entities/citation.entity';
 import { NODE_STUBS, SectorStub } from './entities/node-stubs';

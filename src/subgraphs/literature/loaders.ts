@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { StoreMeta } from '../../shared/store-meta.entity';
+import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
-import { alignMany, byIdLoader, manyByLoader } from '../../shared/loader-utils';
+import { alignMany, byIdLoader, manyByLoader } from '../../common/loader-utils';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';

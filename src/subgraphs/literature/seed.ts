@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { SurveyData } from '../../data/schema';
-import { toGlobalId } from '../../shared/global-id';
-import { insertChunked } from '../../shared/insert';
+import { toGlobalId } from '../../common/global-id';
+import { insertChunked } from '../../common/insert';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { buildFederatedSubgraph, Subgraph } from '../../shared/federation';
+import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AUDITS_ID, AuditsStub } from './entities/audits.stub';
 import { createRisksLoaders, RisksContext } from './loaders';
 import { RisksAuditsResolver } from './resolvers/audits.resolver';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { StoreMeta } from '../../shared/store-meta.entity';
+import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
-import { alignMany, byIdLoader, manyByLoader } from '../../shared/loader-utils';
+import { alignMany, byIdLoader, manyByLoader } from '../../common/loader-utils';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
 import { Mitigation } from './entities/mitigation.entity';
 import { Risk } from './entities/risk.entity';

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { SurveyData } from '../../data/schema';
-import { insertChunked } from '../../shared/insert';
-import { toGlobalId } from '../../shared/global-id';
+import { insertChunked } from '../../common/insert';
+import { toGlobalId } from '../../common/global-id';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
 import { Mitigation } from './entities/mitigation.entity';
 import { Risk } from './entities/risk.entity';

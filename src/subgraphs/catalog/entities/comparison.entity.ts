@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { PaperRecord } from '../../../shared/paper-record.base';
+import { PaperRecord } from '../../../common/paper-record.base';
 
 @ObjectType({ description: 'A large AI model against the prior art on the same task, dataset and metric (Table I pairs).' })
 @Entity('comparisons')

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { PaperRecord } from '../../../shared/paper-record.base';
+import { PaperRecord } from '../../../common/paper-record.base';
 import { Access, Bound } from './enums';
 import { Quantity } from './quantity.type';
 

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { PaperRecord } from '../../../shared/paper-record.base';
+import { PaperRecord } from '../../../common/paper-record.base';
 import { Bound } from './enums';
 
 @ObjectType({ description: 'One number from a benchmark table: a model\'s score on a task, on an evaluation dataset, in a metric.' })

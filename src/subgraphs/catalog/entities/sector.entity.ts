@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { PaperRecord } from '../../../shared/paper-record.base';
+import { PaperRecord } from '../../../common/paper-record.base';
 
 @ObjectType()
 @Directive('@key(fields: "id")')

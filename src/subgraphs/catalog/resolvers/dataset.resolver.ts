@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs } from '../../../shared/connection';
-import { toGlobalId } from '../../../shared/global-id';
-import { BY_POSITION, rootConnection } from '../../../shared/root-connection';
-import { containsPattern, LIKE_ESCAPE } from '../../../shared/text-match';
+import { ConnectionArgs } from '../../../common/connection';
+import { toGlobalId } from '../../../common/global-id';
+import { BY_POSITION, rootConnection } from '../../../common/root-connection';
+import { containsPattern, LIKE_ESCAPE } from '../../../common/text-match';
 import { DatasetConnection, ModelConnection, ResultConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
 import { DatasetFilter } from '../entities/filters.input';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../shared/connection';
+import { ConnectionArgs } from '../../../common/connection';
 import { ResultConnection } from '../entities/connections';
 import { Metric } from '../entities/metric.entity';
 import { CatalogContext } from '../loaders';

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs } from '../../../shared/connection';
-import { toGlobalId } from '../../../shared/global-id';
-import { SortKey } from '../../../shared/keyset';
-import { rootConnection } from '../../../shared/root-connection';
-import { containsPattern, LIKE_ESCAPE } from '../../../shared/text-match';
+import { ConnectionArgs } from '../../../common/connection';
+import { toGlobalId } from '../../../common/global-id';
+import { SortKey } from '../../../common/keyset';
+import { rootConnection } from '../../../common/root-connection';
+import { containsPattern, LIKE_ESCAPE } from '../../../common/text-match';
 import { ModelConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
 import { ModelSortField, SortDirection } from '../entities/enums';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { ConnectionArgs, Page, pageRequest, toPage } from '../../../shared/connection';
+import { ConnectionArgs, Page, pageRequest, toPage } from '../../../common/connection';
 import { CatalogContext, RelationName } from '../loaders';
 
 type Positioned = { position: number };

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../shared/connection';
-import { toGlobalId } from '../../../shared/global-id';
-import { BY_POSITION, rootConnection } from '../../../shared/root-connection';
+import { ConnectionArgs } from '../../../common/connection';
+import { toGlobalId } from '../../../common/global-id';
+import { BY_POSITION, rootConnection } from '../../../common/root-connection';
 import { ResultConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
 import { ResultFilter } from '../entities/filters.input';

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../shared/connection';
+import { ConnectionArgs } from '../../../common/connection';
 import { DatasetConnection, ModelConnection, TaskConnection } from '../entities/connections';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';

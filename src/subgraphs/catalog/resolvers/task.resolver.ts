@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../shared/connection';
-import { BY_POSITION, rootConnection } from '../../../shared/root-connection';
+import { ConnectionArgs } from '../../../common/connection';
+import { BY_POSITION, rootConnection } from '../../../common/root-connection';
 import { Comparison } from '../entities/comparison.entity';
 import { ResultConnection, TaskConnection } from '../entities/connections';
 import { Sector } from '../entities/sector.entity';

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { entityStub, EntityStubClass } from '../../../shared/entity-stub';
+import { entityStub, EntityStubClass } from '../../../common/entity-stub';
 import { Node } from './node.interface';
 
 /** The entity types other subgraphs own; this subgraph knows them by key and adds `citations`. */

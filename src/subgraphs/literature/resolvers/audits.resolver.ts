@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { fromGlobalId } from '../../../shared/global-id';
+import { fromGlobalId } from '../../../common/global-id';
 import { AuditsStub } from '../entities/audits.stub';
 import { Support } from '../entities/link.entities';
 import { Node, NodeRef } from '../entities/node.interface';

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../shared/connection';
-import { toGlobalId } from '../../../shared/global-id';
-import { BY_POSITION, rootConnection } from '../../../shared/root-connection';
+import { ConnectionArgs } from '../../../common/connection';
+import { toGlobalId } from '../../../common/global-id';
+import { BY_POSITION, rootConnection } from '../../../common/root-connection';
 import { Citation } from '../entities/citation.entity';
 import { CitationConnection, CitationFilter } from '../entities/connections';
 import { Mention } from '../entities/mention.entity';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { badInput } from '../../../shared/errors';
-import { fromGlobalId } from '../../../shared/global-id';
-import { containsPattern, LIKE_ESCAPE } from '../../../shared/text-match';
+import { badInput } from '../../../common/errors';
+import { fromGlobalId } from '../../../common/global-id';
+import { containsPattern, LIKE_ESCAPE } from '../../../common/text-match';
 import { Citation } from '../entities/citation.entity';
 import { IndexedEntity } from '../entities/link.entities';
 import { Node, NodeRef } from '../entities/node.interface';

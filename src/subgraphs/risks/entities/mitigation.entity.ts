@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
-import { PaperRecord } from '../../../shared/paper-record.base';
+import { PaperRecord } from '../../../common/paper-record.base';
 
 @ObjectType({ description: 'A way the paper gives to reduce a risk (its own paragraph in Section IV, or Section V-B).' })
 @Entity('mitigations')

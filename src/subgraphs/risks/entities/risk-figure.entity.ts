@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Source, sourceOf } from '../../../shared/source.type';
+import { Source, sourceOf } from '../../../common/source.type';
 
 @ObjectType({ description: 'A number the paper gives for a risk, e.g. the energy of training GPT-3.' })
 @Entity('risk_figures')

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { PaperRecord } from '../../../shared/paper-record.base';
+import { PaperRecord } from '../../../common/paper-record.base';
 
 @ObjectType({ description: 'One of the ten risks of Section IV.' })
 @Directive('@key(fields: "id")')

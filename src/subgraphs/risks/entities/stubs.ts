@@ -1,4 +1,4 @@
-import { entityStub } from '../../../shared/entity-stub';
+import { entityStub } from '../../../common/entity-stub';
 
 // Types other subgraphs own: Model, Dataset and Sector gain `risks` here; Citation is only referenced.
 export const ModelStub = entityStub('Model');

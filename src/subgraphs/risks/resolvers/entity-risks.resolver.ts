@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { EntityStub, EntityStubClass } from '../../../shared/entity-stub';
+import { EntityStub, EntityStubClass } from '../../../common/entity-stub';
 import { Risk } from '../entities/risk.entity';
 import { DatasetStub, ModelStub, SectorStub } from '../entities/stubs';
 import { RisksContext } from '../loaders';

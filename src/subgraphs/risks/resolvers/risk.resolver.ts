@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { EntityStub } from '../../../shared/entity-stub';
-import { toGlobalId } from '../../../shared/global-id';
+import { EntityStub } from '../../../common/entity-stub';
+import { toGlobalId } from '../../../common/global-id';
 import { Mitigation } from '../entities/mitigation.entity';
 import { Risk } from '../entities/risk.entity';
 import { RiskFigure } from '../entities/risk-figure.entity';
