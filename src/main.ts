@@ -5,9 +5,8 @@ import { onShutdown } from './app/shutdown';
 import { ensureStores } from './data/seed';
 import { loadConfig } from './common/config';
 
-/** npm start: seeds when data/ changed, then serves the gateway and all subgraphs in one process. */
-async function main(): Promise<void> {
-  const config = loadConfig();
+/** npm start (and `lam-atlas serve`): seeds when data/ changed, then serves the gateway and all subgraphs in one process. */
+export async function main(config = loadConfig()): Promise<void> {
   const seeded = await ensureStores(config);
   if (seeded) console.log(`built the stores from data/ in ${seeded.millis} ms`);
   const app = await createInProcessApp(config);
@@ -20,7 +19,9 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((err: Error) => {
-  console.error(`lam-atlas could not start: ${err.message}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err: Error) => {
+    console.error(`lam-atlas could not start: ${err.message}`);
+    process.exit(1);
+  });
+}

@@ -63,10 +63,29 @@ export interface AuditReport {
   uncitedEntities: ResultOf<typeof AuditUncitedEntitiesDocument>['audits']['uncitedEntities'];
 }
 
+// Each audit is its own saved operation, so a client asks for exactly the audits it shows.
+const AUDIT_DOCUMENTS: { [K in keyof AuditReport]: TypedDocumentNode<{ audits: { [P in K]: AuditReport[K] } }, Record<string, never>> } = {
+  datasetsWithoutOpenAccess: AuditDatasetsWithoutOpenAccessDocument,
+  closedModels: AuditClosedModelsDocument,
+  modelsWithUnreportedSize: AuditModelsWithUnreportedSizeDocument,
+  resultsOnRestrictedDatasets: AuditResultsOnRestrictedDatasetsDocument,
+  uncitedEntities: AuditUncitedEntitiesDocument,
+  risksWithoutMitigation: AuditRisksWithoutMitigationDocument,
+};
+
+/** An error of this client as one line for a person: unreachable server, GraphQL error, or other. */
+export function describeError(error: unknown): string {
+  if (error instanceof AtlasUnreachableError) return error.message;
+  if (error instanceof ClientError) return `the API answered with an error: ${error.response.errors?.[0]?.message ?? `HTTP ${error.response.status}`}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export interface AtlasClient {
   readonly url: string;
   /** Runs a generated document; its result and variables are typed by the document. */
   request<TResult, TVariables extends object>(document: TypedDocumentNode<TResult, TVariables>, ...variables: VariablesArg<TVariables>): Promise<TResult>;
+  /** One audit of `Query.audits`, by its field name. */
+  audit<K extends keyof AuditReport>(name: K): Promise<AuditReport[K]>;
   audits(): Promise<AuditReport>;
   modelPage(slug: string): Promise<ModelPageQuery['model']>;
   datasetPage(slug: string): Promise<DatasetPageQuery['dataset']>;
@@ -95,26 +114,19 @@ export function createAtlasClient(url: string, config?: ClientConfig): AtlasClie
     }
   }
 
+  async function audit<K extends keyof AuditReport>(name: K): Promise<AuditReport[K]> {
+    const document = AUDIT_DOCUMENTS[name] as TypedDocumentNode<{ audits: Record<K, AuditReport[K]> }, Record<string, never>>;
+    return (await request(document)).audits[name];
+  }
+
   return {
     url,
     request,
+    audit,
     async audits() {
-      const [datasets, closed, unreported, restricted, risks, uncited] = await Promise.all([
-        request(AuditDatasetsWithoutOpenAccessDocument),
-        request(AuditClosedModelsDocument),
-        request(AuditModelsWithUnreportedSizeDocument),
-        request(AuditResultsOnRestrictedDatasetsDocument),
-        request(AuditRisksWithoutMitigationDocument),
-        request(AuditUncitedEntitiesDocument),
-      ]);
-      return {
-        datasetsWithoutOpenAccess: datasets.audits.datasetsWithoutOpenAccess,
-        closedModels: closed.audits.closedModels,
-        modelsWithUnreportedSize: unreported.audits.modelsWithUnreportedSize,
-        resultsOnRestrictedDatasets: restricted.audits.resultsOnRestrictedDatasets,
-        risksWithoutMitigation: risks.audits.risksWithoutMitigation,
-        uncitedEntities: uncited.audits.uncitedEntities,
-      };
+      const names = Object.keys(AUDIT_DOCUMENTS) as (keyof AuditReport)[];
+      const parts = await Promise.all(names.map((name) => audit(name)));
+      return Object.fromEntries(names.map((name, i) => [name, parts[i]])) as unknown as AuditReport;
     },
     modelPage: async (slug) => (await request(ModelPageDocument, { slug })).model,
     datasetPage: async (slug) => (await request(DatasetPageDocument, { slug })).dataset,

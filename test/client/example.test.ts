@@ -1,41 +1,13 @@
-import { execFile } from 'child_process';
-import * as path from 'path';
 import { loadSurveyData } from '../../src/data/validate';
-import { formatTable } from '../../examples/audit-report';
+import { formatTable } from '../../src/client/audit-tables';
 import { DATA_DIR } from '../helpers/app';
 import { RunningServer, startOneProcess, closedPort } from '../helpers/http';
+import { printedTable as table, Run, runNode } from '../helpers/process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const data = loadSurveyData(DATA_DIR);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** `npm run example` as a child process, the way a user runs it. */
-function runExample(url: string, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'examples/audit-report.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, LAM_ATLAS_URL: url }, timeout: 60000 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** The rows of the table under a `title (n)` line, cells split on runs of two or more spaces. */
-function table(output: string, title: string): { count: number; rows: string[][] } {
-  const lines = output.split('\n');
-  const start = lines.findIndex((l) => l.startsWith(`${title} (`));
-  if (start < 0) throw new Error(`no table "${title}" in:\n${output}`);
-  const count = Number(/\((\d+)\)$/.exec(lines[start])?.[1]);
-  const end = lines.findIndex((l, i) => i > start && l.trim() === '');
-  return { count, rows: lines.slice(start + 3, end < 0 ? undefined : end).map((l) => l.split(/ {2,}/)) };
-}
-
+const runExample = (url: string, ...args: string[]) => runNode(['-r', 'ts-node/register/transpile-only', 'examples/audit-report.ts', ...args], { LAM_ATLAS_URL: url });
 
 describe('formatTable', () => {
   it('pads columns to their widest cell and shows an empty cell as "-"', () => {

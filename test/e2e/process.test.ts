@@ -1,34 +1,9 @@
-import { ChildProcess, spawn } from 'child_process';
+import { spawn } from 'child_process';
 import * as path from 'path';
 import { tempConfig } from '../helpers/app';
+import { exitOf, ROOT, startServerProcess } from '../helpers/process';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-/** Starts `npm start`'s entry point as a real process and waits for its "serving" line. */
-function startMain(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "serving" line in time:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /serving (http:\/\/\S+)\/graphql/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], output: () => output });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
-  });
-}
-
-const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+const startMain = (env: Record<string, string>) => startServerProcess(['-r', 'ts-node/register/transpile-only', 'src/main.ts'], env);
 
 describe('the npm start process', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('seeds on first run, serves, and stops cleanly on %s', async (signal) => {

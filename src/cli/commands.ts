@@ -1,0 +1,139 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { buildSchema } from 'graphql';
+import { AUDIT_NAMES, auditNamed, auditTable, kebab } from '../client/audit-tables';
+import { Config, loadConfig } from '../common/config';
+import { ParsedArgs, UsageError } from './args';
+import type { AtlasSource } from './atlas-source';
+import { exportableTypes, exportRows } from './export';
+import { EXPORT_FORMATS, ExportFormat, formatRows } from './formats';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface Command {
+  usage: string;
+  summary: string;
+  options: readonly string[];
+  /** what --help prints below the usage line */
+  details: string;
+  run(args: ParsedArgs, out: NodeJS.WritableStream): Promise<void>;
+}
+
+// The stores, the subgraphs and the gateway are loaded only by the commands that use them, so
+// --help and mistyped commands answer at once.
+const openAtlasSource = async (config: Config, url: string | undefined): Promise<AtlasSource> =>
+  (await import('./atlas-source')).openAtlasSource(config, url);
+
+function apiSchema() {
+  return buildSchema(fs.readFileSync(path.join(ROOT, 'schema.graphql'), 'utf8'));
+}
+
+// Options that are configuration are passed through the environment, so they are checked like it.
+function configWith(args: ParsedArgs): Config {
+  const env = { ...process.env };
+  if (args.options.port !== undefined) env.PORT = args.options.port;
+  if (args.options.host !== undefined) env.HOST = args.options.host;
+  return loadConfig(env);
+}
+
+function noMoreWords(args: ParsedArgs, max: number): void {
+  if (args.positional.length > max) throw new UsageError(`${args.command} takes ${max ? `at most ${max} argument${max > 1 ? 's' : ''}` : 'no arguments'}, got "${args.positional.join(' ')}"`);
+}
+
+const URL_OPTION = `--url URL   read a running server (e.g. http://localhost:4000/graphql) instead of the local stores`;
+
+export const COMMANDS: Record<string, Command> = {
+  serve: {
+    usage: 'lam-atlas serve [--port N] [--host H]',
+    summary: 'serve the gateway and every subgraph in one process (npm start)',
+    options: ['port', 'host'],
+    details: 'Builds the stores from data/ when it changed, then serves /graphql, the playground and /healthz.',
+    run: async (args) => {
+      noMoreWords(args, 0);
+      await (await import('../main')).main(configWith(args));
+    },
+  },
+  seed: {
+    usage: 'lam-atlas seed',
+    summary: 'rebuild every store from data/ (npm run seed)',
+    options: [],
+    details: 'Validates data/ and replaces the stores all at once; a failure leaves the old stores as they were.',
+    run: async (args) => {
+      noMoreWords(args, 0);
+      await (await import('../data/seed.main')).main(configWith(args));
+    },
+  },
+  compose: {
+    usage: 'lam-atlas compose',
+    summary: 'write supergraph.graphql and schema.graphql (npm run compose)',
+    options: [],
+    details: 'Composes the subgraphs of src/subgraphs as they are now.',
+    run: async (args) => {
+      noMoreWords(args, 0);
+      await (await import('../compose.main')).main();
+    },
+  },
+  export: {
+    usage: 'lam-atlas export <type> [--format json|csv] [--out FILE] [--url URL]',
+    summary: 'every row of an entity type, with its relations as ids',
+    options: ['format', 'out', 'url'],
+    details: [
+      `<type>      ${[...exportableTypes(apiSchema()).keys()].sort().join(', ')} (or the list's name: models, ...)`,
+      '--format    json (the default) or csv; in CSV a list is one cell holding a JSON array',
+      '--out FILE  write to FILE instead of standard output',
+      URL_OPTION,
+    ].join('\n'),
+    run: async (args, out) => {
+      const [type] = args.positional;
+      if (!type) throw new UsageError('export needs a type, e.g. lam-atlas export models --format csv');
+      noMoreWords(args, 1);
+      const format = (args.options.format ?? 'json').toLowerCase() as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}, got "${args.options.format}"`);
+      const source = await openAtlasSource(configWith(args), args.options.url);
+      try {
+        const text = formatRows(await exportRows(source.client, apiSchema(), type), format);
+        if (args.options.out) fs.writeFileSync(args.options.out, text);
+        else out.write(text);
+      } finally {
+        await source.close();
+      }
+    },
+  },
+  audit: {
+    usage: 'lam-atlas audit [name] [--url URL]',
+    summary: 'print the relationship audits as tables (all, or the one named)',
+    options: ['url'],
+    details: [`[name]      ${AUDIT_NAMES.map(kebab).join(', ')}`, URL_OPTION].join('\n'),
+    run: async (args, out) => {
+      noMoreWords(args, 1);
+      const [wanted] = args.positional;
+      const name = wanted === undefined ? undefined : auditNamed(wanted);
+      if (wanted !== undefined && !name) throw new UsageError(`there is no audit "${wanted}"; the audits are ${AUDIT_NAMES.map(kebab).join(', ')}`);
+      const source = await openAtlasSource(configWith(args), args.options.url);
+      try {
+        const names = name ? [name] : AUDIT_NAMES;
+        const tables = await Promise.all(names.map(async (n) => auditTable(n, await source.client.audit(n))));
+        out.write(tables.join('\n'));
+      } finally {
+        await source.close();
+      }
+    },
+  },
+};
+
+export function overview(): string {
+  return [
+    'lam-atlas: a federated GraphQL knowledge graph of the survey "Large AI Models in Health Informatics"',
+    '',
+    'Usage: lam-atlas <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'lam-atlas <command> --help tells more. Configuration comes from the environment (see the README).',
+    '',
+  ].join('\n');
+}
+
+export function commandHelp(command: Command): string {
+  return `Usage: ${command.usage}\n\n${command.summary}.\n${command.details}\n`;
+}
