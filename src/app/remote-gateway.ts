@@ -1,6 +1,6 @@
 import * as fs from 'fs';
-import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
-import { composeSupergraph } from '../gateway/compose';
+import { Config, SUBGRAPH_NAMES } from '../common/config';
+import { composeSupergraph, supergraphSubgraphs } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { HealthCheck } from './http-server';
 import { subgraphUrl, trustedDocuments } from './services';
@@ -39,14 +39,27 @@ export interface RemoteGateway {
   health: HealthCheck;
 }
 
-/** The gateway over subgraph services: a SUPERGRAPH file as is, or a composition of the running subgraphs. */
+/** Reads a SUPERGRAPH file, saying which file and what is wrong when it cannot be served. */
+function readSupergraph(file: string): { supergraph: string; subgraphs: { name: string; url: string }[] } {
+  try {
+    const supergraph = fs.readFileSync(file, 'utf8');
+    return { supergraph, subgraphs: supergraphSubgraphs(supergraph) };
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message;
+    throw new Error(`SUPERGRAPH=${file}: ${reason}`);
+  }
+}
+
+/**
+ * The gateway over subgraph services: a SUPERGRAPH file as is (any Federation 2 supergraph, its
+ * subgraphs where its join__graph URLs say), or a composition of the running lam-atlas subgraphs.
+ */
 export async function createRemoteGateway(config: Config): Promise<RemoteGateway> {
-  const supergraph = config.supergraphPath ? fs.readFileSync(config.supergraphPath, 'utf8') : await composeRemote(config);
+  const { supergraph, subgraphs } = config.supergraphPath
+    ? readSupergraph(config.supergraphPath)
+    : { supergraph: await composeRemote(config), subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphUrl(config, name) })) };
   const gateway = createGateway({ supergraph, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs, trustedDocuments: trustedDocuments(config) });
-  const names: SubgraphName[] = config.supergraphPath ? [] : [...SUBGRAPH_NAMES];
   const health: HealthCheck = async () =>
-    Object.fromEntries(
-      await Promise.all(names.map(async (n) => [n, await post(subgraphUrl(config, n), '{ __typename }', HEALTH_TIMEOUT_MS).then(() => true, () => false)] as const)),
-    );
+    Object.fromEntries(await Promise.all(subgraphs.map(async ({ name, url }) => [name, await post(url, '{ __typename }', HEALTH_TIMEOUT_MS).then(() => true, () => false)] as const)));
   return { gateway, health };
 }

@@ -17,7 +17,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function serve(gateway: Gateway, health: Parameters<typeof createHttpServer>[1], cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
+export async function serve(gateway: Gateway, health: Parameters<typeof createHttpServer>[1], cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
   const server: http.Server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
