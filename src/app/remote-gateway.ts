@@ -3,7 +3,7 @@ import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
 import { composeSupergraph } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { HealthCheck } from './http-server';
-import { subgraphUrl, trustedDocuments } from './services';
+import { AppOptions, gatewayOptions, subgraphUrl } from './services';
 
 const HEALTH_TIMEOUT_MS = 2000;
 
@@ -40,9 +40,9 @@ export interface RemoteGateway {
 }
 
 /** The gateway over subgraph services: a SUPERGRAPH file as is, or a composition of the running subgraphs. */
-export async function createRemoteGateway(config: Config): Promise<RemoteGateway> {
+export async function createRemoteGateway(config: Config, options: AppOptions = {}): Promise<RemoteGateway> {
   const supergraph = config.supergraphPath ? fs.readFileSync(config.supergraphPath, 'utf8') : await composeRemote(config);
-  const gateway = createGateway({ supergraph, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs, trustedDocuments: trustedDocuments(config) });
+  const gateway = createGateway({ ...gatewayOptions(config, options), supergraph });
   const names: SubgraphName[] = config.supergraphPath ? [] : [...SUBGRAPH_NAMES];
   const health: HealthCheck = async () =>
     Object.fromEntries(
