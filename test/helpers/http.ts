@@ -4,6 +4,7 @@ import * as http from 'http';
 import { closeServer, createHttpServer, listen } from '../../src/app/http-server';
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { createRemoteGateway } from '../../src/app/remote-gateway';
+import type { AppOptions } from '../../src/app/services';
 import { RunningSubgraph, startSubgraphServer } from '../../src/app/subgraph-server';
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/common/config';
 import { Gateway } from '../../src/gateway/gateway';
@@ -18,7 +19,7 @@ export interface RunningServer {
 }
 
 async function serve(gateway: Gateway, health: Parameters<typeof createHttpServer>[1], cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
-  const server: http.Server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
+  const server: http.Server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: gateway.metrics });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -33,10 +34,10 @@ async function serve(gateway: Gateway, health: Parameters<typeof createHttpServe
 }
 
 /** `npm start` mode on port 0: one process, subgraphs in process. */
-export async function startOneProcess(config?: Config): Promise<RunningServer & { app: InProcessApp }> {
+export async function startOneProcess(config?: Config, options?: AppOptions): Promise<RunningServer & { app: InProcessApp }> {
   const cfg = config ?? tempConfig();
   await seedStores(cfg);
-  const app = await createInProcessApp(cfg);
+  const app = await createInProcessApp(cfg, options);
   return { ...(await serve(app.gateway, app.health, app.close, cfg)), app };
 }
 
