@@ -46,6 +46,8 @@ export interface SeparateServicesOptions {
   env?: Record<string, string>;
   /** the URL the gateway uses for a subgraph, e.g. a proxy in front of it */
   route?: (name: SubgraphName, url: string) => string | Promise<string>;
+  /** the gateway's logger */
+  app?: AppOptions;
 }
 
 export interface SeparateServices extends RunningServer {
@@ -64,7 +66,7 @@ export async function startSeparateServices(options: SeparateServicesOptions = {
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startSubgraphServer(base, name, 0);
   const urls = await Promise.all(SUBGRAPH_NAMES.map((n) => options.route?.(n, subgraphs[n].url) ?? subgraphs[n].url));
   const config: Config = { ...base, subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, urls[i]])) };
-  const { gateway, health } = await createRemoteGateway(config);
+  const { gateway, health } = await createRemoteGateway(config, options.app);
   const stopped = new Set<string>();
   const running = await serve(gateway, health, async () => {
     await gateway.dispose();
