@@ -30,7 +30,7 @@ export function prettyLine(record: LogFields & { level: LineLevel; time: string 
   const { level, time, msg, ...rest } = record;
   const label = level.toUpperCase().padEnd(5);
   const fields = Object.entries(rest)
-    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => `${k}=${typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v)}`);
   const head = `${time.slice(11, 23)} ${color ? `${COLORS[level]}${label}\x1b[0m` : label}`;
   return [head, msg === undefined ? undefined : String(msg), ...fields].filter((p) => p !== undefined).join(' ');

@@ -175,7 +175,7 @@ describe('the logger', () => {
   });
 
   it('prints one readable line for a terminal', () => {
-    const line = prettyLine({ level: 'info', time: '2026-01-02T03:04:05.678Z', msg: 'graphql request', requestId: 'r-1', operationName: 'ModelPage', durationMs: 12.5, errorCodes: [], note: 'two words' });
+    const line = prettyLine({ level: 'info', time: '2026-01-02T03:04:05.678Z', msg: 'graphql request', requestId: 'r-1', operationName: 'ModelPage', durationMs: 12.5, errorCodes: [], absent: null, note: 'two words' });
     expect(line).toBe('03:04:05.678 INFO  graphql request requestId=r-1 operationName=ModelPage durationMs=12.5 note="two words"');
     expect(line).not.toContain('\n');
   });
