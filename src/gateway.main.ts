@@ -3,14 +3,15 @@ import { closeServer, createHttpServer, listen } from './app/http-server';
 import { createRemoteGateway } from './app/remote-gateway';
 import { onShutdown } from './app/shutdown';
 import { loadConfig } from './common/config';
+import { createLogger } from './common/logger';
 
 /** npm run start:gateway: the gateway alone, over subgraphs running as their own services. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { gateway, health } = await createRemoteGateway(config);
-  const server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
+  const { gateway, health } = await createRemoteGateway(config, { logger: createLogger({ level: config.logLevel }) });
+  const server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: gateway.metrics });
   const port = await listen(server, config.port, config.host);
-  console.log(`lam-atlas gateway is serving http://${config.host}:${port}/graphql`);
+  console.log(`lam-atlas gateway is serving http://${config.host}:${port}/graphql (health: /healthz${gateway.metrics ? ', metrics: /metrics' : ''})`);
   onShutdown(async () => {
     await closeServer(server);
     await gateway.dispose();

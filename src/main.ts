@@ -4,15 +4,16 @@ import { closeServer, createHttpServer, listen } from './app/http-server';
 import { onShutdown } from './app/shutdown';
 import { ensureStores } from './data/seed';
 import { loadConfig } from './common/config';
+import { createLogger } from './common/logger';
 
 /** npm start (and `lam-atlas serve`): seeds when data/ changed, then serves the gateway and all subgraphs in one process. */
 export async function main(config = loadConfig()): Promise<void> {
   const seeded = await ensureStores(config);
   if (seeded) console.log(`built the stores from data/ in ${seeded.millis} ms`);
-  const app = await createInProcessApp(config);
-  const server = createHttpServer(app.gateway.runtime, app.health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
+  const app = await createInProcessApp(config, { logger: createLogger({ level: config.logLevel }) });
+  const server = createHttpServer(app.gateway.runtime, app.health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: app.gateway.metrics });
   const port = await listen(server, config.port, config.host);
-  console.log(`lam-atlas is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql (health: /healthz)`);
+  console.log(`lam-atlas is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql (health: /healthz${app.gateway.metrics ? ', metrics: /metrics' : ''})`);
   onShutdown(async () => {
     await closeServer(server);
     await app.close();

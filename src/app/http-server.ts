@@ -1,4 +1,5 @@
 import * as http from 'http';
+import type { GatewayMetrics } from '../gateway/metrics';
 import { clientKey, RateLimiter, RateLimitOptions } from './rate-limit';
 
 export type HealthCheck = () => Promise<Record<string, boolean>>;
@@ -7,20 +8,24 @@ export const DEFAULT_MAX_BODY_BYTES = 100_000;
 
 export interface HttpServerOptions {
   maxBodyBytes?: number;
-  /** per-client token buckets in front of the GraphQL handler; /healthz is not limited */
+  /** per-client token buckets in front of the GraphQL handler; /healthz and /metrics are not limited */
   rateLimit?: RateLimitOptions | null;
+  /** served at GET /metrics, and told of the requests refused here */
+  metrics?: GatewayMetrics | null;
 }
 
-function reject(res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+type Reject = (res: http.ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>) => void;
+
+const writeRejection: Reject = (res, status, code, message, headers = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...headers });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-}
+};
 
 /**
  * Refuses bodies over the limit before reading them. A body must declare its length: without
  * Content-Length the size could only be learned by reading it.
  */
-function bodyTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBodyBytes: number): boolean {
+function bodyTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBodyBytes: number, reject: Reject): boolean {
   if (req.method !== 'POST') return false;
   const declared = req.headers['content-length'];
   if (declared === undefined) {
@@ -34,12 +39,32 @@ function bodyTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBo
   return false;
 }
 
-/** Serves /healthz itself and hands every other request to the GraphQL handler. */
+function serveMetrics(res: http.ServerResponse, metrics: GatewayMetrics, head: boolean): void {
+  metrics.text().then(
+    (text) => {
+      res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
+      res.end(head ? undefined : text);
+    },
+    (err: Error) => writeRejection(res, 500, 'INTERNAL_SERVER_ERROR', `metrics could not be collected: ${err.message}`),
+  );
+}
+
+/** Serves /healthz and /metrics itself and hands every other request to the GraphQL handler. */
 export function createHttpServer(handler: http.RequestListener, health: HealthCheck, options: number | HttpServerOptions = {}): http.Server {
-  const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimit = null } = typeof options === 'number' ? { maxBodyBytes: options } : options;
+  const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimit = null, metrics = null } = typeof options === 'number' ? { maxBodyBytes: options } : options;
   const limiter = rateLimit ? new RateLimiter(rateLimit) : null;
+  const reject: Reject = (res, status, code, message, headers) => {
+    metrics?.rejected(code);
+    writeRejection(res, status, code, message, headers);
+  };
   return http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    // before rate limiting, like /healthz: a flood of clients must not blind the monitor
+    if (metrics && path === '/metrics' && read) {
+      serveMetrics(res, metrics, req.method === 'HEAD');
+      return;
+    }
     if (limiter && path !== '/healthz') {
       const decision = limiter.take(clientKey(req));
       if (!decision.allowed) {
@@ -48,8 +73,8 @@ export function createHttpServer(handler: http.RequestListener, health: HealthCh
         return;
       }
     }
-    if (bodyTooLarge(req, res, maxBodyBytes)) return;
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (bodyTooLarge(req, res, maxBodyBytes, reject)) return;
+    if (path === '/healthz' && read) {
       health()
         .catch(() => ({}) as Record<string, boolean>)
         .then((subgraphs) => {

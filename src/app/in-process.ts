@@ -4,7 +4,7 @@ import { Composition } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { localTransport } from '../gateway/local-transport';
 import { HealthCheck } from './http-server';
-import { buildSubgraphs, composeBuiltIn, localSubgraph, openStores, trustedDocuments } from './services';
+import { AppOptions, buildSubgraphs, composeBuiltIn, gatewayOptions, localSubgraph, openStores } from './services';
 
 export interface InProcessApp {
   gateway: Gateway;
@@ -15,14 +15,15 @@ export interface InProcessApp {
 }
 
 /** The `npm start` shape: every subgraph and the gateway in one process, over the built stores. */
-export async function createInProcessApp(config: Config): Promise<InProcessApp> {
+export async function createInProcessApp(config: Config, options: AppOptions = {}): Promise<InProcessApp> {
   const subgraphs = await buildSubgraphs();
   const composition = composeBuiltIn(config, subgraphs);
-  const trusted = trustedDocuments(config);
+  // read before the stores open: a bad manifest stops startup without anything to close
+  const settings = gatewayOptions(config, options);
   const opened = await openStores(config);
   const stores = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, opened[i]])) as Record<SubgraphName, Store>;
   const transport = localTransport(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])])));
-  const gateway = createGateway({ supergraph: composition.supergraph, transport, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs, trustedDocuments: trusted });
+  const gateway = createGateway({ ...settings, supergraph: composition.supergraph, transport });
   const health: HealthCheck = async () =>
     Object.fromEntries(
       await Promise.all(

@@ -3,7 +3,7 @@ import { Config, SUBGRAPH_NAMES } from '../common/config';
 import { composeSupergraph, supergraphSubgraphs } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { HealthCheck } from './http-server';
-import { subgraphUrl, trustedDocuments } from './services';
+import { AppOptions, gatewayOptions, subgraphUrl } from './services';
 
 const HEALTH_TIMEOUT_MS = 2000;
 
@@ -54,11 +54,11 @@ function readSupergraph(file: string): { supergraph: string; subgraphs: { name: 
  * The gateway over subgraph services: a SUPERGRAPH file as is (any Federation 2 supergraph, its
  * subgraphs where its join__graph URLs say), or a composition of the running lam-atlas subgraphs.
  */
-export async function createRemoteGateway(config: Config): Promise<RemoteGateway> {
+export async function createRemoteGateway(config: Config, options: AppOptions = {}): Promise<RemoteGateway> {
   const { supergraph, subgraphs } = config.supergraphPath
     ? readSupergraph(config.supergraphPath)
     : { supergraph: await composeRemote(config), subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphUrl(config, name) })) };
-  const gateway = createGateway({ supergraph, production: config.production, limits: config.limits, introspection: config.introspection, subgraphTimeoutMs: config.subgraphTimeoutMs, trustedDocuments: trustedDocuments(config) });
+  const gateway = createGateway({ ...gatewayOptions(config, options), supergraph });
   const health: HealthCheck = async () =>
     Object.fromEntries(await Promise.all(subgraphs.map(async ({ name, url }) => [name, await post(url, '{ __typename }', HEALTH_TIMEOUT_MS).then(() => true, () => false)] as const)));
   return { gateway, health };

@@ -1,7 +1,9 @@
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
 import { defineStore, isPostgres, Store, storeTarget, verifyStore } from '../common/database';
 import { Subgraph } from '../common/federation';
+import type { Logger } from '../common/logger';
 import { composeSupergraph, Composition, SubgraphSdl } from '../gateway/compose';
+import type { GatewayOptions } from '../gateway/gateway';
 import { LocalSubgraph } from '../gateway/local-transport';
 import { readManifest, TrustedDocuments } from '../gateway/trusted-documents';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
@@ -61,4 +63,22 @@ export function localSubgraph(name: SubgraphName, subgraph: Subgraph, store: Sto
 export function trustedDocuments(config: Config): TrustedDocuments | undefined {
   const { mode, manifestPath } = config.trustedDocuments;
   return mode === 'off' ? undefined : { mode, manifest: readManifest(manifestPath) };
+}
+
+export interface AppOptions {
+  /** where request lines and unexpected errors go; the main files pass one at LOG_LEVEL (default: errors only) */
+  logger?: Logger;
+}
+
+/** The gateway settings the configuration decides, for either deployment shape. */
+export function gatewayOptions(config: Config, options: AppOptions = {}): Omit<GatewayOptions, 'supergraph' | 'transport'> {
+  return {
+    production: config.production,
+    limits: config.limits,
+    introspection: config.introspection,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    trustedDocuments: trustedDocuments(config),
+    metrics: config.metrics && { processMetrics: true },
+    logger: options.logger,
+  };
 }

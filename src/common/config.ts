@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { isLogLevel, LOG_LEVELS, LogLevel } from './logger';
 
 export const SUBGRAPH_NAMES = ['catalog', 'risks', 'literature'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -28,6 +29,10 @@ export interface Config {
   supergraphPath: string | null;
   /** TRUSTED_DOCUMENTS: off (the default), allow (manifest ids and arbitrary documents) or only (manifest ids) */
   trustedDocuments: { mode: 'off' | 'allow' | 'only'; manifestPath: string };
+  /** the lowest level written by the servers' loggers (a line per request is info) */
+  logLevel: LogLevel;
+  /** serve Prometheus metrics at /metrics */
+  metrics: boolean;
   /** per subgraph, a PostgreSQL store instead of the SQLite file */
   databases: Record<SubgraphName, PostgresStore | null>;
 }
@@ -98,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.filter((n) => env[`${upper(n)}_URL`]).map((n) => [n, env[`${upper(n)}_URL`] as string])),
     supergraphPath: env.SUPERGRAPH ? path.resolve(env.SUPERGRAPH) : null,
     trustedDocuments: { mode: trustedMode(env.TRUSTED_DOCUMENTS), manifestPath: path.resolve(env.TRUSTED_DOCUMENTS_MANIFEST || path.join(ROOT, 'persisted-documents.json')) },
+    logLevel: logLevel(env.LOG_LEVEL),
+    metrics: flag(env, 'METRICS', true),
     databases: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, postgresStore(env, n)])) as Record<SubgraphName, PostgresStore | null>,
   };
 }
@@ -106,6 +113,12 @@ function trustedMode(raw: string | undefined): 'off' | 'allow' | 'only' {
   const mode = (raw || 'off').toLowerCase();
   if (mode === 'off' || mode === 'allow' || mode === 'only') return mode;
   throw new Error(`TRUSTED_DOCUMENTS must be off, allow or only, got "${raw!.slice(0, 40)}"`);
+}
+
+function logLevel(raw: string | undefined): LogLevel {
+  const level = (raw || 'info').toLowerCase();
+  if (isLogLevel(level)) return level;
+  throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw!.slice(0, 40)}"`);
 }
 
 /** `<NAME>_DATABASE_URL`, or `DATABASE_URL` for every subgraph; `DATABASE_SCHEMA_PREFIX` keeps runs apart. */

@@ -1,14 +1,8 @@
 import { GraphQLError } from 'graphql';
+import { createLogger, Logger } from '../common/logger';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 export const MASKED_MESSAGE = 'Unexpected error.';
-
-/** Where the server writes its error lines; one JSON object per line. */
-export type ErrorLog = (line: string) => void;
-
-export const stderrLog: ErrorLog = (line) => {
-  process.stderr.write(`${line}\n`);
-};
 
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
 
@@ -67,7 +61,8 @@ function withoutRequest(e: GraphQLError): GraphQLError {
 const SUGGESTION = /\s*Did you mean .*$/s;
 
 export interface ErrorReportingOptions {
-  log?: ErrorLog;
+  /** where each unexpected error is logged (default: errors only, to stderr) */
+  logger?: Logger;
   /**
    * drop "Did you mean ...?" (suggestions spell out the schema's names to whoever probes it, even with
    * introspection off) and the `originalError` details the server adds while developing
@@ -84,7 +79,7 @@ export interface ErrorReportingOptions {
  * no request to name and logs on its own.
  */
 export function errorReporting(options: ErrorReportingOptions = {}) {
-  const log = options.log ?? stderrLog;
+  const logger = options.logger ?? createLogger({ level: 'error' });
   const generatedIds = new WeakMap<Request, string>();
   const requestIdOf = (request: Request): string | undefined => request.headers.get(REQUEST_ID_HEADER) ?? generatedIds.get(request);
 
@@ -96,7 +91,7 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
       if (!isIntended(e) || faultySubgraph(e) || internal) {
         changed = true;
         const safe = safeError(e);
-        log(JSON.stringify({ level: 'error', time: new Date().toISOString(), requestId: requestIdOf(request), code: safe.extensions.code, path: safe.path, ...describe(e) }));
+        logger.error({ msg: 'unexpected error', requestId: requestIdOf(request), code: safe.extensions.code, path: safe.path, ...describe(e) });
         return safe;
       }
       let shown = e as GraphQLError;
@@ -132,6 +127,7 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
         return id;
       },
     },
+    requestIdOf,
     plugin,
   };
 }

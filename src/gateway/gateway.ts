@@ -1,12 +1,15 @@
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Transport } from '@graphql-mesh/transport-common';
 import http from '@graphql-mesh/transport-http';
-import { ErrorLog, errorReporting } from './error-reporting.plugin';
+import { createLogger, Logger } from '../common/logger';
+import { errorReporting } from './error-reporting.plugin';
 import { useExpansionLimit, useParseDepthGuard } from './document-guards.plugin';
 import { FetchStats, useFetchStats } from './fetch-stats.plugin';
 import { DEFAULT_LIMITS, OperationLimits } from './limits';
 import { useOperationLimits } from './limits.plugin';
+import { GatewayMetrics, GatewayMetricsOptions } from './metrics';
 import { playgroundOptions } from './playground';
+import { useTelemetry } from './telemetry.plugin';
 import { TrustedDocuments, trustedDocumentsOptions } from './trusted-documents';
 
 export interface GatewayOptions {
@@ -23,14 +26,21 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number;
   /** operations by id from persisted-documents.json, and whether anything else may run */
   trustedDocuments?: TrustedDocuments;
-  /** where unexpected errors are logged, one JSON line each (default: stderr) */
-  errorLog?: ErrorLog;
+  /**
+   * one line per GraphQL request (info, or warn when it has errors) and one per unexpected error (error);
+   * default: unexpected errors only, to stderr
+   */
+  logger?: Logger;
+  /** Prometheus metrics in a registry of this gateway's own (default: on, without process metrics) */
+  metrics?: boolean | GatewayMetricsOptions;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
 }
 
 export interface Gateway {
   runtime: GatewayRuntime;
   stats: FetchStats;
+  /** null when metrics are off */
+  metrics: GatewayMetrics | null;
   dispose(): Promise<void>;
 }
 
@@ -38,13 +48,17 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new FetchStats();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const logger = options.logger ?? createLogger({ level: 'error' });
+  const metrics = options.metrics === false ? null : new GatewayMetrics(options.metrics === true ? {} : options.metrics);
   // production hides "Did you mean ...?" suggestions along with introspection
-  const errors = errorReporting({ log: options.errorLog, hideSuggestions: options.production, maskSubgraphInternals: options.production });
+  const errors = errorReporting({ logger, hideSuggestions: options.production, maskSubgraphInternals: options.production });
+  // after error reporting, so it counts the codes clients see
+  const telemetry = useTelemetry({ metrics, logger, requestIdOf: errors.requestIdOf });
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
     // a document that expands past what maxTokens tokens could spell out is refused before validation
-    plugins: () => [useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never],
+    plugins: () => [useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never, telemetry as never],
     // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
     maskedErrors: errors.maskedErrors,
     requestId: errors.requestId as never,
@@ -60,6 +74,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   return {
     runtime,
     stats,
+    metrics,
     dispose: async () => {
       await runtime.dispose();
     },

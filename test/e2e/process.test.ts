@@ -12,6 +12,15 @@ describe('the npm start process', () => {
     expect(output()).toMatch(/built the stores from data\//);
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query Label { citation(number: 84) { label } }' }) });
+    expect(res.status).toBe(200);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).toContain('lam_atlas_requests_total{operation="Label",outcome="ok"} 1');
+    // stdout is a pipe here, so the request line is JSON; it may reach this process after the response
+    const requestId = res.headers.get('x-request-id')!;
+    for (let i = 0; i < 100 && !output().includes(requestId); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const logged = output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'info', requestId, operationName: 'Label', outcome: 'ok' }));
     const exited = exitOf(child);
     child.kill(signal);
     expect(await exited).toBe(0);

@@ -4,6 +4,7 @@ import * as http from 'http';
 import { closeServer, createHttpServer, listen } from '../../src/app/http-server';
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { createRemoteGateway } from '../../src/app/remote-gateway';
+import type { AppOptions } from '../../src/app/services';
 import { RunningSubgraph, startSubgraphServer } from '../../src/app/subgraph-server';
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/common/config';
 import { Gateway } from '../../src/gateway/gateway';
@@ -18,7 +19,7 @@ export interface RunningServer {
 }
 
 export async function serve(gateway: Gateway, health: Parameters<typeof createHttpServer>[1], cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
-  const server: http.Server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit });
+  const server: http.Server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: gateway.metrics });
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -33,10 +34,10 @@ export async function serve(gateway: Gateway, health: Parameters<typeof createHt
 }
 
 /** `npm start` mode on port 0: one process, subgraphs in process. */
-export async function startOneProcess(config?: Config): Promise<RunningServer & { app: InProcessApp }> {
+export async function startOneProcess(config?: Config, options?: AppOptions): Promise<RunningServer & { app: InProcessApp }> {
   const cfg = config ?? tempConfig();
   await seedStores(cfg);
-  const app = await createInProcessApp(cfg);
+  const app = await createInProcessApp(cfg, options);
   return { ...(await serve(app.gateway, app.health, app.close, cfg)), app };
 }
 
@@ -45,6 +46,8 @@ export interface SeparateServicesOptions {
   env?: Record<string, string>;
   /** the URL the gateway uses for a subgraph, e.g. a proxy in front of it */
   route?: (name: SubgraphName, url: string) => string | Promise<string>;
+  /** the gateway's logger */
+  app?: AppOptions;
 }
 
 export interface SeparateServices extends RunningServer {
@@ -63,7 +66,7 @@ export async function startSeparateServices(options: SeparateServicesOptions = {
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startSubgraphServer(base, name, 0);
   const urls = await Promise.all(SUBGRAPH_NAMES.map((n) => options.route?.(n, subgraphs[n].url) ?? subgraphs[n].url));
   const config: Config = { ...base, subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, urls[i]])) };
-  const { gateway, health } = await createRemoteGateway(config);
+  const { gateway, health } = await createRemoteGateway(config, options.app);
   const stopped = new Set<string>();
   const running = await serve(gateway, health, async () => {
     await gateway.dispose();
