@@ -130,7 +130,7 @@ describe('typed client (createAtlasClient) against `npm start` mode', () => {
     };
     const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
     for (const document of Object.values(manifest)) {
-      const name = /^query (\w+)/.exec(document)?.[1] ?? '';
+      const name = /(?:^| )query (\w+)/.exec(document)?.[1] ?? '';
       const response = await server.client.rawRequest<Record<string, unknown>>(document, variables[name]);
       expect({ name, errors: response.errors }).toEqual({ name, errors: undefined });
       expect(Object.values(response.data).every((v) => v !== null)).toBe(true);

@@ -20,17 +20,17 @@ interface Output {
 const relative = (filename: string) => path.relative(ROOT, path.resolve(ROOT, filename)).split(path.sep).join('/');
 const manifest = (): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, MANIFEST), 'utf8'));
 
-/** The operation name of each file of src/client/operations. */
+/** The operation name of each file of src/client/operations; a file of fragments only has none. */
 function operationFiles(): { file: string; name: string }[] {
   return fs
     .readdirSync(OPERATIONS_DIR)
     .filter((f) => f.endsWith('.graphql'))
-    .map((file) => {
-      const ops = parse(fs.readFileSync(path.join(OPERATIONS_DIR, file), 'utf8')).definitions.filter(
-        (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
-      );
+    .flatMap((file) => {
+      const { definitions } = parse(fs.readFileSync(path.join(OPERATIONS_DIR, file), 'utf8'));
+      const ops = definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+      if (ops.length === 0 && definitions.every((d) => d.kind === 'FragmentDefinition')) return [];
       if (ops.length !== 1 || !ops[0].name) throw new Error(`${file}: expected exactly one named operation`);
-      return { file, name: ops[0].name.value };
+      return [{ file, name: ops[0].name.value }];
     });
 }
 
@@ -88,7 +88,7 @@ describe('persisted-documents manifest', () => {
     const ops = operationFiles();
     const docs = manifest();
     expect(Object.keys(docs)).toHaveLength(ops.length);
-    const byName = new Map(Object.entries(docs).map(([hash, doc]) => [/^query (\w+)/.exec(doc)?.[1], hash]));
+    const byName = new Map(Object.entries(docs).map(([hash, doc]) => [/(?:^| )query (\w+)/.exec(doc)?.[1], hash]));
     for (const { file, name } of ops) {
       const document = (generated as Record<string, unknown>)[`${name}Document`] as { __meta__?: { hash?: string } } | undefined;
       expect({ file, hash: document?.__meta__?.hash }).toEqual({ file, hash: byName.get(name) });

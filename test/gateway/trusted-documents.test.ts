@@ -6,7 +6,7 @@ import { seededConfig } from '../helpers/app';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../persisted-documents.json'), 'utf8')) as Record<string, string>;
 const idOf = (operation: string) => {
-  const entry = Object.entries(manifest).find(([, doc]) => new RegExp(`^query ${operation}\\b`).test(doc));
+  const entry = Object.entries(manifest).find(([, doc]) => new RegExp(`(^| )query ${operation}\\b`).test(doc));
   if (!entry) throw new Error(`no ${operation} in the manifest`);
   return entry[0];
 };
