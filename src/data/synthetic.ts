@@ -42,26 +42,45 @@ function copyCitations(real: CitationRecord[], copy: number): CitationRecord[] {
  * the copy's models, tasks, datasets and metrics, told apart by `setting`; the first of them cite the
  * copy's references, so that each of those supports one entity.
  */
-function copyResults(data: SurveyData, copy: number, citations: CitationRecord[]): ResultRecord[] {
+function copyResults(data: SurveyData, copy: number, citations: CitationRecord[], shared: Shared): ResultRecord[] {
   const random = seeded(copy);
   const pick = <T>(rows: T[]) => rows[Math.floor(random() * rows.length)];
-  const source = { location: 'Table I', quote: null };
-  return Array.from({ length: Math.max(0, RESULTS_PER_COPY - data.results.length) }, (_, k) => {
+  const slugs = (rows: { slug: string }[]) => rows.map((r) => suffix(r.slug, copy));
+  const [models, tasks, datasets] = [slugs(data.models), slugs(data.tasks), slugs(data.datasets)];
+  return shared.settings.map((setting, k) => {
     const metric = pick(data.metrics);
+    const { value, display } = score(metric, random());
     return {
       slug: `synthetic-x${copy}-${k + 1}`,
-      model: suffix(pick(data.models).slug, copy),
-      task: suffix(pick(data.tasks).slug, copy),
-      dataset: suffix(pick(data.datasets).slug, copy),
+      model: pick(models),
+      task: pick(tasks),
+      dataset: pick(datasets),
       metric: metric.slug,
-      ...score(metric, random()),
+      value,
+      display: shared.text(display),
       bound: 'EXACT' as const,
-      setting: `synthetic run ${k + 1}`,
+      setting,
       citations: k < citations.length ? [citations[k].number] : [],
-      source,
+      source: shared.source,
       notes: SYNTHETIC_NOTE,
     };
   });
+}
+
+/** Strings and objects every copy's results share: a million results hold references, not copies. */
+interface Shared {
+  settings: string[];
+  source: ResultRecord['source'];
+  text: (s: string) => string;
+}
+
+function sharedParts(data: SurveyData): Shared {
+  const texts = new Map<string, string>();
+  return {
+    settings: Array.from({ length: Math.max(0, RESULTS_PER_COPY - data.results.length) }, (_, k) => `synthetic run ${k + 1}`),
+    source: { location: 'Table I', quote: null },
+    text: (s) => texts.get(s) ?? (texts.set(s, s), s),
+  };
 }
 
 /**
@@ -75,6 +94,7 @@ export function scaleSurveyData(data: SurveyData, factor: number): SurveyData {
   const copies = <T>(rows: T[], make: (row: T, copy: number) => T): T[] =>
     Array.from({ length: factor }, (_, copy) => (copy === 0 ? rows : rows.map((r) => ({ ...make(r, copy), notes: SYNTHETIC_NOTE })))).flat();
   const citations = Array.from({ length: factor - 1 }, (_, i) => copyCitations(data.citations, i + 1));
+  const shared = sharedParts(data);
   return {
     sectors: data.sectors,
     metrics: data.metrics,
@@ -84,7 +104,7 @@ export function scaleSurveyData(data: SurveyData, factor: number): SurveyData {
     models: copies(data.models, (m, c) => ({ ...m, slug: suffix(m.slug, c), name: named(m.name, c), aliases: [], trainedOn: m.trainedOn.map((d) => suffix(d, c)) })),
     results: [
       ...copies(data.results, (r, c) => ({ ...r, slug: suffix(r.slug, c), model: suffix(r.model, c), task: suffix(r.task, c), dataset: r.dataset && suffix(r.dataset, c) })),
-      ...citations.flatMap((cited, i) => copyResults(data, i + 1, cited)),
+      ...citations.flatMap((cited, i) => copyResults(data, i + 1, cited, shared)),
     ],
     comparisons: copies(data.comparisons, (x, c) => ({ ...x, slug: suffix(x.slug, c), baseline: suffix(x.baseline, c), challenger: suffix(x.challenger, c) })),
     risks: copies(data.risks, (r, c) => ({

@@ -78,20 +78,19 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
   await insertChunked(
     m,
     Result,
-    data.results.map(
-      (r, i) =>
-        ({
-          ...base('Result', r, i),
-          modelId: id('Model', r.model),
-          taskId: id('Task', r.task),
-          datasetId: r.dataset ? id('Dataset', r.dataset) : null,
-          metricId: id('Metric', r.metric),
-          value: r.value,
-          display: r.display,
-          bound: r.bound as Bound,
-          setting: r.setting,
-        }) as Result,
-    ),
+    data.results,
+    (r, i) =>
+      ({
+        ...base('Result', r, i),
+        modelId: id('Model', r.model),
+        taskId: id('Task', r.task),
+        datasetId: r.dataset ? id('Dataset', r.dataset) : null,
+        metricId: id('Metric', r.metric),
+        value: r.value,
+        display: r.display,
+        bound: r.bound as Bound,
+        setting: r.setting,
+      }) as Result,
   );
   await insertChunked(
     m,
