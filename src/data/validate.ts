@@ -55,13 +55,13 @@ function readKind(dataDir: string, kind: DataKind, issues: DataIssue[]): unknown
 }
 
 /** The records of one kind that have their schema's shape; an issue for every one that has not. */
-function parseRecords(kind: DataKind, records: unknown[], schema: z.ZodType, issues: DataIssue[]): unknown[] {
+function parseRecords(kind: DataKind, records: unknown[], schema: z.ZodType, issues: DataIssue[], keep = true): unknown[] {
   const file = `data/${kind}.json`;
   const out: unknown[] = [];
   records.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) {
-      out.push(result.data);
+      if (keep) out.push(result.data);
       return;
     }
     for (const issue of result.error.issues) {
@@ -95,7 +95,8 @@ export function loadSurveyData(dataDir: string): SurveyData {
 export function validateSurveyData(data: SurveyData, maxCitation: number, paper: string): void {
   const issues: DataIssue[] = [];
   const schemas = dataSchemas(maxCitation);
-  for (const kind of Object.keys(schemas) as DataKind[]) parseRecords(kind, data[kind], schemas[kind], issues);
+  // the parsed copies are dropped as they come: a million of them would double the memory
+  for (const kind of Object.keys(schemas) as DataKind[]) parseRecords(kind, data[kind], schemas[kind], issues, false);
   checkReferences(data, maxCitation, issues);
   checkQuotes(data, paper, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
