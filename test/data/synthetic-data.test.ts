@@ -100,4 +100,17 @@ describe('the stores built from it', () => {
     expect(citation).toMatchObject({ number: added, notes: SYNTHETIC_NOTE });
     expect(citation.supports).toEqual([{ __typename: 'Result', setting: expect.stringMatching(/^synthetic run \d+$/), notes: SYNTHETIC_NOTE, model: { name: expect.stringMatching(/\(copy 2\)$/) } }]);
   });
+
+  it('counts each filtered list on its own, the second time as the first', async () => {
+    const count = async (metric: string | null) => {
+      const filter = metric ? `, filter: { metric: "${metric}" }` : '';
+      const res = await gatewayQuery(app, `{ results(first: 1${filter}) { totalCount } }`);
+      expect(res.errors).toBeUndefined();
+      return res.data.results.totalCount;
+    };
+    for (let round = 0; round < 2; round++) {
+      expect(await count(null)).toBe(scaled.results.length);
+      for (const metric of ['f1-score', 'rmse']) expect(await count(metric)).toBe(scaled.results.filter((r) => r.metric === metric).length);
+    }
+  });
 });
