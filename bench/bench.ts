@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { costOf, dataOf, loadTest, LoadResult } from './load';
-import { Printed, Ratio, ratioLines, resultsTable, Row } from './report';
+import { memoryLine, Printed, Ratio, ratioLines, resultsTable, Row, scaleLines } from './report';
 import { deepCursor, log, nodeIds, richestDataset, storesAt, tempDir } from './setup';
 import { directCatalog, startApolloPeer, startFloor, startOneProcess, startSeparateServices, startSubgraphServices, Target } from './targets';
 import * as W from './workloads';
@@ -50,6 +50,7 @@ interface Cell {
 }
 
 const GATEWAYS = ['one-process', 'separate-services', 'apollo-gateway'];
+const SCALE_WORKLOADS = ['models page first', 'models page deep', 'results count', 'results count (one metric)'];
 const PEERS = ['one-process', 'apollo-gateway'];
 
 // Counted and reported instead of ending the run: a rejection nobody handles is a finding of the run.
@@ -108,6 +109,8 @@ async function main() {
           return gql(W.MODELS_PAGE, { after });
         },
       });
+      specs.push({ workload: 'results count', targets: paging, body: async () => gql(W.RESULTS_COUNT) });
+      specs.push({ workload: 'results count (one metric)', targets: paging, body: async () => gql(W.RESULTS_COUNT_ONE_METRIC) });
     }
 
     // one request per cell outside the load: the expected answer, its cost, and whether it matches target 1's
@@ -129,8 +132,10 @@ async function main() {
     const floorCell = cells.find((c) => c.target.name === 'floor');
     if (floorCell) log(`floor JSON equals the one-process gateway's answer to the nested query: ${floorCell.same}`);
 
+    // each audit lists whole tables: only measured with the audits workload (at scale they are huge)
+    const audited = !opts.workloads || opts.workloads.includes('audits (all six)');
     const audits: Row[] = [];
-    for (const field of Object.keys(W.AUDIT_FIELDS)) {
+    for (const field of audited ? Object.keys(W.AUDIT_FIELDS) : []) {
       const cost = await costOf(one, gql(W.auditQuery(field)));
       dataOf(cost.body, `audit ${field}`);
       audits.push({ workload: `audit ${field}`, target: 'one-process', rps: null, p50_ms: null, p99_ms: null, errors: null, sql_per_request: cost.sql, fetches_per_request: cost.fetches });
@@ -142,6 +147,8 @@ async function main() {
       for (const c of cells.filter((x) => x.target.name === name && opts.warmup > 0)) await loadTest(c.target.url, c.body, c.expect, opts.warmup, opts.connections);
       log(`warmed up ${name}`);
     }
+    // after the warm-up: the garbage of building the stores is behind, the measured load ahead
+    const memoryBefore = process.memoryUsage();
     for (let round = 1; round <= opts.rounds; round++) {
       for (const workload of [...new Set(cells.map((c) => c.workload))]) {
         const row = cells.filter((c) => c.workload === workload);
@@ -156,6 +163,7 @@ async function main() {
       }
     }
 
+    const memoryAfter = process.memoryUsage();
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const printed: Printed[] = cells.map((c) => ({
       workload: c.workload,
@@ -194,7 +202,11 @@ async function main() {
     console.log('under load: SQL statements during the load / answers; lower than SQL/req where the gateway shares identical in-flight');
     console.log('subgraph requests between clients (the HTTP transport of separate-services does), so identical concurrent queries cost less there.');
     console.log(`\nratios (throughput, this run):\n${ratioLines(rows, ratios)}`);
-    console.log(`\ncost of each audit on one-process:\n${audits.map((a) => `  ${a.workload.padEnd(38)} SQL ${a.sql_per_request}, fetches ${a.fetches_per_request}`).join('\n')}`);
+    if (opts.scale > 1) {
+      console.log(`\nat scale ${opts.scale} (one-process) against scale 1 (one-process@1x), p50 latency (goal: within 2x):\n${scaleLines(rows, SCALE_WORKLOADS, 2)}`);
+      console.log(`memory of the bench process (both gateways and their subgraphs, load from a worker), after the warm-up and after the rounds: ${memoryLine(memoryBefore, memoryAfter)}`);
+    }
+    if (audited) console.log(`\ncost of each audit on one-process:\n${audits.map((a) => `  ${a.workload.padEnd(38)} SQL ${a.sql_per_request}, fetches ${a.fetches_per_request}`).join('\n')}`);
     if (unhandled > 0) console.log(`\n${unhandled} unhandled promise rejection(s) during the run: see stderr.`);
     console.log(`\nwrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {

@@ -69,3 +69,24 @@ export function ratioLines(rows: Row[], ratios: Ratio[]): string {
   const width = Math.max(...out.map((o) => o[0].length));
   return out.map(([w, v, d]) => `${w.padEnd(width)}  ${v.padStart(7)}  ${d}`).join('\n');
 }
+
+/** p50 latency of each workload at scale N against scale 1, with the ratio and whether it meets `goal`. */
+export function scaleLines(rows: Row[], workloads: string[], goal: number): string {
+  const p50 = (workload: string, target: string) => rows.find((r) => r.workload === workload && r.target === target)?.p50_ms ?? null;
+  const lines = workloads.flatMap((w) => {
+    const [large, small] = [p50(w, 'one-process'), p50(w, 'one-process@1x')];
+    if (large === null || small === null) return [];
+    const ratio = large / small;
+    return [[w, `${fmt(small, 1)} ms -> ${fmt(large, 1)} ms`, `${ratio.toFixed(2)}x`, ratio <= goal ? 'met' : 'NOT met']];
+  });
+  if (lines.length === 0) return '  (none: each needs both scales in this run)';
+  const widths = [0, 1, 2].map((i) => Math.max(...lines.map((l) => l[i].length)));
+  return lines.map((l) => `  ${l[0].padEnd(widths[0])}  ${l[1].padStart(widths[1])}  ${l[2].padStart(widths[2])}  ${l[3]}`).join('\n');
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** RSS and V8 heap before the warm-up and after the last round. */
+export function memoryLine(before: NodeJS.MemoryUsage, after: NodeJS.MemoryUsage): string {
+  return `RSS ${mb(before.rss)} -> ${mb(after.rss)}, heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}`;
+}

@@ -56,6 +56,10 @@ export const PAGE_SIZE = 50;
 /** One page of the model list, first or after a cursor: the cost of keyset pagination. */
 export const MODELS_PAGE = `query ModelsPage($after: String) { models(first: ${PAGE_SIZE}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name type access parameters { display } } } }`;
 
+/** The cost of totalCount over every result, and over the results of one metric (an indexed WHERE). */
+export const RESULTS_COUNT = '{ results(first: 1) { totalCount } }';
+export const RESULTS_COUNT_ONE_METRIC = '{ results(first: 1, filter: { metric: "f1-score" }) { totalCount } }';
+
 export const MODEL_CURSORS = 'query Cursors($after: String) { models(first: 500, after: $after) { totalCount pageInfo { hasNextPage } edges { cursor } } }';
 
 export function body(w: Workload): string {

@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ConnectionArgs, Page, pageRequest, toPage } from './connection';
 import { applyKeyset, SortKey } from './keyset';
 
@@ -15,5 +15,31 @@ export async function rootConnection<T extends ObjectLiteral, C>(
   const request = pageRequest(args);
   const countQuery = qb.clone();
   const rows = await applyKeyset(qb, keys, request).getMany();
-  return make(toPage(rows, request, keyOf), () => countQuery.getCount());
+  return make(toPage(rows, request, keyOf), () => countOf(countQuery));
+}
+
+const COUNTS_KEPT = 1000;
+const counts = new WeakMap<DataSource, Map<string, number>>();
+
+/**
+ * Root lists read one table without joins, so COUNT(*) is exact and the database may answer it from
+ * its smallest index (TypeORM's getCount() would COUNT(DISTINCT id) through a temporary b-tree). A
+ * read-only SQLite store is a file that is replaced, never written, while it is open: its counts are
+ * kept, so that a list of a million rows counts them once, not on every page.
+ */
+async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const ds = qb.connection;
+  const fixed = ds.options.type === 'better-sqlite3' && ds.options.readonly === true;
+  const query = qb.select('COUNT(*)', 'n');
+  const key = JSON.stringify(query.getQueryAndParameters());
+  const kept = fixed ? (counts.get(ds) ?? counts.set(ds, new Map()).get(ds)!) : null;
+  const known = kept?.get(key);
+  if (known !== undefined) return known;
+  const n = Number((await query.getRawOne<{ n: number | string }>())?.n ?? 0);
+  if (kept) {
+    // bounded: filters come from clients
+    if (kept.size >= COUNTS_KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, n);
+  }
+  return n;
 }

@@ -8,7 +8,7 @@ export const MAX_CITATION = 191;
 const slug = z.string().regex(SLUG, 'must be a lowercase slug (a-z, 0-9 and single dashes)');
 const text = z.string().trim().min(1, 'must not be empty');
 const note = z.string().trim().min(1).optional();
-const citationNumbers = z.array(z.number().int().min(1).max(MAX_CITATION));
+const citationNumber = (max: number) => z.number().int().min(1).max(max);
 
 export const accessSchema = z.enum(['OPEN', 'CLOSED', 'ON_APPROVAL', 'UNKNOWN']);
 export const boundSchema = z.enum(['EXACT', 'AT_LEAST', 'NOT_REPORTED', 'NOT_APPLICABLE']);
@@ -32,61 +32,8 @@ export const quantitySchema = z
 
 export const sectorSchema = z.object({ slug, name: text, section: z.string().regex(/^III-[A-G]$/), summary: text, source: sourceSchema, notes: note }).strict();
 
-export const taskSchema = z.object({ slug, name: text, sector: slug, citations: citationNumbers, source: sourceSchema, notes: note }).strict();
-
 export const metricSchema = z
   .object({ slug, name: text, aliases: z.array(text), higherIsBetter: z.boolean(), unit: text.nullable(), source: sourceSchema, notes: note })
-  .strict();
-
-export const modelSchema = z
-  .object({
-    slug,
-    name: text,
-    aliases: z.array(text),
-    type: modelTypeSchema.nullable(),
-    parameters: quantitySchema,
-    access: accessSchema,
-    trainedOn: z.array(slug),
-    trainingDataNote: text.nullable(),
-    sectors: z.array(slug),
-    citations: citationNumbers,
-    source: sourceSchema,
-    notes: note,
-  })
-  .strict();
-
-export const datasetSchema = z
-  .object({
-    slug,
-    name: text,
-    aliases: z.array(text),
-    scale: text.nullable(),
-    size: quantitySchema,
-    modalities: z.array(text),
-    purpose: text.nullable(),
-    access: accessSchema,
-    sector: slug.nullable(),
-    citations: citationNumbers,
-    source: sourceSchema,
-    notes: note,
-  })
-  .strict();
-
-export const resultSchema = z
-  .object({
-    slug,
-    model: slug,
-    task: slug,
-    dataset: slug.nullable(),
-    metric: slug,
-    value: z.number().finite(),
-    display: text,
-    bound: z.enum(['EXACT', 'AT_LEAST']),
-    setting: text.nullable(),
-    citations: citationNumbers,
-    source: sourceSchema,
-    notes: note,
-  })
   .strict();
 
 export const comparisonSchema = z.object({ slug, baseline: slug, challenger: slug, source: sourceSchema, notes: note }).strict();
@@ -95,42 +42,106 @@ export const figureSchema = z
   .object({ label: text, value: z.number().finite().nullable(), unit: text.nullable(), display: text, source: sourceSchema })
   .strict();
 
-export const mitigationSchema = z.object({ slug, name: text, description: text, citations: citationNumbers, source: sourceSchema }).strict();
-
-export const riskSchema = z
-  .object({
-    slug,
-    name: text,
-    summary: text,
-    models: z.array(slug),
-    datasets: z.array(slug),
-    sectors: z.array(slug),
-    figures: z.array(figureSchema),
-    mitigations: z.array(mitigationSchema),
-    citations: citationNumbers,
-    source: sourceSchema,
-    notes: note,
-  })
-  .strict();
-
 export const mentionSchema = z.object({ section: text, sentence: text }).strict();
 
-export const citationSchema = z
-  .object({ number: z.number().int().min(1).max(MAX_CITATION), label: text.nullable(), mentions: z.array(mentionSchema), notes: note })
-  .strict();
+/**
+ * Each data file's schema, in the order records may refer to each other. Citation numbers go up to
+ * `maxCitation`: the paper's 191, or more in a synthetic graph, which adds references of its own.
+ */
+export function dataSchemas(maxCitation: number) {
+  const citationNumbers = z.array(citationNumber(maxCitation));
+  const taskSchema = z.object({ slug, name: text, sector: slug, citations: citationNumbers, source: sourceSchema, notes: note }).strict();
 
-/** Each data file, in the order records may refer to each other. */
-export const DATA_FILES = {
-  sectors: sectorSchema,
-  tasks: taskSchema,
-  metrics: metricSchema,
-  datasets: datasetSchema,
-  models: modelSchema,
-  results: resultSchema,
-  comparisons: comparisonSchema,
-  risks: riskSchema,
-  citations: citationSchema,
-} as const;
+  const modelSchema = z
+    .object({
+      slug,
+      name: text,
+      aliases: z.array(text),
+      type: modelTypeSchema.nullable(),
+      parameters: quantitySchema,
+      access: accessSchema,
+      trainedOn: z.array(slug),
+      trainingDataNote: text.nullable(),
+      sectors: z.array(slug),
+      citations: citationNumbers,
+      source: sourceSchema,
+      notes: note,
+    })
+    .strict();
+
+  const datasetSchema = z
+    .object({
+      slug,
+      name: text,
+      aliases: z.array(text),
+      scale: text.nullable(),
+      size: quantitySchema,
+      modalities: z.array(text),
+      purpose: text.nullable(),
+      access: accessSchema,
+      sector: slug.nullable(),
+      citations: citationNumbers,
+      source: sourceSchema,
+      notes: note,
+    })
+    .strict();
+
+  const resultSchema = z
+    .object({
+      slug,
+      model: slug,
+      task: slug,
+      dataset: slug.nullable(),
+      metric: slug,
+      value: z.number().finite(),
+      display: text,
+      bound: z.enum(['EXACT', 'AT_LEAST']),
+      setting: text.nullable(),
+      citations: citationNumbers,
+      source: sourceSchema,
+      notes: note,
+    })
+    .strict();
+
+  const mitigationSchema = z.object({ slug, name: text, description: text, citations: citationNumbers, source: sourceSchema }).strict();
+
+  const riskSchema = z
+    .object({
+      slug,
+      name: text,
+      summary: text,
+      models: z.array(slug),
+      datasets: z.array(slug),
+      sectors: z.array(slug),
+      figures: z.array(figureSchema),
+      mitigations: z.array(mitigationSchema),
+      citations: citationNumbers,
+      source: sourceSchema,
+      notes: note,
+    })
+    .strict();
+
+  const citationSchema = z
+    .object({ number: citationNumber(maxCitation), label: text.nullable(), mentions: z.array(mentionSchema), notes: note })
+    .strict();
+
+  return {
+    sectors: sectorSchema,
+    tasks: taskSchema,
+    metrics: metricSchema,
+    datasets: datasetSchema,
+    models: modelSchema,
+    results: resultSchema,
+    comparisons: comparisonSchema,
+    risks: riskSchema,
+    citations: citationSchema,
+  } as const;
+}
+
+/** Each data file of data/, in the order records may refer to each other. */
+export const DATA_FILES = dataSchemas(MAX_CITATION);
+export const { tasks: taskSchema, models: modelSchema, datasets: datasetSchema, results: resultSchema, risks: riskSchema, citations: citationSchema } = DATA_FILES;
+export const mitigationSchema = riskSchema.shape.mitigations.element;
 
 export type DataKind = keyof typeof DATA_FILES;
 export type SectorRecord = z.infer<typeof sectorSchema>;

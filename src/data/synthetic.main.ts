@@ -1,37 +1,39 @@
 import 'reflect-metadata';
-import { loadConfig } from '../common/config';
-import { onInsertProgress } from '../common/insert';
+import { SUBGRAPH_NAMES, loadConfig } from '../common/config';
+import { countInsertedRows, onInsertProgress } from '../common/insert';
+import { readPaper } from './paper';
+import { progressBar } from './progress-bar';
 import { buildStores } from './seed';
+import { STORES } from './stores';
 import { scaleSurveyData } from './synthetic';
-import { loadSurveyData } from './validate';
+import { loadSurveyData, validateSurveyData } from './validate';
+
+const MB = (bytes: number) => `${Math.round(bytes / 2 ** 20).toLocaleString('en')} MB`;
 
 /**
- * npm run data:synthetic -- --scale N: builds the stores from a graph N times the paper's (see
- * synthetic.ts), with a progress line and the insert throughput. `npm run seed` restores the real data.
+ * npm run data:synthetic -- --scale N: validates a graph N times the paper's (see synthetic.ts) and
+ * builds the stores from it, with a progress bar, the insert throughput, the build time and the peak
+ * memory. `npm run seed` restores the real data.
  */
 async function main(): Promise<void> {
   const arg = process.argv.indexOf('--scale');
   const scale = Number(arg >= 0 ? process.argv[arg + 1] : NaN);
   if (!Number.isInteger(scale) || scale < 1 || scale > 100_000) throw new Error('usage: npm run data:synthetic -- --scale N (a whole number from 1 to 100000)');
   const config = loadConfig();
-  const data = scaleSurveyData(loadSurveyData(config.dataDir), scale);
-  const total = Object.values(data).reduce((n, rows) => n + (rows as unknown[]).length, 0);
   const started = Date.now();
-  let rows = 0;
-  let lastDraw = 0;
-  onInsertProgress((table, n) => {
-    rows += n;
-    const now = Date.now();
-    if (now - lastDraw < 200) return;
-    lastDraw = now;
-    const rate = Math.round(rows / ((now - started) / 1000));
-    process.stderr.write(`\r${table.padEnd(18)} ${rows.toLocaleString('en')} rows inserted, ${rate.toLocaleString('en')} rows/s   `);
-  });
-  const report = await buildStores(config, data);
-  const seconds = (Date.now() - started) / 1000;
-  process.stderr.write('\n');
-  const counts = Object.entries(report.counts).map(([k, n]) => `${n.toLocaleString('en')} ${k}`).join(', ');
-  console.log(`built a ${scale}x graph (${total.toLocaleString('en')} records: ${counts}) in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s`);
+  const data = scaleSurveyData(loadSurveyData(config.dataDir), scale);
+  validateSurveyData(data, data.citations.length, readPaper(config.dataDir));
+  const prepared = (Date.now() - started) / 1000;
+  let total = 0;
+  for (const name of SUBGRAPH_NAMES) total += await countInsertedRows((m) => STORES[name].seed(m, data));
+  const bar = progressBar(total);
+  onInsertProgress(bar.add);
+  await buildStores(config, data);
+  const { rows, seconds } = bar.finish();
+  const records = Object.entries(data).map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en')} ${k}`).join(', ');
+  console.log(`built a ${scale}x graph (${records}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  generated and validated in ${prepared.toFixed(1)} s; ${rows.toLocaleString('en')} rows inserted in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s`);
+  console.log(`  peak memory (RSS) ${MB(process.resourceUsage().maxRSS * 1024)}`);
   console.log('npm run seed (or npm start after a change of data/) puts the real data back');
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { z } from 'zod';
-import { DATA_FILES, DataKind, MAX_CITATION, SurveyData } from './schema';
+import { DATA_FILES, dataSchemas, DataKind, MAX_CITATION, SurveyData } from './schema';
 import { paperContains, readPaper } from './paper';
 
 /** One problem in a data file, precise enough for a curator to find it. */
@@ -51,12 +51,17 @@ function readKind(dataDir: string, kind: DataKind, issues: DataIssue[]): unknown
     issues.push({ file, message: 'must contain a JSON array of records' });
     return [];
   }
-  const schema: z.ZodType = DATA_FILES[kind];
+  return parseRecords(kind, parsed, DATA_FILES[kind], issues);
+}
+
+/** The records of one kind that have their schema's shape; an issue for every one that has not. */
+function parseRecords(kind: DataKind, records: unknown[], schema: z.ZodType, issues: DataIssue[], keep = true): unknown[] {
+  const file = `data/${kind}.json`;
   const out: unknown[] = [];
-  parsed.forEach((raw, index) => {
+  records.forEach((raw, index) => {
     const result = schema.safeParse(raw);
     if (result.success) {
-      out.push(result.data);
+      if (keep) out.push(result.data);
       return;
     }
     for (const issue of result.error.issues) {
@@ -75,11 +80,26 @@ export function loadSurveyData(dataDir: string): SurveyData {
     (Object.keys(DATA_FILES) as DataKind[]).map((kind) => [kind, readKind(dataDir, kind, issues)]),
   ) as unknown as SurveyData;
   // Checked even when some records failed their shape, so one run reports everything it can.
-  checkReferences(data, issues);
+  checkReferences(data, MAX_CITATION, issues);
   const paper = readPaperOrReport(dataDir, issues);
   if (paper !== null) checkQuotes(data, paper, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
   return data;
+}
+
+/**
+ * The checks of loadSurveyData on a graph already in memory (a synthetic one): shapes, with citation
+ * numbers up to the graph's own `maxCitation`, unique keys, references, every number 1..maxCitation
+ * present, and quotes in the paper.
+ */
+export function validateSurveyData(data: SurveyData, maxCitation: number, paper: string): void {
+  const issues: DataIssue[] = [];
+  const schemas = dataSchemas(maxCitation);
+  // the parsed copies are dropped as they come: a million of them would double the memory
+  for (const kind of Object.keys(schemas) as DataKind[]) parseRecords(kind, data[kind], schemas[kind], issues, false);
+  checkReferences(data, maxCitation, issues);
+  checkQuotes(data, paper, issues);
+  if (issues.length > 0) throw new DataValidationError(issues);
 }
 
 function readPaperOrReport(dataDir: string, issues: DataIssue[]): string | null {
@@ -100,7 +120,7 @@ function indexBySlug<T extends { slug: string }>(kind: DataKind, records: T[], i
   return map;
 }
 
-function checkReferences(data: SurveyData, issues: DataIssue[]): void {
+function checkReferences(data: SurveyData, maxCitation: number, issues: DataIssue[]): void {
   const sectors = indexBySlug('sectors', data.sectors, issues);
   const tasks = indexBySlug('tasks', data.tasks, issues);
   const metrics = indexBySlug('metrics', data.metrics, issues);
@@ -146,16 +166,19 @@ function checkReferences(data: SurveyData, issues: DataIssue[]): void {
     if (seen.has(c.number)) issues.push({ file: 'data/citations.json', record: recordLabel(i, c), field: 'number', message: `duplicate citation number ${c.number}` });
     seen.add(c.number);
   });
-  for (let n = 1; n <= MAX_CITATION && data.citations.length > 0; n++) {
+  for (let n = 1; n <= maxCitation && data.citations.length > 0; n++) {
     if (!seen.has(n)) issues.push({ file: 'data/citations.json', message: `citation [${n}] is missing (run npm run data:extract)` });
   }
 }
 
 function checkQuotes(data: SurveyData, paper: string, issues: DataIssue[]): void {
+  // a synthetic graph repeats the same quotes thousands of times: look each one up once
+  const found = new Map<string, boolean>();
+  const inPaper = (quote: string) => found.get(quote) ?? found.set(quote, paperContains(paper, quote)).get(quote)!;
   for (const kind of Object.keys(DATA_FILES) as DataKind[]) {
     (data[kind] as unknown[]).forEach((record, i) => {
       for (const [field, quote] of quotesOf(record)) {
-        if (!paperContains(paper, quote)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, record), field, message: `quote is not in the paper: "${quote.slice(0, 80)}"` });
+        if (!inPaper(quote)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, record), field, message: `quote is not in the paper: "${quote.slice(0, 80)}"` });
       }
     });
   }

@@ -27,7 +27,9 @@ const base = (type: string, r: Base, index: number) => ({
 /** Writes the catalog's tables from validated data, inside the caller's transaction. */
 export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<void> {
   const id = toGlobalId;
-  const results = new Map(data.results.map((r) => [r.slug, r]));
+  // only the compared results: a synthetic graph has a million others
+  const compared = new Set(data.comparisons.flatMap((c) => [c.baseline, c.challenger]));
+  const results = new Map(data.results.filter((r) => compared.has(r.slug)).map((r) => [r.slug, r]));
   const modelPosition = new Map(data.models.map((mo, i) => [mo.slug, i + 1]));
 
   await insertChunked(m, Sector, data.sectors.map((s, i) => ({ ...base('Sector', s, i), name: s.name, section: s.section, summary: s.summary }) as Sector));
@@ -78,20 +80,19 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
   await insertChunked(
     m,
     Result,
-    data.results.map(
-      (r, i) =>
-        ({
-          ...base('Result', r, i),
-          modelId: id('Model', r.model),
-          taskId: id('Task', r.task),
-          datasetId: r.dataset ? id('Dataset', r.dataset) : null,
-          metricId: id('Metric', r.metric),
-          value: r.value,
-          display: r.display,
-          bound: r.bound as Bound,
-          setting: r.setting,
-        }) as Result,
-    ),
+    data.results,
+    (r, i) =>
+      ({
+        ...base('Result', r, i),
+        modelId: id('Model', r.model),
+        taskId: id('Task', r.task),
+        datasetId: r.dataset ? id('Dataset', r.dataset) : null,
+        metricId: id('Metric', r.metric),
+        value: r.value,
+        display: r.display,
+        bound: r.bound as Bound,
+        setting: r.setting,
+      }) as Result,
   );
   await insertChunked(
     m,

@@ -9,25 +9,24 @@ import { Mention } from './entities/mention.entity';
 
 type Named = { slug: string; name: string; aliases?: string[] };
 
-/** Index entries for node() and search; results have no name, so they are known but not searchable. */
-function indexEntries(data: SurveyData): Omit<IndexedEntity, 'position'>[] {
-  const named = (type: string, rows: Named[]) =>
-    rows.map((r) => ({ id: toGlobalId(type, r.slug), type, name: r.name, terms: [r.name, ...(r.aliases ?? [])].map((t) => t.toLowerCase()).join('\n') }));
-  return [
-    ...named('Sector', data.sectors),
-    ...named('Task', data.tasks),
-    ...named('Model', data.models),
-    ...named('Dataset', data.datasets),
-    ...named('Metric', data.metrics),
-    ...named('Risk', data.risks),
-    ...data.results.map((r) => ({ id: toGlobalId('Result', r.slug), type: 'Result', name: r.slug, terms: '' })),
-    ...data.citations.map((c) => ({
-      id: toGlobalId('Citation', c.number),
-      type: 'Citation',
-      name: c.label ?? `[${c.number}]`,
-      terms: [c.label, `[${c.number}]`].filter(Boolean).join('\n').toLowerCase(),
-    })),
-  ];
+type Entry = Omit<IndexedEntity, 'position'>;
+
+/**
+ * Writes the index for node() and search, kind by kind in one running order, turning records into
+ * entries chunk by chunk. Results have no name, so they are known but not searchable.
+ */
+async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
+  let position = 0;
+  const insert = <S>(rows: S[], entry: (r: S) => Entry) => insertChunked(m, IndexedEntity, rows, (r) => ({ ...entry(r), position: ++position }));
+  const named = (type: string) => (r: Named): Entry => ({ id: toGlobalId(type, r.slug), type, name: r.name, terms: [r.name, ...(r.aliases ?? [])].map((t) => t.toLowerCase()).join('\n') });
+  for (const [type, rows] of [['Sector', data.sectors], ['Task', data.tasks], ['Model', data.models], ['Dataset', data.datasets], ['Metric', data.metrics], ['Risk', data.risks]] as const) await insert<Named>(rows, named(type));
+  await insert(data.results, (r) => ({ id: toGlobalId('Result', r.slug), type: 'Result', name: r.slug, terms: '' }));
+  await insert(data.citations, (c) => ({
+    id: toGlobalId('Citation', c.number),
+    type: 'Citation',
+    name: c.label ?? `[${c.number}]`,
+    terms: [c.label, `[${c.number}]`].filter(Boolean).join('\n').toLowerCase(),
+  }));
 }
 
 /** Which entities each reference supports, from the citation lists of the curated files. */
@@ -50,5 +49,5 @@ export async function seedLiterature(m: EntityManager, data: SurveyData): Promis
     data.citations.flatMap((c) => c.mentions.map((mn, i) => ({ citationId: toGlobalId('Citation', c.number), position: i + 1, section: mn.section, sentence: mn.sentence }) as Mention)),
   );
   await insertChunked(m, Support, supportRows(data).map((s, i) => ({ ...s, position: i + 1 })));
-  await insertChunked(m, IndexedEntity, indexEntries(data).map((e, i) => ({ ...e, position: i + 1 })));
+  await insertIndex(m, data);
 }

@@ -3,6 +3,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 
 @ObjectType({ description: 'A large AI model against the prior art on the same task, dataset and metric (Table I pairs).' })
+@Index(['taskId', 'position'])
 @Entity('comparisons')
 export class Comparison extends PaperRecord {
   @Column('text')
@@ -11,7 +12,6 @@ export class Comparison extends PaperRecord {
   @Column('text')
   challengerId: string;
 
-  @Index()
   @Column('text')
   taskId: string;
 

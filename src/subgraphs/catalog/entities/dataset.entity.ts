@@ -6,6 +6,7 @@ import { Quantity } from './quantity.type';
 
 @ObjectType()
 @Directive('@key(fields: "id")')
+@Index(['sectorId', 'position'])
 @Entity('datasets')
 export class Dataset extends PaperRecord {
   @Field()
@@ -42,7 +43,6 @@ export class Dataset extends PaperRecord {
   @Column('text')
   access: Access;
 
-  @Index()
   @Column('text', { nullable: true })
   sectorId: string | null;
 

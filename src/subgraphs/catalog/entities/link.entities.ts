@@ -2,12 +2,12 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 // Private join tables: no GraphQL type of their own.
 
+@Index(['sectorId', 'position'])
 @Entity('model_sectors')
 export class ModelSector {
   @PrimaryColumn('text')
   modelId: string;
 
-  @Index()
   @PrimaryColumn('text')
   sectorId: string;
 
@@ -15,12 +15,12 @@ export class ModelSector {
   position: number;
 }
 
+@Index(['datasetId', 'position'])
 @Entity('model_training_data')
 export class ModelTrainingData {
   @PrimaryColumn('text')
   modelId: string;
 
-  @Index()
   @PrimaryColumn('text')
   datasetId: string;
 

@@ -5,21 +5,22 @@ import { Bound } from './enums';
 
 @ObjectType({ description: 'One number from a benchmark table: a model\'s score on a task, on an evaluation dataset, in a metric.' })
 @Directive('@key(fields: "id")')
+// (parent, position): a parent's results page in paper order straight off the index, with no sort
+@Index(['modelId', 'position'])
+@Index(['taskId', 'position'])
+@Index(['datasetId', 'position'])
+@Index(['metricId', 'position'])
 @Entity('results')
 export class Result extends PaperRecord {
-  @Index()
   @Column('text')
   modelId: string;
 
-  @Index()
   @Column('text')
   taskId: string;
 
-  @Index()
   @Column('text', { nullable: true })
   datasetId: string | null;
 
-  @Index()
   @Column('text')
   metricId: string;
 

@@ -4,13 +4,13 @@ import { PaperRecord } from '../../../common/paper-record.base';
 
 @ObjectType()
 @Directive('@key(fields: "id")')
+@Index(['sectorId', 'position'])
 @Entity('tasks')
 export class Task extends PaperRecord {
   @Field()
   @Column('text')
   name: string;
 
-  @Index()
   @Column('text')
   sectorId: string;
 }

@@ -2,12 +2,12 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @ObjectType({ description: 'One place the paper cites a reference.' })
+@Index(['citationId', 'position'])
 @Entity('mentions')
 export class Mention {
   @PrimaryGeneratedColumn()
   rowId: number;
 
-  @Index()
   @Column('text')
   citationId: string;
 

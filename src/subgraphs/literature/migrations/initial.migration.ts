@@ -15,13 +15,13 @@ export class LiteratureInitial1764300000000 implements MigrationInterface {
     await runner.query("CREATE INDEX \"IDX_296c48d4923eee7b808d364d41\" ON \"entity_index\"  (\"type\") ");
     await runner.query("CREATE INDEX \"IDX_29884450789e18d7ac925538c3\" ON \"entity_index\"  (\"position\") ");
     await runner.query("CREATE TABLE \"mentions\" (\"rowId\" SERIAL NOT NULL, \"citationId\" text NOT NULL, \"position\" integer NOT NULL, \"section\" text NOT NULL, \"sentence\" text NOT NULL, CONSTRAINT \"PK_746238a6a6c885e7c0d08b6c240\" PRIMARY KEY (\"rowId\"))");
-    await runner.query("CREATE INDEX \"IDX_18dd9b47a9b38734ee44f80c71\" ON \"mentions\"  (\"citationId\") ");
     await runner.query("CREATE INDEX \"IDX_6ad29c0d7a5fc24706738a7272\" ON \"mentions\"  (\"section\") ");
+    await runner.query("CREATE INDEX \"IDX_00f657a771650e26dfbfe03cc0\" ON \"mentions\"  (\"citationId\", \"position\") ");
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query("DROP INDEX \"IDX_00f657a771650e26dfbfe03cc0\"");
     await runner.query("DROP INDEX \"IDX_6ad29c0d7a5fc24706738a7272\"");
-    await runner.query("DROP INDEX \"IDX_18dd9b47a9b38734ee44f80c71\"");
     await runner.query("DROP TABLE \"mentions\"");
     await runner.query("DROP INDEX \"IDX_29884450789e18d7ac925538c3\"");
     await runner.query("DROP INDEX \"IDX_296c48d4923eee7b808d364d41\"");

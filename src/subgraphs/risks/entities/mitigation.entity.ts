@@ -3,9 +3,9 @@ import { Column, Entity, Index } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 
 @ObjectType({ description: 'A way the paper gives to reduce a risk (its own paragraph in Section IV, or Section V-B).' })
+@Index(['riskId', 'position'])
 @Entity('mitigations')
 export class Mitigation extends PaperRecord {
-  @Index()
   @Column('text')
   riskId: string;
 

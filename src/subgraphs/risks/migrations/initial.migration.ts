@@ -15,7 +15,7 @@ export class RisksInitial1764300000000 implements MigrationInterface {
     await runner.query("CREATE TABLE \"mitigations\" (\"id\" text NOT NULL, \"slug\" text NOT NULL, \"position\" integer NOT NULL, \"sourceLocation\" text NOT NULL, \"sourceQuote\" text, \"notes\" text, \"riskId\" text NOT NULL, \"name\" text NOT NULL, \"description\" text NOT NULL, CONSTRAINT \"PK_5e3d8bf215a47c5a8c10c2d53c0\" PRIMARY KEY (\"id\"))");
     await runner.query("CREATE UNIQUE INDEX \"IDX_da9525bdc6af5b78b577efe5dc\" ON \"mitigations\"  (\"slug\") ");
     await runner.query("CREATE INDEX \"IDX_bead0eb169819cf9f5db84716e\" ON \"mitigations\"  (\"position\") ");
-    await runner.query("CREATE INDEX \"IDX_baf6c05d429fc6cffaf8a781ee\" ON \"mitigations\"  (\"riskId\") ");
+    await runner.query("CREATE INDEX \"IDX_06649270a0f5b400af8864eac9\" ON \"mitigations\"  (\"riskId\", \"position\") ");
     await runner.query("CREATE TABLE \"risk_figures\" (\"rowId\" SERIAL NOT NULL, \"riskId\" text NOT NULL, \"position\" integer NOT NULL, \"label\" text NOT NULL, \"value\" double precision, \"unit\" text, \"display\" text NOT NULL, \"sourceLocation\" text NOT NULL, \"sourceQuote\" text, CONSTRAINT \"PK_6dba2a8abc109896942ca44650b\" PRIMARY KEY (\"rowId\"))");
     await runner.query("CREATE INDEX \"IDX_aba1f2ce15709dcb25b516576e\" ON \"risk_figures\"  (\"riskId\") ");
     await runner.query("ALTER TABLE \"risk_examples\" ADD CONSTRAINT \"FK_cd0102904db91272b1eff5c3750\" FOREIGN KEY (\"riskId\") REFERENCES \"risks\"(\"id\") ON DELETE NO ACTION ON UPDATE NO ACTION");
@@ -25,7 +25,7 @@ export class RisksInitial1764300000000 implements MigrationInterface {
     await runner.query("ALTER TABLE \"risk_examples\" DROP CONSTRAINT \"FK_cd0102904db91272b1eff5c3750\"");
     await runner.query("DROP INDEX \"IDX_aba1f2ce15709dcb25b516576e\"");
     await runner.query("DROP TABLE \"risk_figures\"");
-    await runner.query("DROP INDEX \"IDX_baf6c05d429fc6cffaf8a781ee\"");
+    await runner.query("DROP INDEX \"IDX_06649270a0f5b400af8864eac9\"");
     await runner.query("DROP INDEX \"IDX_bead0eb169819cf9f5db84716e\"");
     await runner.query("DROP INDEX \"IDX_da9525bdc6af5b78b577efe5dc\"");
     await runner.query("DROP TABLE \"mitigations\"");
