@@ -77,19 +77,25 @@ async function waitReady(url: string): Promise<void> {
 }
 
 /** Runs the audit's test file for one suite against one gateway; its cases are named by their index. */
-async function runCases(testFile: string, testsUrl: string, graphqlUrl: string): Promise<Map<string, Outcome>> {
+async function runCases(testFile: string, testsUrl: string, graphqlUrl: string): Promise<Map<string, boolean>> {
   // the audit's test file reads its two endpoints from the environment of the child node:test starts
   process.env.TESTS_ENDPOINT = testsUrl;
   process.env.GRAPHQL_ENDPOINT = graphqlUrl;
-  const outcomes = new Map<string, Outcome>();
+  const passed = new Map<string, boolean>();
   const stream = run({ files: [testFile], concurrency: 1, timeout: SUITE_TIMEOUT_MS });
-  for await (const event of stream as AsyncIterable<{ type: string; data: any }>) {
-    if ((event.type !== 'test:pass' && event.type !== 'test:fail') || !/^\d+$/.test(event.data.name)) continue;
-    const error = event.data.details?.error;
-    const message = (error?.cause?.message ?? error?.message ?? '').split('\n').find((l: string) => l.trim() && !l.startsWith('Test failed')) as string | undefined;
-    outcomes.set(event.data.name, event.type === 'test:pass' ? { passed: true } : { passed: false, message: message?.trim() });
+  for await (const event of stream as AsyncIterable<{ type: string; data: { name: string } }>) {
+    if ((event.type === 'test:pass' || event.type === 'test:fail') && /^\d+$/.test(event.data.name)) passed.set(event.data.name, event.type === 'test:pass');
   }
-  return outcomes;
+  return passed;
+}
+
+/** Why a case failed, as the gateway answers its query: the first error, or a data mismatch. */
+async function explain(url: string, query: string): Promise<string> {
+  const body = (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    .then((r) => r.json())
+    .catch((err: Error) => ({ errors: [{ message: err.message }] }))) as { errors?: { message: string; extensions?: { code?: string } }[] };
+  const error = body.errors?.[0];
+  return error ? `${error.extensions?.code ?? 'error'}: ${error.message}` : 'the data differs from what the audit expects';
 }
 
 async function auditSuite(checkout: AuditCheckout, auditUrl: string, id: string, workDir: string): Promise<Record<GatewayKind, Map<string, Outcome>>> {
@@ -97,12 +103,17 @@ async function auditSuite(checkout: AuditCheckout, auditUrl: string, id: string,
   if (!res.ok) throw new Error(`the audit has no supergraph for suite "${id}" (HTTP ${res.status})`);
   const file = path.join(workDir, `${id}.graphql`);
   fs.writeFileSync(file, await res.text());
+  const tests = (await (await fetch(`${auditUrl}/${id}/tests`)).json()) as { query: string }[];
   const results = {} as Record<GatewayKind, Map<string, Outcome>>;
   for (const kind of ['lam-atlas', 'plain'] as const) {
     const gateway = await startGateway(kind, file);
     try {
       await waitReady(gateway.url);
-      results[kind] = await runCases(checkout.testFile, `${auditUrl}/${id}/tests`, gateway.url);
+      const outcomes = new Map<string, Outcome>();
+      for (const [name, passed] of await runCases(checkout.testFile, `${auditUrl}/${id}/tests`, gateway.url)) {
+        outcomes.set(name, passed ? { passed } : { passed, message: await explain(gateway.url, tests[Number(name)].query) });
+      }
+      results[kind] = outcomes;
     } catch (err) {
       results[kind] = new Map([['*', { passed: false, message: (err as Error).message }]]);
     } finally {
