@@ -42,6 +42,7 @@ async function openCheckout(dir: string | null): Promise<AuditCheckout> {
   const dist = path.join(dir, 'dist');
   if (!fs.existsSync(path.join(dist, 'index.js'))) throw new Error(`FEDERATION_AUDIT_DIR=${dir} has no dist/index.js: not an audit checkout, or npm install (which builds it) was not run there`);
   const { createRouter } = await importModule(path.join(dist, 'index.js'));
+  if (typeof createRouter !== 'function' || !fs.existsSync(path.join(dist, 'test.js'))) throw new Error(`FEDERATION_AUDIT_DIR=${dir}: its dist/ has no createRouter export or no test.js, which this script runs`);
   return { createRouter, testFile: path.join(dist, 'test.js') };
 }
 
@@ -134,6 +135,7 @@ function suiteArgument(argv: string[]): string | null {
 }
 
 const passCount = (m: Map<string, Outcome>) => [...m.values()].filter((o) => o.passed).length;
+const row = (label: string, lamAtlas: string, plain: string) => console.log(`${label.padEnd(36)} ${lamAtlas.padStart(9)} ${plain.padStart(9)}`);
 
 async function main(): Promise<number> {
   const checkout = await openCheckout(federationAuditDir());
@@ -145,19 +147,19 @@ async function main(): Promise<number> {
     if (only && !ids.includes(only)) throw new Error(`the audit has no suite "${only}"; its suites: ${ids.join(', ')}`);
     const regressions: string[] = [];
     const totals = { cases: 0, 'lam-atlas': 0, plain: 0 };
-    console.log(`${'suite'.padEnd(36)} ${'lam-atlas'.padStart(9)} ${'plain'.padStart(9)}`);
+    row('suite', 'lam-atlas', 'plain');
     for (const id of only ? [only] : ids) {
       const results = await auditSuite(checkout, audit.url, id, workDir);
       const cases = Math.max(results['lam-atlas'].size, results.plain.size);
       totals.cases += cases;
       totals['lam-atlas'] += passCount(results['lam-atlas']);
       totals.plain += passCount(results.plain);
-      console.log(`${id.padEnd(36)} ${`${passCount(results['lam-atlas'])}/${cases}`.padStart(9)} ${`${passCount(results.plain)}/${cases}`.padStart(9)}`);
+      row(id, `${passCount(results['lam-atlas'])}/${cases}`, `${passCount(results.plain)}/${cases}`);
       for (const [name, outcome] of results['lam-atlas']) {
         if (!outcome.passed && (name === '*' ? passCount(results.plain) > 0 : results.plain.get(name)?.passed)) regressions.push(`${id} #${name}: ${outcome.message ?? 'failed'}`);
       }
     }
-    console.log(`${'total'.padEnd(36)} ${`${totals['lam-atlas']}/${totals.cases}`.padStart(9)} ${`${totals.plain}/${totals.cases}`.padStart(9)}`);
+    row('total', `${totals['lam-atlas']}/${totals.cases}`, `${totals.plain}/${totals.cases}`);
     if (regressions.length === 0) {
       console.log('lam-atlas passes every case the plain gateway runtime passes');
       return 0;
