@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { closeServer, createHttpServer, listen } from './app/http-server';
+import { closeServer, listen } from './app/http-server';
 import { createRemoteGateway } from './app/remote-gateway';
+import { gatewayHttpServer } from './app/services';
 import { onShutdown } from './app/shutdown';
 import { loadConfig } from './common/config';
 import { createLogger } from './common/logger';
@@ -9,7 +10,7 @@ import { createLogger } from './common/logger';
 async function main(): Promise<void> {
   const config = loadConfig();
   const { gateway, health } = await createRemoteGateway(config, { logger: createLogger({ level: config.logLevel }) });
-  const server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: gateway.metrics });
+  const server = gatewayHttpServer(gateway, health, config);
   const port = await listen(server, config.port, config.host);
   console.log(`lam-atlas gateway is serving http://${config.host}:${port}/graphql (health: /healthz${gateway.metrics ? ', metrics: /metrics' : ''})`);
   onShutdown(async () => {

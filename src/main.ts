@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createInProcessApp } from './app/in-process';
-import { closeServer, createHttpServer, listen } from './app/http-server';
+import { closeServer, listen } from './app/http-server';
+import { gatewayHttpServer } from './app/services';
 import { onShutdown } from './app/shutdown';
 import { ensureStores } from './data/seed';
 import { loadConfig } from './common/config';
@@ -11,7 +12,7 @@ export async function main(config = loadConfig()): Promise<void> {
   const seeded = await ensureStores(config);
   if (seeded) console.log(`built the stores from data/ in ${seeded.millis} ms`);
   const app = await createInProcessApp(config, { logger: createLogger({ level: config.logLevel }) });
-  const server = createHttpServer(app.gateway.runtime, app.health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: app.gateway.metrics });
+  const server = gatewayHttpServer(app.gateway, app.health, config);
   const port = await listen(server, config.port, config.host);
   console.log(`lam-atlas is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql (health: /healthz${app.gateway.metrics ? ', metrics: /metrics' : ''})`);
   onShutdown(async () => {

@@ -1,11 +1,13 @@
+import * as http from 'http';
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
 import { defineStore, isPostgres, Store, storeTarget, verifyStore } from '../common/database';
 import { Subgraph } from '../common/federation';
 import type { Logger } from '../common/logger';
 import { composeSupergraph, Composition, SubgraphSdl } from '../gateway/compose';
-import type { GatewayOptions } from '../gateway/gateway';
+import type { Gateway, GatewayOptions } from '../gateway/gateway';
 import { LocalSubgraph } from '../gateway/local-transport';
 import { readManifest, TrustedDocuments } from '../gateway/trusted-documents';
+import { createHttpServer, HealthCheck } from './http-server';
 import { SUBGRAPH_MODULES } from './subgraph-modules';
 
 /** The URL a subgraph has when it runs as its own service with the default configuration. */
@@ -81,4 +83,9 @@ export function gatewayOptions(config: Config, options: AppOptions = {}): Omit<G
     metrics: config.metrics && { processMetrics: true },
     logger: options.logger,
   };
+}
+
+/** The HTTP server in front of a gateway as the configuration sets it up: body limit, rate limit, /metrics. */
+export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config: Config): http.Server {
+  return createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: gateway.metrics });
 }

@@ -134,3 +134,8 @@ function postgresStore(env: NodeJS.ProcessEnv, name: SubgraphName): PostgresStor
 export function storeFile(config: Config, name: SubgraphName): string {
   return path.join(config.storeDir, `${name}.sqlite`);
 }
+
+/** FEDERATION_AUDIT_DIR: a checkout of the-guild-org/graphql-federation-gateway-audit, for npm run audit:federation. */
+export function federationAuditDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  return env.FEDERATION_AUDIT_DIR ? path.resolve(env.FEDERATION_AUDIT_DIR) : null;
+}

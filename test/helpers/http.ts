@@ -1,10 +1,10 @@
 import * as net from 'net';
 import { GraphQLClient } from 'graphql-request';
 import * as http from 'http';
-import { closeServer, createHttpServer, listen } from '../../src/app/http-server';
+import { closeServer, HealthCheck, listen } from '../../src/app/http-server';
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { createRemoteGateway } from '../../src/app/remote-gateway';
-import type { AppOptions } from '../../src/app/services';
+import { AppOptions, gatewayHttpServer } from '../../src/app/services';
 import { RunningSubgraph, startSubgraphServer } from '../../src/app/subgraph-server';
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/common/config';
 import { Gateway } from '../../src/gateway/gateway';
@@ -18,8 +18,8 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function serve(gateway: Gateway, health: Parameters<typeof createHttpServer>[1], cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
-  const server: http.Server = createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: gateway.metrics });
+export async function serve(gateway: Gateway, health: HealthCheck, cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
+  const server: http.Server = gatewayHttpServer(gateway, health, config);
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   return {
