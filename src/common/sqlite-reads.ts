@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { DataSource, EntityMetadata, In, ObjectLiteral, Repository } from 'typeorm';
+import { DataSource, EntityMetadata, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { DriverUtils } from 'typeorm/driver/DriverUtils';
 
 /** The better-sqlite3 connection behind a data source, or null on any other engine. */
 function sqliteConnection(ds: DataSource): Database | null {
@@ -8,12 +10,17 @@ function sqliteConnection(ds: DataSource): Database | null {
 
 // prepared once per connection and statement text; a store's connection lives as long as the store
 const prepared = new WeakMap<Database, Map<string, Statement>>();
+/** Statements kept prepared per connection: texts that differ only in their number of `?` come and go. */
+const PREPARED_LIMIT = 200;
 
 function statement(db: Database, sql: string): Statement {
   let cache = prepared.get(db);
   if (!cache) prepared.set(db, (cache = new Map()));
   let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  if (!stmt) {
+    if (cache.size >= PREPARED_LIMIT) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, (stmt = db.prepare(sql)));
+  }
   return stmt;
 }
 
@@ -24,15 +31,17 @@ function statement(db: Database, sql: string): Statement {
 export function sqliteAll(ds: DataSource, sql: string, params: unknown[]): Record<string, unknown>[] | null {
   const db = sqliteConnection(ds);
   if (!db) return null;
-  ds.logger.logQuery(sql, params);
-  return statement(db, sql).all(...params) as Record<string, unknown>[];
+  // as TypeORM binds them: better-sqlite3 takes no booleans
+  const values = params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+  ds.logger.logQuery(sql, values);
+  return statement(db, sql).all(...values) as Record<string, unknown>[];
 }
 
 /** An entity from a raw row of its table, hydrated column by column as TypeORM's own reads do. */
-function hydrate<T>(ds: DataSource, metadata: EntityMetadata, row: Record<string, unknown>): T {
+function hydrate<T>(ds: DataSource, metadata: EntityMetadata, row: Record<string, unknown>, keyOf = (c: ColumnMetadata) => c.databaseName): T {
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
-    const value = row[column.databaseName];
+    const value = row[keyOf(column)];
     if (value !== undefined) column.setEntityValue(entity as ObjectLiteral, ds.driver.prepareHydratedValue(value, column));
   }
   return entity;
@@ -52,4 +61,18 @@ export async function findWhereIn<T extends ObjectLiteral>(repo: Repository<T>, 
     return sqliteAll(ds, sql, [JSON.stringify(keys)])!.map((row) => hydrate<T>(ds, metadata, row));
   }
   return repo.find({ where: { [column]: In([...keys]) } as never, order: byPosition ? ({ position: 'ASC' } as never) : undefined });
+}
+
+/**
+ * A query builder's entities, as `getMany()` reads them; on SQLite a builder selecting one entity without
+ * joins runs its own SQL through a prepared statement and skips TypeORM's general row transformer.
+ */
+export function getManyEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
+  const ds = qb.connection;
+  const { mainAlias, joinAttributes, selects } = qb.expressionMap;
+  const plain = mainAlias?.hasMetadata && joinAttributes.length === 0 && selects.length === 1 && selects[0].selection === mainAlias.name;
+  if (!plain || !sqliteConnection(ds)) return qb.getMany();
+  const [sql, params] = qb.getQueryAndParameters();
+  const keyOf = (c: ColumnMetadata) => DriverUtils.buildAlias(ds.driver, undefined, mainAlias.name, c.databaseName);
+  return Promise.resolve(sqliteAll(ds, sql, params)!.map((row) => hydrate<T>(ds, mainAlias.metadata, row, keyOf)));
 }

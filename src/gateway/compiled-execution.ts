@@ -69,10 +69,17 @@ function asGraphqlJs(result: ExecutionResult, document: DocumentNode, operation:
  */
 export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) => Promise<ExecutionResult> {
   const bySchema = new WeakMap<GraphQLSchema, Map<string, CompiledQuery | null>>();
+  // a client's document is the same object each time it is sent (the runtime caches parsing)
+  const texts = new WeakMap<DocumentNode, string>();
+  const textOf = (document: DocumentNode): string => {
+    let text = texts.get(document);
+    if (text === undefined) texts.set(document, (text = print(document)));
+    return text;
+  };
   const compiled = (args: ExecutionArgs): CompiledQuery | null => {
     let cache = bySchema.get(args.schema);
     if (!cache) bySchema.set(args.schema, (cache = new Map()));
-    const key = `${args.operationName ?? ''}\n${print(args.document)}`;
+    const key = `${args.operationName ?? ''}\n${textOf(args.document)}`;
     let query = cache.get(key);
     if (query === undefined) {
       const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
