@@ -80,3 +80,25 @@ export function getManyEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<
   const keyOf = (c: ColumnMetadata) => DriverUtils.buildAlias(ds.driver, undefined, mainAlias.name, c.databaseName);
   return Promise.resolve(sqliteAll(ds, sql, params)!.map(hydrator<T>(ds, mainAlias.metadata, keyOf)));
 }
+
+/** A link table read from the key side: rows with `keyColumn` in the keys point at `target` by `refColumn`. */
+export interface Link {
+  table: string;
+  keyColumn: string;
+  refColumn: string;
+}
+
+/**
+ * On SQLite, the `target` entities each key reaches through `link`, in `position` order of the target, in
+ * one statement; null on other engines, where the caller reads them its own way.
+ */
+export function linkedEntities<T extends ObjectLiteral>(target: Repository<T>, link: Link, keys: readonly string[]): { key: string; entity: T }[] | null {
+  const ds = target.manager.connection;
+  if (!sqliteConnection(ds)) return null;
+  const q = (name: string) => ds.driver.escape(name);
+  const { metadata } = target;
+  const columns = metadata.columns.map((c) => `t.${q(c.databaseName)} AS ${q(`t_${c.databaseName}`)}`).join(', ');
+  const sql = `SELECT l.${q(link.keyColumn)} AS ${q('key')}, ${columns} FROM ${q(link.table)} l JOIN ${q(metadata.tableName)} t ON t.${q('id')} = l.${q(link.refColumn)} WHERE l.${q(link.keyColumn)} IN (${keys.map(() => '?').join(', ')}) ORDER BY t.${q('position')}`;
+  const hydrate = hydrator<T>(ds, metadata, (c) => `t_${c.databaseName}`);
+  return sqliteAll(ds, sql, [...keys])!.map((row) => ({ key: String(row.key), entity: hydrate(row) }));
+}
