@@ -4,7 +4,7 @@ import { badInput } from './errors';
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Directive('@shareable')
 export class PageInfo {
   @Field()
@@ -92,7 +92,7 @@ type ClassOf<T> = abstract new (...args: never[]) => T;
  * its COUNT query only runs when a client asks for it.
  */
 export function connectionTypes<T extends object>(node: ClassOf<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor: string;
@@ -101,7 +101,7 @@ export function connectionTypes<T extends object>(node: ClassOf<T>, name: string
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection implements ConnectionShape<T> {
     @Field(() => [Edge])
     edges: Edge[];

@@ -11,7 +11,7 @@ export type EntityStubClass = new () => EntityStub;
  * field resolvers; one factory serves every such type, since they differ only in name.
  */
 export function entityStub(name: string, options: { implements?: Function; resolvable?: boolean } = {}): EntityStubClass {
-  @ObjectType(name, options.implements ? { implements: options.implements } : {})
+  @ObjectType(name, { simpleResolvers: true, ...(options.implements ? { implements: options.implements } : {}) })
   @Directive(options.resolvable === false ? '@key(fields: "id", resolvable: false)' : '@key(fields: "id")')
   class Stub implements EntityStub {
     @Field(() => ID)

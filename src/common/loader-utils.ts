@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, ObjectLiteral, Repository } from 'typeorm';
+import { ObjectLiteral, Repository } from 'typeorm';
+import { findWhereIn } from './sqlite-reads';
 
 /** Orders rows to match keys (DataLoader's contract); a missing key gives null. */
 export function alignOne<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): (R | null)[] {
@@ -22,12 +23,10 @@ export function alignMany<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) =
 
 /** A by-id loader: one `WHERE id IN (...)` per batch. */
 export function byIdLoader<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => alignOne(ids, await repo.findBy({ id: In([...ids]) } as never), (r) => r.id));
+  return new DataLoader(async (ids) => alignOne(ids, await findWhereIn(repo, 'id', ids, false), (r) => r.id));
 }
 
 /** Rows grouped by a column, in position order: one `WHERE column IN (...)` per batch. */
 export function manyByLoader<T extends ObjectLiteral>(repo: Repository<T>, column: keyof T & string): DataLoader<string, T[]> {
-  return new DataLoader(async (keys) =>
-    alignMany(keys, await repo.find({ where: { [column]: In([...keys]) } as never, order: { position: 'ASC' } as never }), (r) => r[column] as string),
-  );
+  return new DataLoader(async (keys) => alignMany(keys, await findWhereIn(repo, column, keys, true), (r) => r[column] as string));
 }

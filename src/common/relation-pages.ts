@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { PageRequest } from './connection';
+import { sqliteAll } from './sqlite-reads';
 
 /** A one-to-many or many-to-many link, read from one table: parent key -> child id, in `position` order. */
 export interface Relation {
@@ -14,9 +15,9 @@ export interface RelationSlice {
   positions: number[];
 }
 
-function run(ds: DataSource, sql: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+async function run(ds: DataSource, sql: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
-  return ds.query(query, values);
+  return sqliteAll(ds, query, values) ?? ds.query(query, values);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ConnectionArgs, Page, pageRequest, toPage } from './connection';
 import { applyKeyset, SortKey } from './keyset';
+import { getManyEntities } from './sqlite-reads';
 
 export const BY_POSITION = (alias: string): SortKey[] => [{ expression: `${alias}.position`, direction: 'ASC' }];
 
@@ -14,7 +15,7 @@ export async function rootConnection<T extends ObjectLiteral, C>(
 ): Promise<C> {
   const request = pageRequest(args);
   const countQuery = qb.clone();
-  const rows = await applyKeyset(qb, keys, request).getMany();
+  const rows = await getManyEntities(applyKeyset(qb, keys, request));
   return make(toPage(rows, request, keyOf), () => countOf(countQuery));
 }
 

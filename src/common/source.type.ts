@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Where in the paper a fact comes from.' })
+@ObjectType({ simpleResolvers: true, description: 'Where in the paper a fact comes from.' })
 @Directive('@shareable')
 export class Source {
   @Field({ description: 'e.g. Table I, Table II, Section III-A, Section IV' })

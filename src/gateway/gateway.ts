@@ -2,6 +2,7 @@ import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runt
 import type { Transport } from '@graphql-mesh/transport-common';
 import http from '@graphql-mesh/transport-http';
 import { createLogger, Logger } from '../common/logger';
+import { useCompiledExecution } from './compiled-execution';
 import { errorReporting } from './error-reporting.plugin';
 import { useExpansionLimit, useParseDepthGuard } from './document-guards.plugin';
 import { FetchStats, useFetchStats } from './fetch-stats.plugin';
@@ -58,7 +59,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
     // a document that expands past what maxTokens tokens could spell out is refused before validation
-    plugins: () => [useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never, telemetry as never],
+    plugins: () => [useCompiledExecution() as never, useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never, telemetry as never],
     // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
     maskedErrors: errors.maskedErrors,
     requestId: errors.requestId as never,

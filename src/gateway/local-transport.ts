@@ -1,6 +1,7 @@
 import type { Transport } from '@graphql-mesh/transport-common';
-import type { ExecutionRequest, ExecutionResult } from '@graphql-tools/utils';
-import { execute, GraphQLSchema } from 'graphql';
+import type { ExecutionRequest } from '@graphql-tools/utils';
+import { GraphQLSchema } from 'graphql';
+import { compiledExecutor } from './compiled-execution';
 
 export interface LocalSubgraph {
   schema: GraphQLSchema;
@@ -13,20 +14,20 @@ export interface LocalSubgraph {
  * the _entities calls are exactly those a remote deployment makes, without the HTTP hop.
  */
 export function localTransport(subgraphs: Record<string, LocalSubgraph>): Transport {
+  const execute = compiledExecutor();
   return {
     getSubgraphExecutor({ subgraphName }) {
       const subgraph = subgraphs[subgraphName];
       if (!subgraph) throw new Error(`no local subgraph named "${subgraphName}"`);
-      // always a promise: graphql-js answers synchronously when no resolver awaits, and the
-      // runtime's upstream timeout only clears its timer when the executor returns a promise
-      return async (request: ExecutionRequest) =>
-        (await execute({
+      // always a promise: the runtime's upstream timeout only clears its timer when the executor returns one
+      return (request: ExecutionRequest) =>
+        execute({
           schema: subgraph.schema,
           document: request.document,
           variableValues: request.variables,
           operationName: request.operationName,
           contextValue: subgraph.createContext(),
-        })) as ExecutionResult;
+        });
     },
   };
 }

@@ -3,6 +3,8 @@ import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AuditsStub } from './entities/audits.stub';
 import { Citation } from './entities/citation.entity';
 import { NODE_STUBS, SectorStub } from './entities/node-stubs';
+import { nodeTypeName } from './entities/node.interface';
+import { searchHitTypeName } from './entities/search-hit.union';
 import { createLiteratureLoaders, LiteratureContext } from './loaders';
 import { AuditsResolver } from './resolvers/audits.resolver';
 import { CitationResolver } from './resolvers/citation.resolver';
@@ -27,6 +29,9 @@ export function buildLiteratureSubgraph(): Promise<Subgraph> {
       Audits: passThrough,
       Sector: passThrough,
       ...Object.fromEntries(Object.keys(NODE_STUBS).map((t) => [t, passThrough])),
+      // TypeGraphQL wraps type resolvers in async functions; compiled queries (graphql-jit) need them synchronous
+      Node: { __resolveType: nodeTypeName },
+      SearchHit: { __resolveType: searchHitTypeName },
     },
   );
 }

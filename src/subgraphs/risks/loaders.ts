@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
 import { alignMany, byIdLoader, manyByLoader } from '../../common/loader-utils';
+import { linkedEntities } from '../../common/sqlite-reads';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
 import { Mitigation } from './entities/mitigation.entity';
 import { Risk } from './entities/risk.entity';
@@ -16,6 +17,8 @@ export function createRisksLoaders(ds: DataSource) {
     examplesByRisk: manyByLoader(ds.getRepository(RiskExample), 'riskId'),
     /** the risks naming each model, dataset or sector, in paper order: examples and risks in one statement */
     risksByEntity: new DataLoader<string, Risk[]>(async (entityIds) => {
+      const linked = linkedEntities(ds.getRepository(Risk), { table: 'risk_examples', keyColumn: 'entityId', refColumn: 'riskId' }, entityIds);
+      if (linked) return alignMany(entityIds, linked, (l) => l.key).map((list) => list.map((l) => l.entity));
       const rows = await ds.getRepository(RiskExample).find({
         where: { entityId: In([...entityIds]) },
         relations: { risk: true },

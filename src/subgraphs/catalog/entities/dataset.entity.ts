@@ -4,7 +4,7 @@ import { PaperRecord } from '../../../common/paper-record.base';
 import { Access, Bound } from './enums';
 import { Quantity } from './quantity.type';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Directive('@key(fields: "id")')
 @Index(['sectorId', 'position'])
 @Entity('datasets')

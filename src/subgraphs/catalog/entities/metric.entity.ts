@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 @Directive('@key(fields: "id")')
 @Entity('metrics')
 export class Metric extends PaperRecord {

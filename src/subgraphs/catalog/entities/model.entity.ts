@@ -4,7 +4,9 @@ import { PaperRecord } from '../../../common/paper-record.base';
 import { Access, Bound, ModelType } from './enums';
 import { Quantity } from './quantity.type';
 
-@ObjectType()
+// simpleResolvers: columns and getters are read as properties, without a per-field resolver wrapper (no
+// middleware or auth applies to them); entities of every subgraph set it
+@ObjectType({ simpleResolvers: true })
 @Directive('@key(fields: "id")')
 @Entity('models')
 export class Model extends PaperRecord {

@@ -1,7 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Bound } from './enums';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Quantity {
   @Field(() => Float, { nullable: true, description: 'null when the paper reports no number' })
   value: number | null;

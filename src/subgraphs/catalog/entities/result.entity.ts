@@ -3,7 +3,7 @@ import { Column, Entity, Index } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 import { Bound } from './enums';
 
-@ObjectType({ description: 'One number from a benchmark table: a model\'s score on a task, on an evaluation dataset, in a metric.' })
+@ObjectType({ simpleResolvers: true, description: 'One number from a benchmark table: a model\'s score on a task, on an evaluation dataset, in a metric.' })
 @Directive('@key(fields: "id")')
 // (parent, position): a parent's results page in paper order straight off the index, with no sort
 @Index(['modelId', 'position'])

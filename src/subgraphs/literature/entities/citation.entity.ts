@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Node } from './node.interface';
 
-@ObjectType({ implements: Node, description: 'A numbered reference of the paper ([1] to [191]).' })
+@ObjectType({ simpleResolvers: true, implements: Node, description: 'A numbered reference of the paper ([1] to [191]).' })
 @Directive('@key(fields: "id")')
 @Entity('citations')
 export class Citation implements Node {

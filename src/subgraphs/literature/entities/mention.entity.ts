@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-@ObjectType({ description: 'One place the paper cites a reference.' })
+@ObjectType({ simpleResolvers: true, description: 'One place the paper cites a reference.' })
 @Index(['citationId', 'position'])
 @Entity('mentions')
 export class Mention {

@@ -2,7 +2,7 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 
-@ObjectType({ description: 'One of the ten risks of Section IV.' })
+@ObjectType({ simpleResolvers: true, description: 'One of the ten risks of Section IV.' })
 @Directive('@key(fields: "id")')
 @Entity('risks')
 export class Risk extends PaperRecord {

@@ -1,0 +1,112 @@
+import type { ExecutionResult } from '@graphql-tools/utils';
+import {
+  DocumentNode,
+  execute,
+  ExecutionArgs,
+  FieldNode,
+  FragmentDefinitionNode,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  GraphQLSchema,
+  Kind,
+  locatedError,
+  OperationDefinitionNode,
+  print,
+  SelectionSetNode,
+} from 'graphql';
+import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+
+type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
+
+/** Distinct documents kept compiled per schema; the gateway's plans and the clients' operations are far fewer. */
+const COMPILED_LIMIT = 500;
+
+/** The field nodes a response path points at, as graphql-js attaches them to a field's error. */
+function fieldNodesAt(document: DocumentNode, operation: OperationDefinitionNode, path: readonly (string | number)[]): FieldNode[] | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const fieldsNamed = (set: SelectionSetNode, key: string, out: FieldNode[]): FieldNode[] => {
+    for (const sel of set.selections) {
+      if (sel.kind === Kind.FIELD && (sel.alias ?? sel.name).value === key) out.push(sel);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) fieldsNamed(sel.selectionSet, key, out);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD && fragments.has(sel.name.value)) fieldsNamed(fragments.get(sel.name.value)!.selectionSet, key, out);
+    }
+    return out;
+  };
+  let sets: SelectionSetNode[] = [operation.selectionSet];
+  let nodes: FieldNode[] = [];
+  for (const key of path) {
+    if (typeof key === 'number') continue;
+    nodes = sets.flatMap((set) => fieldsNamed(set, key, []));
+    sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+  }
+  return nodes.length ? nodes : undefined;
+}
+
+/**
+ * graphql-jit reports errors with a GraphQLError class of its own (a subclass), without field nodes and
+ * wrapping errors that already carry a path; they are located again as graphql-js locates a resolver's
+ * error, so messages, locations, extensions and masking stay the same. Errors come first, as graphql-js
+ * orders a result.
+ */
+function asGraphqlJs(result: ExecutionResult, document: DocumentNode, operation: OperationDefinitionNode): ExecutionResult {
+  if (!result.errors?.length) return result;
+  const errors = result.errors.map((e): GraphQLError =>
+    Object.getPrototypeOf(e) === GraphQLError.prototype
+      ? e
+      : locatedError(e.originalError ?? new Error(e.message), (e.path && fieldNodesAt(document, operation, e.path)) ?? undefined, e.path),
+  );
+  const { data, errors: _jitErrors, ...rest } = result;
+  return { errors, data, ...rest };
+}
+
+/**
+ * Executes queries compiled once (graphql-jit) and kept by their text per schema: the same few texts
+ * recur, while the gateway builds a new document object for every subgraph request. Whatever the
+ * compiled path would word differently runs on `fallback` (graphql-js unless given), so answers and
+ * errors stay as they were: documents the compiler refuses, subscriptions, variables that do not coerce.
+ */
+export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) => Promise<ExecutionResult> {
+  const bySchema = new WeakMap<GraphQLSchema, Map<string, CompiledQuery | null>>();
+  // a client's document is the same object each time it is sent (the runtime caches parsing)
+  const texts = new WeakMap<DocumentNode, string>();
+  const textOf = (document: DocumentNode): string => {
+    let text = texts.get(document);
+    if (text === undefined) texts.set(document, (text = print(document)));
+    return text;
+  };
+  const compiled = (args: ExecutionArgs): CompiledQuery | null => {
+    let cache = bySchema.get(args.schema);
+    if (!cache) bySchema.set(args.schema, (cache = new Map()));
+    const key = `${args.operationName ?? ''}\n${textOf(args.document)}`;
+    let query = cache.get(key);
+    if (query === undefined) {
+      const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+      query = isCompiledQuery(result) ? result : null;
+      // oldest first out: a Map keeps insertion order
+      if (cache.size >= COMPILED_LIMIT) cache.delete(cache.keys().next().value as string);
+      cache.set(key, query);
+    }
+    return query;
+  };
+  return async (args: ExecutionArgs, fallback: Execute = execute as Execute) => {
+    const operation = getOperationAST(args.document, args.operationName);
+    const query = operation && operation.operation !== 'subscription' ? compiled(args) : null;
+    const variables = args.variableValues ?? {};
+    if (!operation || !query || getVariableValues(args.schema, operation.variableDefinitions ?? [], variables).errors) {
+      return fallback(args);
+    }
+    return asGraphqlJs((await query.query(args.rootValue, args.contextValue, variables)) as ExecutionResult, args.document, operation);
+  };
+}
+
+/** Runs the gateway's own execution of client operations on compiled queries; the runtime's executor stays the fallback. */
+export function useCompiledExecution() {
+  const run = compiledExecutor();
+  return {
+    onExecute({ executeFn, setExecuteFn }: { executeFn: Execute; setExecuteFn(fn: Execute): void }) {
+      setExecuteFn((args) => run(args, executeFn));
+    },
+  };
+}
