@@ -1,3 +1,4 @@
+import { BATCH_OPTIONS } from './loader-utils';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { PageRequest } from './connection';
@@ -47,7 +48,7 @@ export function relationPageLoader(ds: DataSource, rel: Relation, page: PageRequ
       byParent.set(String(row.parent), slice);
     }
     return parents.map((p) => byParent.get(p) ?? { childIds: [], positions: [] });
-  });
+  }, BATCH_OPTIONS);
 }
 
 /** Counts children for many parents in a single GROUP BY statement. */
@@ -61,5 +62,5 @@ export function relationCountLoader(ds: DataSource, rel: Relation): DataLoader<s
     );
     const counts = new Map(rows.map((r) => [String(r.parent), Number(r.n)]));
     return parents.map((p) => counts.get(p) ?? 0);
-  });
+  }, BATCH_OPTIONS);
 }

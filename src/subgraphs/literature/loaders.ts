@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
-import { alignMany, byIdLoader, manyByLoader } from '../../common/loader-utils';
+import { alignMany, BATCH_OPTIONS, byIdLoader, manyByLoader } from '../../common/loader-utils';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
@@ -27,7 +27,7 @@ export function createLiteratureLoaders(ds: DataSource) {
         .where({ section: In([...sections]) })
         .getRawMany<{ section: string; citationId: string }>();
       return alignMany(sections, rows, (r) => r.section).map((list) => list.map((r) => r.citationId));
-    }),
+    }, BATCH_OPTIONS),
   };
 }
 

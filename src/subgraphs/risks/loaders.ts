@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
-import { alignMany, byIdLoader, manyByLoader } from '../../common/loader-utils';
+import { alignMany, BATCH_OPTIONS, byIdLoader, manyByLoader } from '../../common/loader-utils';
 import { linkedEntities } from '../../common/sqlite-reads';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
 import { Mitigation } from './entities/mitigation.entity';
@@ -25,7 +25,7 @@ export function createRisksLoaders(ds: DataSource) {
         order: { risk: { position: 'ASC' } },
       });
       return alignMany(entityIds, rows, (e) => e.entityId).map((examples) => examples.flatMap((e) => (e.risk ? [e.risk] : [])));
-    }),
+    }, BATCH_OPTIONS),
     mitigationsByRisk: manyByLoader(ds.getRepository(Mitigation), 'riskId'),
     figuresByRisk: manyByLoader(ds.getRepository(RiskFigure), 'riskId'),
     citationsByMitigation: manyByLoader(ds.getRepository(MitigationCitation), 'mitigationId'),
