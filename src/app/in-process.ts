@@ -22,8 +22,9 @@ export async function createInProcessApp(config: Config, options: AppOptions = {
   const settings = gatewayOptions(config, options);
   const opened = await openStores(config);
   const stores = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, opened[i]])) as Record<SubgraphName, Store>;
-  const transport = localTransport(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])])));
-  const gateway = createGateway({ ...settings, supergraph: composition.supergraph, transport });
+  const local = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])]));
+  const fused = config.execution === 'fused' ? { apiSchema: composition.apiSchema, subgraphs: local } : undefined;
+  const gateway = createGateway({ ...settings, supergraph: composition.supergraph, transport: localTransport(local), fused });
   const health: HealthCheck = async () =>
     Object.fromEntries(
       await Promise.all(

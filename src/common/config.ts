@@ -33,6 +33,11 @@ export interface Config {
   logLevel: LogLevel;
   /** serve Prometheus metrics at /metrics */
   metrics: boolean;
+  /**
+   * how the one-process gateway runs client operations: `fused` (the default) on one schema over the
+   * subgraphs' resolvers, or `planned`, by query plan and subgraph requests as with separate services
+   */
+  execution: 'fused' | 'planned';
   /** per subgraph, a PostgreSQL store instead of the SQLite file */
   databases: Record<SubgraphName, PostgresStore | null>;
 }
@@ -105,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: { mode: trustedMode(env.TRUSTED_DOCUMENTS), manifestPath: path.resolve(env.TRUSTED_DOCUMENTS_MANIFEST || path.join(ROOT, 'persisted-documents.json')) },
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: flag(env, 'METRICS', true),
+    execution: executionMode(env.EXECUTION),
     databases: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, postgresStore(env, n)])) as Record<SubgraphName, PostgresStore | null>,
   };
 }
@@ -113,6 +119,12 @@ function trustedMode(raw: string | undefined): 'off' | 'allow' | 'only' {
   const mode = (raw || 'off').toLowerCase();
   if (mode === 'off' || mode === 'allow' || mode === 'only') return mode;
   throw new Error(`TRUSTED_DOCUMENTS must be off, allow or only, got "${raw!.slice(0, 40)}"`);
+}
+
+function executionMode(raw: string | undefined): 'fused' | 'planned' {
+  const mode = (raw || 'fused').toLowerCase();
+  if (mode === 'fused' || mode === 'planned') return mode;
+  throw new Error(`EXECUTION must be fused or planned, got "${raw!.slice(0, 40)}"`);
 }
 
 function logLevel(raw: string | undefined): LogLevel {

@@ -1,5 +1,5 @@
 import { composeServices } from '@theguild/federation-composition';
-import { EnumTypeDefinitionNode, Kind, parse } from 'graphql';
+import { DocumentNode, EnumTypeDefinitionNode, Kind, parse } from 'graphql';
 
 export interface SubgraphSdl {
   name: string;
@@ -24,13 +24,14 @@ export function composeSupergraph(subgraphs: SubgraphSdl[]): Composition {
 }
 
 /**
- * The subgraphs a supergraph routes to, from its `join__Graph` enum (`@join__graph(name:, url:)`).
+ * The subgraphs a supergraph routes to, from its `join__Graph` enum (`@join__graph(name:, url:)`);
+ * `graph` is the enum value its `@join__*` directives name it by.
  * A file that is not GraphQL, or has no such enum, is refused with what is wrong.
  */
-export function supergraphSubgraphs(supergraph: string): { name: string; url: string }[] {
-  let document;
+export function supergraphSubgraphs(supergraph: string | DocumentNode): { name: string; url: string; graph: string }[] {
+  let document: DocumentNode;
   try {
-    document = parse(supergraph);
+    document = typeof supergraph === 'string' ? parse(supergraph) : supergraph;
   } catch (err) {
     throw new Error(`not a GraphQL document: ${(err as Error).message}`);
   }
@@ -44,6 +45,6 @@ export function supergraphSubgraphs(supergraph: string): { name: string; url: st
     };
     const url = arg('url');
     if (!url) throw new Error(`join__Graph.${value.name.value} has no @join__graph(url:)`);
-    return { name: arg('name') ?? value.name.value.toLowerCase(), url };
+    return { name: arg('name') ?? value.name.value.toLowerCase(), url, graph: value.name.value };
   });
 }

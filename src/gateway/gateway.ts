@@ -6,6 +6,9 @@ import { useCompiledExecution } from './compiled-execution';
 import { errorReporting } from './error-reporting.plugin';
 import { useExpansionLimit, useParseDepthGuard } from './document-guards.plugin';
 import { FetchStats, useFetchStats } from './fetch-stats.plugin';
+import { useFusedExecution } from './fused-execution';
+import { buildFusedSchema } from './fused-schema';
+import type { LocalSubgraph } from './local-transport';
 import { DEFAULT_LIMITS, OperationLimits } from './limits';
 import { useOperationLimits } from './limits.plugin';
 import { GatewayMetrics, GatewayMetricsOptions } from './metrics';
@@ -18,6 +21,11 @@ export interface GatewayOptions {
   supergraph: string;
   /** how subgraphs are reached: in process, or over HTTP (the default) */
   transport?: Transport;
+  /**
+   * every subgraph in this process, with the API schema: client operations then run on one fused schema
+   * over the subgraphs' resolvers instead of a query plan (`transport` still serves introspection)
+   */
+  fused?: { apiSchema: string; subgraphs: Record<string, LocalSubgraph> };
   production: boolean;
   /** limits to change; the others keep DEFAULT_LIMITS */
   limits?: Partial<OperationLimits>;
@@ -55,11 +63,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const errors = errorReporting({ logger, hideSuggestions: options.production, maskSubgraphInternals: options.production });
   // after error reporting, so it counts the codes clients see
   const telemetry = useTelemetry({ metrics, logger, requestIdOf: errors.requestIdOf });
+  const fused = options.fused && buildFusedSchema(options.supergraph, options.fused.apiSchema, options.fused.subgraphs);
+  if (fused && 'unsupported' in fused) throw new Error(`the supergraph cannot run fused in one process: ${fused.unsupported.join('; ')}`);
+  const fusedPlugins = fused ? [useFusedExecution(fused) as never] : [];
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
     // a document that expands past what maxTokens tokens could spell out is refused before validation
-    plugins: () => [useCompiledExecution() as never, useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never, telemetry as never],
+    plugins: () => [useCompiledExecution() as never, ...fusedPlugins, useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never, telemetry as never],
     // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
     maskedErrors: errors.maskedErrors,
     requestId: errors.requestId as never,

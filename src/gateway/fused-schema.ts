@@ -1,0 +1,244 @@
+import { isPromise, mapSchema, MapperKind } from '@graphql-tools/utils';
+import {
+  buildSchema,
+  defaultFieldResolver,
+  getNamedType,
+  GraphQLAbstractType,
+  GraphQLEnumType,
+  GraphQLFieldResolver,
+  GraphQLLeafType,
+  GraphQLObjectType,
+  GraphQLOutputType,
+  GraphQLResolveInfo,
+  GraphQLScalarType,
+  GraphQLSchema,
+  GraphQLTypeResolver,
+  isAbstractType,
+  isCompositeType,
+  isEnumType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+} from 'graphql';
+import type { LocalSubgraph } from './local-transport';
+import { readSupergraphJoins, SupergraphJoins } from './supergraph-joins';
+
+/** The subgraph an object was resolved in: its other fields resolve there when they can, without a hop. */
+const ORIGIN = Symbol('lam-atlas.subgraph');
+type Tagged = { [ORIGIN]?: string } & Record<string, unknown>;
+
+/**
+ * One request through the fused schema: a context per subgraph (so one set of DataLoaders each for the
+ * whole request), and the entities already fetched from another subgraph for a parent object.
+ */
+export class FusedRequest {
+  private readonly contexts = new Map<string, object>();
+  readonly entities = new WeakMap<object, Map<string, unknown>>();
+  constructor(private readonly subgraphs: Record<string, LocalSubgraph>) {}
+  contextOf(subgraph: string): object {
+    let context = this.contexts.get(subgraph);
+    if (!context) this.contexts.set(subgraph, (context = this.subgraphs[subgraph].createContext()));
+    return context;
+  }
+}
+
+type Resolve = (parent: Tagged | undefined, args: Record<string, unknown>, request: FusedRequest, info: GraphQLResolveInfo) => unknown;
+
+const then = (value: unknown, next: (v: unknown) => unknown): unknown => (isPromise(value) ? value.then(next) : next(value));
+const all = (values: unknown[]): unknown => (values.some(isPromise) ? Promise.all(values) : values);
+
+function tagAll(value: unknown, subgraph: string): unknown {
+  if (value == null) return value;
+  if (Array.isArray(value)) for (const item of value) tagAll(item, subgraph);
+  else if (isPromise(value)) value.then((v) => tagAll(v, subgraph), () => undefined);
+  else if (typeof value === 'object' && Object.isExtensible(value)) (value as Tagged)[ORIGIN] = subgraph;
+  return value;
+}
+
+/** The subgraph whose resolver raised an error: the gateway names it (`serviceName`) as it does a subgraph's error. */
+const failedIn = new WeakMap<object, string>();
+export const subgraphOfError = (error: unknown): string | undefined => (error && typeof error === 'object' ? failedIn.get(error) : undefined);
+function marked(error: unknown, subgraph: string): unknown {
+  if (error && typeof error === 'object' && !failedIn.has(error)) failedIn.set(error, subgraph);
+  return error;
+}
+
+/** Runs a subgraph's resolver: its objects are tagged with the subgraph, its errors marked with it. */
+function inSubgraph(subgraph: string, tag: boolean, run: () => unknown): unknown {
+  let value: unknown;
+  try {
+    value = run();
+  } catch (error) {
+    throw marked(error, subgraph);
+  }
+  if (isPromise(value)) {
+    return value.then(
+      (v) => (tag ? tagAll(v, subgraph) : v),
+      (error) => {
+        throw marked(error, subgraph);
+      },
+    );
+  }
+  return tag ? tagAll(value, subgraph) : value;
+}
+
+/** A leaf value as the subgraph would have sent it in a representation (enum names, serialized scalars). */
+function serialized(type: GraphQLOutputType, value: unknown): unknown {
+  if (value == null) return null;
+  if (isNonNullType(type)) return serialized(type.ofType, value);
+  if (isListType(type)) return Array.from(value as Iterable<unknown>, (v) => serialized(type.ofType, v));
+  return (type as GraphQLLeafType).serialize(value);
+}
+
+/**
+ * Resolves every field of a supergraph with the resolvers of the subgraphs that own it, in this process:
+ * a field runs in the subgraph its parent came from when that subgraph has it, and otherwise in its owner,
+ * on the entity that owner's reference resolver returns for the parent's key (and `@requires` fields).
+ */
+class FieldTable {
+  private readonly resolvers = new Map<string, Resolve>();
+  constructor(
+    private readonly joins: SupergraphJoins,
+    private readonly subgraphs: Record<string, LocalSubgraph>,
+  ) {}
+
+  resolver(type: string, field: string): Resolve {
+    const name = `${type}.${field}`;
+    let resolve = this.resolvers.get(name);
+    if (!resolve) this.resolvers.set(name, (resolve = this.build(type, field)));
+    return resolve;
+  }
+
+  private fieldIn(subgraph: string, type: string, field: string) {
+    const found = (this.subgraphs[subgraph]?.schema.getType(type) as GraphQLObjectType | undefined)?.getFields?.()[field];
+    if (!found) throw new Error(`the supergraph resolves ${type}.${field} in ${subgraph}, whose schema has no such field`);
+    return found;
+  }
+
+  private direct(subgraph: string, type: string, field: string): Resolve {
+    const definition = this.fieldIn(subgraph, type, field);
+    const resolve = (definition.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, object>;
+    const composite = isCompositeType(getNamedType(definition.type));
+    return (parent, args, request, info) => inSubgraph(subgraph, composite, () => resolve(parent, args, request.contextOf(subgraph), info));
+  }
+
+  private build(type: string, field: string): Resolve {
+    const graphs = this.joins.resolvers.get(`${type}.${field}`);
+    if (!graphs?.length) throw new Error(`the supergraph names no subgraph that resolves ${type}.${field}`);
+    const direct = new Map(graphs.map((g) => [g, this.direct(g, type, field)]));
+    const keys = this.joins.keys.get(type);
+    const owner = graphs.find((g) => keys?.has(g));
+    const first = direct.get(graphs[0])!;
+    if (!owner) return (parent, args, request, info) => (direct.get(parent?.[ORIGIN] as string) ?? first)(parent, args, request, info);
+    const fromOwner = direct.get(owner)!;
+    const wanted = [...keys!.get(owner)!, ...(this.joins.requires.get(`${type}.${field}@${owner}`) ?? [])];
+    return (parent, args, request, info) => {
+      const origin = parent?.[ORIGIN];
+      const own = origin === undefined ? first : direct.get(origin);
+      if (own) return own(parent, args, request, info);
+      return then(this.entity(owner, type, wanted, parent!, request, info), (entity) => (entity == null ? null : fromOwner(entity as Tagged, args, request, info)));
+    };
+  }
+
+  /** The owner's object for `parent`, as its `_entities` would give it: fetched once per request and parent. */
+  private entity(owner: string, type: string, fields: string[], parent: Tagged, request: FusedRequest, info: GraphQLResolveInfo): unknown {
+    let fetched = request.entities.get(parent);
+    if (!fetched) request.entities.set(parent, (fetched = new Map()));
+    const cacheKey = `${owner} ${fields.join(' ')}`;
+    if (fetched.has(cacheKey)) return fetched.get(cacheKey);
+    // a default resolver reads the property info.fieldName names
+    const values = fields.map((f) => then(this.resolver(type, f)(parent, {}, request, { ...info, fieldName: f }), (v) => serialized(this.leafType(type, f), v)));
+    const entity = then(all(values), (resolved) => {
+      const representation: Record<string, unknown> = { __typename: type };
+      fields.forEach((f, i) => (representation[f] = (resolved as unknown[])[i]));
+      const ownerType = this.subgraphs[owner].schema.getType(type)!;
+      const resolveReference = (ownerType.extensions as { apollo?: { subgraph?: { resolveReference?: (reference: object, context: object, info: GraphQLResolveInfo) => unknown } } }).apollo?.subgraph?.resolveReference;
+      return inSubgraph(owner, true, () => (resolveReference ? resolveReference(representation, request.contextOf(owner), info) : representation));
+    });
+    fetched.set(cacheKey, entity);
+    return entity;
+  }
+
+  private leafType(type: string, field: string): GraphQLOutputType {
+    const graph = this.joins.resolvers.get(`${type}.${field}`)?.[0];
+    const definition = graph ? this.fieldIn(graph, type, field) : undefined;
+    if (!definition || !isLeafType(getNamedType(definition.type))) throw new Error(`${type}.${field} is a key or required field that is not a scalar or enum`);
+    return definition.type;
+  }
+
+  /** graphql-jit passes no abstract type to a type resolver: each abstract type has one of its own */
+  typeResolver(abstractType: string): GraphQLTypeResolver<Tagged, FusedRequest> {
+    return (value, request, info) => {
+      const origin = value?.[ORIGIN];
+      const schema = origin ? this.subgraphs[origin].schema : undefined;
+      const own = schema?.getType(abstractType);
+      if (schema && own && isAbstractType(own)) {
+        const name = own.resolveType?.(value, request.contextOf(origin!), info, own);
+        if (typeof name === 'string') return name;
+        const byCheck = schema.getPossibleTypes(own).find((t) => t.isTypeOf?.(value, request.contextOf(origin!), info) === true);
+        if (byCheck) return byCheck.name;
+      }
+      return value?.__typename as string | undefined;
+    };
+  }
+}
+
+/** The subgraph definition of a leaf type named like `name`, with what it maps values to and from. */
+function subgraphLeaf<T extends GraphQLScalarType | GraphQLEnumType>(subgraphs: Record<string, LocalSubgraph>, name: string, is: (t: unknown) => t is T): T[] {
+  return Object.values(subgraphs).flatMap((s) => {
+    const t = s.schema.getType(name);
+    return t && is(t) ? [t] : [];
+  });
+}
+
+export interface FusedSchema {
+  schema: GraphQLSchema;
+  request(): FusedRequest;
+}
+
+/**
+ * The API schema, executable in one process over the subgraph schemas' own resolvers; null (with what
+ * is not covered) when the supergraph uses federation features this does not fuse.
+ */
+export function buildFusedSchema(supergraph: string, apiSchema: string, subgraphs: Record<string, LocalSubgraph>): FusedSchema | { unsupported: string[] } {
+  const joins = readSupergraphJoins(supergraph);
+  const unsupported = [...joins.unsupported];
+  for (const [name, resolvers] of joins.resolvers) {
+    for (const g of resolvers) if (!subgraphs[g]) unsupported.push(`${name}: subgraph ${g} is not in this process`);
+  }
+  const api = buildSchema(apiSchema);
+  for (const type of Object.values(api.getTypeMap())) {
+    if (!isEnumType(type)) continue;
+    const variants = subgraphLeaf(subgraphs, type.name, isEnumType).map((e) => JSON.stringify(e.getValues().map((v) => [v.name, v.value])));
+    if (new Set(variants).size > 1) unsupported.push(`enum ${type.name}: subgraphs map its values differently`);
+  }
+  if (unsupported.length) return { unsupported };
+  const table = new FieldTable(joins, subgraphs);
+  const schema = mapSchema(api, {
+    [MapperKind.SCALAR_TYPE]: (type) => {
+      if (isSpecifiedScalarType(type)) return type;
+      const own = subgraphLeaf(subgraphs, type.name, isScalarType)[0];
+      return own ? new GraphQLScalarType({ ...type.toConfig(), serialize: own.serialize, parseValue: own.parseValue, parseLiteral: own.parseLiteral }) : type;
+    },
+    [MapperKind.ENUM_TYPE]: (type) => {
+      const own = subgraphLeaf(subgraphs, type.name, isEnumType)[0];
+      if (!own) return type;
+      const config = type.toConfig();
+      for (const [name, value] of Object.entries(config.values)) value.value = own.getValue(name)?.value ?? name;
+      return new GraphQLEnumType(config);
+    },
+    [MapperKind.OBJECT_FIELD]: (config, field, typeName) => ({ ...config, resolve: table.resolver(typeName, field) as GraphQLFieldResolver<unknown, unknown> }),
+    [MapperKind.ABSTRACT_TYPE]: (type) => {
+      const config = (type as GraphQLAbstractType).toConfig();
+      return new (type.constructor as new (c: typeof config) => GraphQLAbstractType)({ ...config, resolveType: table.typeResolver(type.name) as never });
+    },
+  });
+  // every object field gets its resolver now, so a supergraph/subgraph mismatch fails at startup
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isObjectType(type) && !type.name.startsWith('__')) for (const field of Object.keys(type.getFields())) table.resolver(type.name, field);
+  }
+  return { schema, request: () => new FusedRequest(subgraphs) };
+}
