@@ -49,9 +49,9 @@ interface Cell {
   loadSql: number;
 }
 
-const GATEWAYS = ['one-process', 'separate-services', 'apollo-gateway'];
+const GATEWAYS = ['one-process', 'one-process-planned', 'separate-services', 'apollo-gateway'];
 const SCALE_WORKLOADS = ['models page first', 'models page deep', 'results count', 'results count (one metric)'];
-const PEERS = ['one-process', 'apollo-gateway'];
+const PEERS = ['one-process', 'one-process-planned', 'apollo-gateway'];
 
 // Counted and reported instead of ending the run: a rejection nobody handles is a finding of the run.
 let unhandled = 0;
@@ -79,6 +79,7 @@ async function main() {
       if (wanted('catalog-direct')) targets['catalog-direct'] = directCatalog(svc);
       if (wanted('apollo-gateway')) targets['apollo-gateway'] = await startApolloPeer(svc);
     }
+    if (wanted('one-process-planned')) targets['one-process-planned'] = await startOneProcess({ ...config, execution: 'planned' }, 'one-process-planned');
     if (wanted('floor')) targets.floor = await startFloor(config);
     if (opts.scale > 1 && wanted('one-process@1x')) targets['one-process@1x'] = await startOneProcess(await storesAt(1, path.join(dir, 'x1')), 'one-process@1x');
     for (const t of Object.values(targets)) if (t !== one) stoppers.unshift(t.stop);
@@ -89,7 +90,7 @@ async function main() {
     log(`dataset page: "${slug}"; nodes: ${ids.length} ids`);
     const gql = (query: string, variables?: Record<string, unknown>) => W.body({ query, variables, name: '' });
     const specs: { workload: string; targets: string[]; body: (t: Target) => Promise<string> }[] = [
-      { workload: 'models nested', targets: ['one-process', 'separate-services', 'floor', 'apollo-gateway'], body: async (t) => (t.name === 'floor' ? JSON.stringify({ first: 100 }) : gql(W.NESTED_MODELS)) },
+      { workload: 'models nested', targets: ['one-process', 'one-process-planned', 'separate-services', 'floor', 'apollo-gateway'], body: async (t) => (t.name === 'floor' ? JSON.stringify({ first: 100 }) : gql(W.NESTED_MODELS)) },
       { workload: 'models nested (catalog fields)', targets: ['one-process', 'catalog-direct'], body: async () => gql(W.NESTED_MODELS_CATALOG) },
       { workload: 'dataset page', targets: GATEWAYS, body: async () => gql(W.DATASET_PAGE, { slug }) },
       { workload: 'audits (all six)', targets: GATEWAYS, body: async () => gql(W.ALL_AUDITS) },
@@ -182,6 +183,7 @@ async function main() {
 
     const ratios: Ratio[] = [
       { what: 'nested: one-process / apollo-gateway', workload: 'models nested', numerator: 'one-process', denominator: 'apollo-gateway', goal: 3 },
+      { what: 'nested: one-process-planned / apollo-gateway', workload: 'models nested', numerator: 'one-process-planned', denominator: 'apollo-gateway' },
       { what: 'nested: separate-services / apollo-gateway', workload: 'models nested', numerator: 'separate-services', denominator: 'apollo-gateway' },
       { what: 'nested (catalog fields): one-process / catalog-direct', workload: 'models nested (catalog fields)', numerator: 'one-process', denominator: 'catalog-direct', goal: 0.5 },
       { what: 'nested (all fields) one-process / catalog-direct (catalog fields)', workload: 'models nested', numerator: 'one-process', denominator: 'catalog-direct', denominatorWorkload: 'models nested (catalog fields)' },

@@ -13,7 +13,8 @@ const SUBGRAPHS = ['catalog', 'risks', 'literature'];
 let app: InProcessApp;
 const lines: LogFields[] = [];
 beforeAll(async () => {
-  app = await createInProcessApp(await seededConfig(), { logger: createLogger({ level: 'info', sink: (record) => lines.push(record) }) });
+  // planned: the query plan's subgraph requests are what the fetch metrics and log fields count
+  app = await createInProcessApp({ ...(await seededConfig()), execution: 'planned' }, { logger: createLogger({ level: 'info', sink: (record) => lines.push(record) }) });
 });
 afterAll(() => app?.close());
 
@@ -100,6 +101,20 @@ describe('metrics of the gateway run in process', () => {
     const sectorsBefore = count(after, 'requests_total', { operation: 'Sectors', outcome: 'ok' });
     await measure(app, 'query Sectors { sectors { name } }');
     expect(count(await samples(), 'requests_total', { operation: 'Sectors', outcome: 'ok' })).toBe(sectorsBefore + 1);
+  });
+
+  it('counts no subgraph fetch when the operation runs fused (the npm start default)', async () => {
+    const fused = await startInProcess();
+    try {
+      const run = await measure(fused, MODEL_PAGE, { slug: 'gpt-3' });
+      expect(run.response.data.model.risks).toEqual([{ name: 'Sustainability' }]);
+      expect(run.fetches).toBe(0);
+      const after = await samples(fused.gateway);
+      expect(count(after, 'requests_total', { operation: 'ModelPage', outcome: 'ok' })).toBe(1);
+      expect(fetchCounts(after)).toEqual({ catalog: 0, risks: 0, literature: 0 });
+    } finally {
+      await fused.close();
+    }
   });
 
   it('bounds a label to its first values', () => {

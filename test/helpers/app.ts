@@ -54,6 +54,7 @@ export async function measure(app: InProcessApp, query: string, variables?: Reco
   return { response, sql, totalSql, fetches: app.gateway.stats.total, fetchesBySubgraph: { ...app.gateway.stats.bySubgraph } };
 }
 
-export async function startInProcess(scale = 1): Promise<InProcessApp> {
-  return createInProcessApp(await seededConfig(scale));
+/** The `npm start` gateway over seeded stores; `planned` runs operations by query plan instead of fused. */
+export async function startInProcess(scale = 1, execution: Config['execution'] = 'fused'): Promise<InProcessApp> {
+  return createInProcessApp({ ...(await seededConfig(scale)), execution });
 }
