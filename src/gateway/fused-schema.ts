@@ -66,14 +66,8 @@ function marked(error: unknown, subgraph: string): unknown {
   return error;
 }
 
-/** Runs a subgraph's resolver: its objects are tagged with the subgraph, its errors marked with it. */
-function inSubgraph(subgraph: string, tag: boolean, run: () => unknown): unknown {
-  let value: unknown;
-  try {
-    value = run();
-  } catch (error) {
-    throw marked(error, subgraph);
-  }
+/** What a subgraph's resolver returned: its objects tagged with the subgraph, a rejection marked with it. */
+function settled(value: unknown, subgraph: string, tag: boolean): unknown {
   if (isPromise(value)) {
     return value.then(
       (v) => (tag ? tagAll(v, subgraph) : v),
@@ -122,7 +116,15 @@ class FieldTable {
     const definition = this.fieldIn(subgraph, type, field);
     const resolve = (definition.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, object>;
     const composite = isCompositeType(getNamedType(definition.type));
-    return (parent, args, request, info) => inSubgraph(subgraph, composite, () => resolve(parent, args, request.contextOf(subgraph), info));
+    return (parent, args, request, info) => {
+      let value: unknown;
+      try {
+        value = resolve(parent, args, request.contextOf(subgraph), info);
+      } catch (error) {
+        throw marked(error, subgraph);
+      }
+      return settled(value, subgraph, composite);
+    };
   }
 
   private build(type: string, field: string): Resolve {
@@ -134,32 +136,53 @@ class FieldTable {
     const first = direct.get(graphs[0])!;
     if (!owner) return (parent, args, request, info) => (direct.get(parent?.[ORIGIN] as string) ?? first)(parent, args, request, info);
     const fromOwner = direct.get(owner)!;
-    const wanted = [...keys!.get(owner)!, ...(this.joins.requires.get(`${type}.${field}@${owner}`) ?? [])];
+    const entity = this.entityFetcher(owner, type, [...keys!.get(owner)!, ...(this.joins.requires.get(`${type}.${field}@${owner}`) ?? [])]);
     return (parent, args, request, info) => {
       const origin = parent?.[ORIGIN];
       const own = origin === undefined ? first : direct.get(origin);
       if (own) return own(parent, args, request, info);
-      return then(this.entity(owner, type, wanted, parent!, request, info), (entity) => (entity == null ? null : fromOwner(entity as Tagged, args, request, info)));
+      return then(entity(parent!, request, info), (found) => (found == null ? null : fromOwner(found as Tagged, args, request, info)));
     };
   }
 
-  /** The owner's object for `parent`, as its `_entities` would give it: fetched once per request and parent. */
-  private entity(owner: string, type: string, fields: string[], parent: Tagged, request: FusedRequest, info: GraphQLResolveInfo): unknown {
-    let fetched = request.entities.get(parent);
-    if (!fetched) request.entities.set(parent, (fetched = new Map()));
+  /**
+   * Gets the owner's object for a parent, as its `_entities` would give it for the representation of
+   * `fields` (key, then required fields): once per request, parent and field set.
+   */
+  private entityFetcher(owner: string, type: string, fields: string[]) {
     const cacheKey = `${owner} ${fields.join(' ')}`;
-    if (fetched.has(cacheKey)) return fetched.get(cacheKey);
-    // a default resolver reads the property info.fieldName names
-    const values = fields.map((f) => then(this.resolver(type, f)(parent, {}, request, { ...info, fieldName: f }), (v) => serialized(this.leafType(type, f), v)));
-    const entity = then(all(values), (resolved) => {
+    const ownerType = this.subgraphs[owner].schema.getType(type)!;
+    type ResolveReference = (reference: object, context: object, info: GraphQLResolveInfo) => unknown;
+    const resolveReference = (ownerType.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }).apollo?.subgraph?.resolveReference;
+    // per field: where a plain property holds it (no resolver), and how its value is serialized
+    const plainIn = fields.map((f) => new Set((this.joins.resolvers.get(`${type}.${f}`) ?? []).filter((g) => !this.fieldIn(g, type, f).resolve)));
+    const leaves = fields.map((f) => this.leafType(type, f));
+    const valueOf = (i: number, parent: Tagged, request: FusedRequest, info: GraphQLResolveInfo) => {
+      const f = fields[i];
+      if (plainIn[i].has(parent[ORIGIN] as string)) return serialized(leaves[i], parent[f]);
+      // a default resolver reads the property info.fieldName names
+      return then(this.resolver(type, f)(parent, {}, request, { ...info, fieldName: f }), (v) => serialized(leaves[i], v));
+    };
+    const resolve = (values: unknown[], request: FusedRequest, info: GraphQLResolveInfo) => {
       const representation: Record<string, unknown> = { __typename: type };
-      fields.forEach((f, i) => (representation[f] = (resolved as unknown[])[i]));
-      const ownerType = this.subgraphs[owner].schema.getType(type)!;
-      const resolveReference = (ownerType.extensions as { apollo?: { subgraph?: { resolveReference?: (reference: object, context: object, info: GraphQLResolveInfo) => unknown } } }).apollo?.subgraph?.resolveReference;
-      return inSubgraph(owner, true, () => (resolveReference ? resolveReference(representation, request.contextOf(owner), info) : representation));
-    });
-    fetched.set(cacheKey, entity);
-    return entity;
+      for (let i = 0; i < fields.length; i++) representation[fields[i]] = values[i];
+      let result: unknown = representation;
+      try {
+        if (resolveReference) result = resolveReference(representation, request.contextOf(owner), info);
+      } catch (error) {
+        throw marked(error, owner);
+      }
+      return settled(result, owner, true);
+    };
+    return (parent: Tagged, request: FusedRequest, info: GraphQLResolveInfo): unknown => {
+      let fetched = request.entities.get(parent);
+      if (!fetched) request.entities.set(parent, (fetched = new Map()));
+      else if (fetched.has(cacheKey)) return fetched.get(cacheKey);
+      const values = fields.map((_, i) => valueOf(i, parent, request, info));
+      const found = then(all(values), (v) => resolve(v as unknown[], request, info));
+      fetched.set(cacheKey, found);
+      return found;
+    };
   }
 
   private leafType(type: string, field: string): GraphQLOutputType {
