@@ -37,3 +37,9 @@ export function byIdLoader<T extends ObjectLiteral & { id: string }>(repo: Repos
 export function manyByLoader<T extends ObjectLiteral>(repo: Repository<T>, column: keyof T & string): DataLoader<string, T[]> {
   return new DataLoader(async (keys) => alignMany(keys, await findWhereIn(repo, column, keys, true), (r) => r[column] as string), BATCH_OPTIONS);
 }
+
+/** Loads many ids through a loader, dropping ids whose row has gone. */
+export async function loadAll<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  const rows = await loader.loadMany(ids);
+  return rows.filter((r): r is T => r !== null && !(r instanceof Error));
+}

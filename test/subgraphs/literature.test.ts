@@ -67,6 +67,7 @@ describe('the literature subgraph, executed directly', () => {
       ['esmfold', 'sam', 'chatgpt', 'gpt-4', 'palm', 'llama', 'clip', 'medclip', 'heartbeit', 'biobert'].map((s) => ({ __typename: 'Model', id: gid('Model', s) })),
     );
     expect(many.sql).toBe(few.sql);
-    expect(few.sql).toBe(2);
+    // SQLite joins links and references in one statement; PostgreSQL reads the links, then the references
+    expect(few.sql).toBe(process.env.TEST_DATABASE_URL ? 2 : 1);
   });
 });

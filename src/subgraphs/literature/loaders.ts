@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
-import { alignMany, BATCH_OPTIONS, byIdLoader, manyByLoader } from '../../common/loader-utils';
+import { alignMany, BATCH_OPTIONS, byIdLoader, loadAll, manyByLoader } from '../../common/loader-utils';
+import { linkedEntities } from '../../common/sqlite-reads';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
@@ -11,12 +12,21 @@ export const LITERATURE_ENTITIES = [Citation, Mention, Support, IndexedEntity, S
 /** One set per request. */
 export function createLiteratureLoaders(ds: DataSource) {
   const citation = byIdLoader(ds.getRepository(Citation));
+  const supportsByEntity = manyByLoader(ds.getRepository(Support), 'entityId');
   return {
     citation,
+    supportsByEntity,
+    /** the references supporting each entity, in number order: on SQLite links and references in one statement */
+    citationsByEntity: new DataLoader<string, Citation[]>(async (entityIds) => {
+      const linked = linkedEntities(ds.getRepository(Citation), { table: 'supports', keyColumn: 'entityId', refColumn: 'citationId' }, entityIds);
+      if (linked) return alignMany(entityIds, linked, (l) => l.key).map((list) => inNumberOrder(list.map((l) => l.entity)));
+      const supports = await supportsByEntity.loadMany([...entityIds]);
+      const citations = new Map((await loadAll(citation, supports.flatMap((s) => (s instanceof Error ? [] : s.map((x) => x.citationId))))).map((c) => [c.id, c]));
+      return supports.map((list) => (list instanceof Error ? list : inNumberOrder(list.flatMap((s) => citations.get(s.citationId) ?? []))));
+    }, BATCH_OPTIONS),
     indexed: byIdLoader(ds.getRepository(IndexedEntity)),
     mentionsByCitation: manyByLoader(ds.getRepository(Mention), 'citationId'),
     supportsByCitation: manyByLoader(ds.getRepository(Support), 'citationId'),
-    supportsByEntity: manyByLoader(ds.getRepository(Support), 'entityId'),
     /** distinct references cited in each section, in number order */
     citationIdsBySection: new DataLoader<string, string[]>(async (sections) => {
       const rows = await ds
@@ -38,8 +48,12 @@ export interface LiteratureContext {
   dataSource: DataSource;
 }
 
+/** Each reference once, in citation-number order. */
+function inNumberOrder(citations: Citation[]): Citation[] {
+  return [...new Map(citations.map((c) => [c.id, c])).values()].sort((a, b) => a.number - b.number);
+}
+
 /** Loads citations by id in citation-number order, skipping any that no longer exist. */
 export async function citationsByIds(ctx: LiteratureContext, ids: readonly string[]): Promise<Citation[]> {
-  const rows = await ctx.loaders.citation.loadMany([...new Set(ids)]);
-  return rows.filter((c): c is Citation => c instanceof Citation).sort((a, b) => a.number - b.number);
+  return inNumberOrder(await loadAll(ctx.loaders.citation, ids));
 }

@@ -13,7 +13,7 @@ import { Model } from '../entities/model.entity';
 import { Result } from '../entities/result.entity';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
-import { loadAll } from './paging';
+import { loadAll } from '../../../common/loader-utils';
 
 // Unreported sizes sort after every reported one, in both directions.
 const NO_SIZE = { ASC: 1e300, DESC: -1e300 };

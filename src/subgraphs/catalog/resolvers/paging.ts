@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { ConnectionArgs, Page, pageRequest, toPage } from '../../../common/connection';
+import { loadAll } from '../../../common/loader-utils';
 import { CatalogContext, RelationName } from '../loaders';
 
 type Positioned = { position: number };
@@ -17,10 +18,4 @@ export async function nestedConnection<T extends Positioned, C>(
   const slice = await ctx.loaders.page(relation, request).load(parentId);
   const nodes = await loadAll(byId, slice.childIds);
   return make(toPage(nodes, request, (n) => [n.position]), () => ctx.loaders.count(relation).load(parentId));
-}
-
-/** Loads many ids through a loader, dropping ids whose row has gone. */
-export async function loadAll<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
-  const rows = await loader.loadMany(ids);
-  return rows.filter((r): r is T => r !== null && !(r instanceof Error));
 }

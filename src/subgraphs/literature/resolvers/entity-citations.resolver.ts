@@ -10,8 +10,7 @@ function supportedCitationsResolver(stub: NodeStubClass) {
   class EntityCitationsResolver {
     @FieldResolver(() => [Citation], { description: 'the references the paper cites for this' })
     async citations(@Root() entity: { id: string }, @Ctx() ctx: LiteratureContext): Promise<Citation[]> {
-      const supports = await ctx.loaders.supportsByEntity.load(entity.id);
-      return citationsByIds(ctx, supports.map((s) => s.citationId));
+      return ctx.loaders.citationsByEntity.load(entity.id);
     }
   }
   return EntityCitationsResolver;
