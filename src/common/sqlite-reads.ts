@@ -39,15 +39,23 @@ export function sqliteAll(ds: DataSource, sql: string, params: unknown[]): Recor
 
 /** Turns raw rows into entities, column by column as TypeORM's own reads do; `keyOf` names a column in a row. */
 function hydrator<T>(ds: DataSource, metadata: EntityMetadata, keyOf = (c: ColumnMetadata) => c.databaseName): (row: Record<string, unknown>) => T {
-  const columns = metadata.columns.map((column) => ({ column, key: keyOf(column) }));
+  const columns = metadata.columns.map((column) => ({ column, key: keyOf(column), property: isPlain(column) ? column.propertyName : null }));
   return (row) => {
-    const entity = metadata.create() as T;
-    for (const { column, key } of columns) {
+    const entity = metadata.create() as ObjectLiteral;
+    for (const { column, key, property } of columns) {
       const value = row[key];
-      if (value !== undefined) column.setEntityValue(entity as ObjectLiteral, ds.driver.prepareHydratedValue(value, column));
+      if (value === undefined) continue;
+      if (property !== null) entity[property] = value;
+      else column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
     }
-    return entity;
+    return entity as T;
   };
+}
+
+/** Column types SQLite hands over as TypeORM would hydrate them: no conversion, no transformer, no embedding. */
+const AS_STORED = new Set<unknown>(['text', 'varchar', 'integer', 'int', 'real', 'float', 'double', 'double precision', String]);
+function isPlain(column: ColumnMetadata): boolean {
+  return AS_STORED.has(column.type) && !column.transformer && !column.embeddedMetadata && !(column.isVirtual && column.referencedColumn);
 }
 
 /**
