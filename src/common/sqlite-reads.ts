@@ -9,22 +9,34 @@ function sqliteConnection(ds: DataSource): Database | null {
 }
 
 // prepared once per connection, statement text and row shape; a store's connection lives as long as the store
-const prepared = new WeakMap<Database, Map<string, Statement>>();
+const prepared = { rows: new WeakMap<Database, Map<string, Statement>>(), raw: new WeakMap<Database, Map<string, Statement>>() };
 /** Statements kept prepared per connection: texts that differ only in their number of `?` come and go. */
 const PREPARED_LIMIT = 200;
 
 function statement(db: Database, sql: string, raw: boolean): Statement {
-  let cache = prepared.get(db);
-  if (!cache) prepared.set(db, (cache = new Map()));
-  const key = raw ? `raw:${sql}` : sql;
-  let stmt = cache.get(key);
+  const caches = raw ? prepared.raw : prepared.rows;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
   if (!stmt) {
     if (cache.size >= PREPARED_LIMIT) cache.delete(cache.keys().next().value as string);
     stmt = db.prepare(sql);
     if (raw) stmt.raw(true);
-    cache.set(key, stmt);
+    cache.set(sql, stmt);
   }
   return stmt;
+}
+
+// the same statement texts recur with every batch: built once, they are the same string objects, whose
+// hash the statement cache does not compute again
+const texts = new Map<string, string>();
+function sqlText(shape: string, build: () => string): string {
+  let sql = texts.get(shape);
+  if (sql === undefined) {
+    if (texts.size >= PREPARED_LIMIT) texts.delete(texts.keys().next().value as string);
+    texts.set(shape, (sql = build()));
+  }
+  return sql;
 }
 
 /** Binds and logs a read like any TypeORM query, so statement counts stay right; null on other engines. */
@@ -93,7 +105,9 @@ export async function findWhereIn<T extends ObjectLiteral>(repo: Repository<T>, 
   const q = (name: string) => ds.driver.escape(name);
   const where = metadata.findColumnWithPropertyName(column);
   if (where && sqliteConnection(ds)) {
-    const sql = `SELECT ${metadata.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(metadata.tableName)} WHERE ${q(where.databaseName)} IN (${keys.map(() => '?').join(', ')})${byPosition ? ` ORDER BY ${q('position')}` : ''}`;
+    const sql = sqlText(`where-in ${metadata.tableName} ${where.databaseName} ${keys.length} ${byPosition}`, () =>
+      `SELECT ${metadata.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(metadata.tableName)} WHERE ${q(where.databaseName)} IN (${keys.map(() => '?').join(', ')})${byPosition ? ` ORDER BY ${q('position')}` : ''}`,
+    );
     return sqliteEntities<T>(ds, metadata, sql, [...keys], (c) => c.databaseName)!.entities;
   }
   return repo.find({ where: { [column]: In([...keys]) } as never, order: byPosition ? ({ position: 'ASC' } as never) : undefined });
@@ -129,8 +143,8 @@ export function linkedEntities<T extends ObjectLiteral>(target: Repository<T>, l
   if (!sqliteConnection(ds)) return null;
   const q = (name: string) => ds.driver.escape(name);
   const { metadata } = target;
-  const columns = metadata.columns.map((c) => `t.${q(c.databaseName)} AS ${q(`t_${c.databaseName}`)}`).join(', ');
-  const sql = `SELECT l.${q(link.keyColumn)} AS ${q('key')}, ${columns} FROM ${q(link.table)} l JOIN ${q(metadata.tableName)} t ON t.${q('id')} = l.${q(link.refColumn)} WHERE l.${q(link.keyColumn)} IN (${keys.map(() => '?').join(', ')}) ORDER BY t.${q('position')}`;
+  const columns = () => metadata.columns.map((c) => `t.${q(c.databaseName)} AS ${q(`t_${c.databaseName}`)}`).join(', ');
+  const sql = sqlText(`linked ${metadata.tableName} ${link.table} ${link.keyColumn} ${link.refColumn} ${keys.length}`, () => `SELECT l.${q(link.keyColumn)} AS ${q('key')}, ${columns()} FROM ${q(link.table)} l JOIN ${q(metadata.tableName)} t ON t.${q('id')} = l.${q(link.refColumn)} WHERE l.${q(link.keyColumn)} IN (${keys.map(() => '?').join(', ')}) ORDER BY t.${q('position')}`);
   const read = sqliteEntities<T>(ds, metadata, sql, [...keys], (c) => `t_${c.databaseName}`)!;
   const key = read.column('key');
   return read.entities.map((entity, i) => ({ key: String(read.rows[i][key]), entity }));
