@@ -1,5 +1,5 @@
 import { InProcessApp } from '../../src/app/in-process';
-import { measure, startInProcess } from '../helpers/app';
+import { EXECUTIONS, measure, startInProcess } from '../helpers/app';
 
 // The issue's nested query: every relation of a model, across the three subgraphs (300 per page, so
 // that the tenfold graph answers with more rows than the real one).
@@ -10,7 +10,7 @@ const NESTED = `{ models(first: 300) { totalCount nodes { name type parameters {
 const DATASET_PAGE = `{ datasets(first: 100) { nodes { name usedToTrain(first: 10) { totalCount nodes { name citations { number } } }
   evaluations(first: 10) { nodes { display model { name } } } citations { number } risks { name } } } }`;
 
-describe.each(['planned', 'fused'] as const)('batching (%s): SQL statements and subgraph fetches do not grow with the rows', (execution) => {
+describe.each(EXECUTIONS)('batching (%s): SQL statements and subgraph fetches do not grow with the rows', (execution) => {
   let real: InProcessApp;
   let tenfold: InProcessApp;
   beforeAll(async () => {

@@ -1,15 +1,7 @@
-import { InProcessApp } from '../../src/app/in-process';
-import { gatewayQuery, startInProcess } from '../helpers/app';
+import { EXECUTIONS, queryInProcess } from '../helpers/app';
 
-// fused is how npm start runs operations; planned is the query plan every other deployment shape runs
-describe.each(['fused', 'planned'] as const)('%s execution', (execution) => {
-  let app: InProcessApp;
-  beforeAll(async () => {
-    app = await startInProcess(1, execution);
-  });
-  afterAll(() => app?.close());
-
-  const q = <T = any>(query: string, variables?: Record<string, unknown>) => gatewayQuery<T>(app, query, variables);
+describe.each(EXECUTIONS)('%s execution', (execution) => {
+  const q = queryInProcess(execution);
 
   describe('Relay connections', () => {
     it('default to 50 items and report an exact totalCount', async () => {

@@ -58,3 +58,16 @@ export async function measure(app: InProcessApp, query: string, variables?: Reco
 export async function startInProcess(scale = 1, execution: Config['execution'] = 'fused'): Promise<InProcessApp> {
   return createInProcessApp({ ...(await seededConfig(scale)), execution });
 }
+
+/** fused is how npm start runs operations; planned is the query plan every other deployment shape runs */
+export const EXECUTIONS = ['fused', 'planned'] as const;
+
+/** The gateway started for the enclosing describe block (stopped after it), and a query function on it. */
+export function queryInProcess(execution: Config['execution']) {
+  let app: InProcessApp;
+  beforeAll(async () => {
+    app = await startInProcess(1, execution);
+  });
+  afterAll(() => app?.close());
+  return <T = any>(query: string, variables?: Record<string, unknown>) => gatewayQuery<T>(app, query, variables);
+}
