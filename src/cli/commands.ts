@@ -47,7 +47,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'lam-atlas serve [--port N] [--host H]',
     summary: 'serve the gateway and every subgraph in one process (npm start)',
     options: ['port', 'host'],
-    details: 'Builds the stores from data/ when it changed, then serves /graphql, the playground and /healthz.',
+    details: 'Builds the stores from data/ when it changed, then serves /graphql, the playground, /healthz and /metrics.',
     run: async (args) => {
       noMoreWords(args, 0);
       await (await import('../main')).main(configWith(args));

@@ -223,8 +223,8 @@ export interface FusedSchema {
 }
 
 /**
- * The API schema, executable in one process over the subgraph schemas' own resolvers; null (with what
- * is not covered) when the supergraph uses federation features this does not fuse.
+ * The API schema, executable in one process over the subgraph schemas' own resolvers; or, when the
+ * supergraph uses federation features this does not fuse, what they are.
  */
 export function buildFusedSchema(supergraph: string, apiSchema: string, subgraphs: Record<string, LocalSubgraph>): FusedSchema | { unsupported: string[] } {
   const joins = readSupergraphJoins(supergraph);
