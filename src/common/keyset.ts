@@ -17,6 +17,10 @@ export function applyKeyset<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, 
   if (page.after) {
     const after = page.after;
     if (after.length !== keys.length) throw badInput('"after" is a cursor of another list or ordering', { argument: 'after' });
+    const first = keys[0];
+    // Implied by the condition below, but only a bound on the first key alone lets the database seek to
+    // the cursor in an index of the order; without it, it reads the index from the start.
+    if (keys.length > 1) qb.andWhere(`${first.expression} ${first.direction === 'ASC' ? '>=' : '<='} :ks_0`, { ks_0: after[0] });
     qb.andWhere(
       new Brackets((outer) => {
         keys.forEach((_, i) => {
