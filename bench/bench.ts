@@ -50,7 +50,11 @@ interface Cell {
 }
 
 const GATEWAYS = ['one-process', 'one-process-planned', 'separate-services', 'apollo-gateway'];
-const SCALE_WORKLOADS = ['models page first', 'models page deep', 'results count', 'results count (one metric)'];
+const SCALE_WORKLOADS = [
+  ...Object.keys(W.MODEL_ORDERS).flatMap((suffix) => [`models page first${suffix}`, `models page deep${suffix}`]),
+  'results count',
+  'results count (one metric)',
+];
 const PEERS = ['one-process', 'one-process-planned', 'apollo-gateway'];
 
 // Counted and reported instead of ending the run: a rejection nobody handles is a finding of the run.
@@ -100,16 +104,18 @@ async function main() {
     ];
     if (opts.scale > 1) {
       const paging = ['one-process', 'one-process@1x'];
-      specs.push({ workload: 'models page first', targets: paging, body: async () => gql(W.MODELS_PAGE, { after: null }) });
-      specs.push({
-        workload: 'models page deep',
-        targets: paging,
-        body: async (t) => {
-          const { after, total } = await deepCursor(t);
-          log(`${t.name}: deep page after row ${total - W.PAGE_SIZE} of ${total}`);
-          return gql(W.MODELS_PAGE, { after });
-        },
-      });
+      for (const [suffix, orderBy] of Object.entries(W.MODEL_ORDERS)) {
+        specs.push({ workload: `models page first${suffix}`, targets: paging, body: async () => gql(W.MODELS_PAGE, { after: null, orderBy }) });
+        specs.push({
+          workload: `models page deep${suffix}`,
+          targets: paging,
+          body: async (t) => {
+            const { after, total } = await deepCursor(t, orderBy);
+            log(`${t.name}: deep page${suffix} after row ${total - W.PAGE_SIZE} of ${total}`);
+            return gql(W.MODELS_PAGE, { after, orderBy });
+          },
+        });
+      }
       specs.push({ workload: 'results count', targets: paging, body: async () => gql(W.RESULTS_COUNT) });
       specs.push({ workload: 'results count (one metric)', targets: paging, body: async () => gql(W.RESULTS_COUNT_ONE_METRIC) });
     }

@@ -47,13 +47,13 @@ export async function richestDataset(target: Target): Promise<string> {
 const MAX_CURSOR_PAGES = 10_000;
 
 /** The cursor after which exactly one last full page of models remains: a deep page, read by paging. */
-export async function deepCursor(target: Target): Promise<{ after: string | null; total: number }> {
+export async function deepCursor(target: Target, orderBy: object | null = null): Promise<{ after: string | null; total: number }> {
   const cursors: string[] = [];
   let after: string | null = null;
   let total = 0;
   for (let page = 0; page < MAX_CURSOR_PAGES; page++) {
     type P = { models: { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: { cursor: string }[] } };
-    const data = dataOf(await post(target.url, JSON.stringify({ query: MODEL_CURSORS, variables: { after } })), 'cursors') as P;
+    const data = dataOf(await post(target.url, JSON.stringify({ query: MODEL_CURSORS, variables: { after, orderBy } })), 'cursors') as P;
     total = data.models.totalCount;
     cursors.push(...data.models.edges.map((e) => e.cursor));
     if (!data.models.pageInfo.hasNextPage || data.models.edges.length === 0) break;

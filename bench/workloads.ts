@@ -54,13 +54,21 @@ export const DATASET_CANDIDATES = '{ datasets(first: 500) { nodes { slug usedToT
 export const PAGE_SIZE = 50;
 
 /** One page of the model list, first or after a cursor: the cost of keyset pagination. */
-export const MODELS_PAGE = `query ModelsPage($after: String) { models(first: ${PAGE_SIZE}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { name type access parameters { display } } } }`;
+export const MODELS_PAGE = `query ModelsPage($after: String, $orderBy: ModelOrder) { models(first: ${PAGE_SIZE}, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } nodes { name type access parameters { display } } } }`;
+
+/** The model list's orders measured at scale, by the suffix of their workload names: position, and orders by an expression. */
+export const MODEL_ORDERS: Record<string, { field: string; direction: string } | null> = {
+  '': null,
+  ' (NAME ASC)': { field: 'NAME', direction: 'ASC' },
+  ' (NAME DESC)': { field: 'NAME', direction: 'DESC' },
+  ' (PARAMETERS DESC)': { field: 'PARAMETERS', direction: 'DESC' },
+};
 
 /** The cost of totalCount over every result, and over the results of one metric (an indexed WHERE). */
 export const RESULTS_COUNT = '{ results(first: 1) { totalCount } }';
 export const RESULTS_COUNT_ONE_METRIC = '{ results(first: 1, filter: { metric: "f1-score" }) { totalCount } }';
 
-export const MODEL_CURSORS = 'query Cursors($after: String) { models(first: 500, after: $after) { totalCount pageInfo { hasNextPage } edges { cursor } } }';
+export const MODEL_CURSORS = 'query Cursors($after: String, $orderBy: ModelOrder) { models(first: 500, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage } edges { cursor } } }';
 
 export function body(w: Workload): string {
   return JSON.stringify(w.variables ? { query: w.query, variables: w.variables } : { query: w.query });

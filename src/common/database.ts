@@ -30,6 +30,14 @@ export interface Store {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export type EntityList = Function[];
 
+/** An index the entities cannot declare (TypeORM's @Index names columns, not expressions). */
+export interface ExpressionIndex {
+  name: string;
+  table: string;
+  /** the indexed expressions and their directions, as SQLite writes them */
+  keys: string;
+}
+
 /** A SQLite file, or a PostgreSQL database and the schema this store's tables live in. */
 export type StoreTarget = { file: string } | PostgresStore;
 
@@ -83,12 +91,21 @@ export async function verifyStore(store: Store, target: StoreTarget): Promise<vo
   await Promise.all(tables.map((t) => store.dataSource.query(`SELECT 1 FROM "${t}" LIMIT 1`)));
 }
 
-/** True when a SQLite store file opens and passes a quick check (false for a missing or corrupt file). */
-export function isReadableSqlite(file: string): boolean {
+/** Creates a SQLite store's expression indexes (PostgreSQL stores create theirs in migrations). */
+export async function createExpressionIndexes(dataSource: DataSource, indexes: readonly ExpressionIndex[]): Promise<void> {
+  for (const i of indexes) await dataSource.query(`CREATE INDEX "${i.name}" ON "${i.table}" (${i.keys})`);
+}
+
+/**
+ * True when a SQLite store file opens, passes a quick check and has the given indexes (false for a
+ * missing or corrupt file, or one built before an index was added: it is rebuilt).
+ */
+export function isReadableSqlite(file: string, indexes: readonly ExpressionIndex[] = []): boolean {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      return db.pragma('quick_check', { simple: true }) === 'ok';
+      const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
+      return db.pragma('quick_check', { simple: true }) === 'ok' && indexes.every((i) => has.get(i.name) !== undefined);
     } finally {
       db.close();
     }

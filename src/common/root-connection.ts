@@ -1,11 +1,14 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ConnectionArgs, Page, pageRequest, toPage } from './connection';
-import { applyKeyset, SortKey } from './keyset';
+import { keysetQueries, SortKey } from './keyset';
 import { getManyEntities } from './sqlite-reads';
 
 export const BY_POSITION = (alias: string): SortKey[] => [{ expression: `${alias}.position`, direction: 'ASC' }];
 
-/** A root list as a connection: one statement for the page, one COUNT only if totalCount is asked for. */
+/**
+ * A root list as a connection: one statement for a first page or a page of a one-key order (two or more
+ * after a cursor of a longer order, see keysetQueries), one COUNT only if totalCount is asked for.
+ */
 export async function rootConnection<T extends ObjectLiteral, C>(
   qb: SelectQueryBuilder<T>,
   args: ConnectionArgs,
@@ -15,7 +18,11 @@ export async function rootConnection<T extends ObjectLiteral, C>(
 ): Promise<C> {
   const request = pageRequest(args);
   const countQuery = qb.clone();
-  const rows = await getManyEntities(applyKeyset(qb, keys, request));
+  const rows: T[] = [];
+  for (const part of keysetQueries(qb, keys, request)) {
+    if (rows.length > request.first) break;
+    rows.push(...(await getManyEntities(part)));
+  }
   return make(toPage(rows, request, keyOf), () => countOf(countQuery));
 }
 

@@ -6,6 +6,7 @@ import { openStore } from '../../src/app/services';
 import { seedStores, storesAreCurrent, ensureStores } from '../../src/data/seed';
 import { DataValidationError, loadSurveyData } from '../../src/data/validate';
 import { loadConfig, storeFile } from '../../src/common/config';
+import { MODEL_ORDER_INDEXES } from '../../src/subgraphs/catalog/model-order';
 import { DATA_DIR } from '../helpers/app';
 
 /** A private copy of data/ to break, and a store folder to build into. */
@@ -108,6 +109,27 @@ describe('seeding the stores', () => {
     await expect(seedStores(config)).rejects.toThrow(/unknown dataset "no-such-dataset"/);
     files.forEach((f, i) => expect(fs.readFileSync(f).equals(before[i])).toBe(true));
     expect(fs.readdirSync(config.storeDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('rebuilds a store built before one of its expression indexes existed', async () => {
+    const { config } = sandbox();
+    await seedStores(config);
+    const file = storeFile(config, 'catalog');
+    const indexes = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'IDX!_models!_%' ESCAPE '!' ORDER BY name").pluck().all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(indexes()).toEqual(MODEL_ORDER_INDEXES.map((i) => i.name).sort());
+    const db = new Database(file);
+    db.exec(`DROP INDEX "${MODEL_ORDER_INDEXES[0].name}"`);
+    db.close();
+    expect(await storesAreCurrent(config)).toBe(false);
+    expect(await ensureStores(config)).not.toBeNull();
+    expect(indexes()).toEqual(MODEL_ORDER_INDEXES.map((i) => i.name).sort());
   });
 
   it('rebuilds a corrupt store from data/ on start, and refuses to serve one with a clear error', async () => {

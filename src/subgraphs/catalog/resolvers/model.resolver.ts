@@ -2,34 +2,17 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import { SelectQueryBuilder } from 'typeorm';
 import { ConnectionArgs } from '../../../common/connection';
 import { toGlobalId } from '../../../common/global-id';
-import { SortKey } from '../../../common/keyset';
 import { rootConnection } from '../../../common/root-connection';
 import { containsPattern, LIKE_ESCAPE } from '../../../common/text-match';
 import { ModelConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
-import { ModelSortField, SortDirection } from '../entities/enums';
 import { ModelFilter, ModelOrder } from '../entities/filters.input';
 import { Model } from '../entities/model.entity';
 import { Result } from '../entities/result.entity';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
+import { modelOrderKeys } from '../model-order';
 import { loadAll } from '../../../common/loader-utils';
-
-// Unreported sizes sort after every reported one, in both directions.
-const NO_SIZE = { ASC: 1e300, DESC: -1e300 };
-
-function orderKeys(order: ModelOrder | null | undefined): { keys: SortKey[]; keyOf: (m: Model) => unknown[] } {
-  const position: SortKey = { expression: 'm.position', direction: 'ASC' };
-  if (!order) return { keys: [position], keyOf: (m) => [m.position] };
-  const dir = order.direction === SortDirection.DESC ? 'DESC' : 'ASC';
-  if (order.field === ModelSortField.NAME) {
-    return { keys: [{ expression: 'LOWER(m.name)', direction: dir }, position], keyOf: (m) => [m.name.toLowerCase(), m.position] };
-  }
-  return {
-    keys: [{ expression: `COALESCE(m.parametersValue, ${NO_SIZE[dir]})`, direction: dir }, position],
-    keyOf: (m) => [m.parametersValue ?? NO_SIZE[dir], m.position],
-  };
-}
 
 export function applyModelFilter(qb: SelectQueryBuilder<Model>, f: ModelFilter | null | undefined): SelectQueryBuilder<Model> {
   if (!f) return qb;
@@ -60,7 +43,7 @@ export class ModelResolver {
     @Ctx() ctx: CatalogContext,
   ) {
     const qb = applyModelFilter(ctx.dataSource.getRepository(Model).createQueryBuilder('m'), filter);
-    const { keys, keyOf } = orderKeys(orderBy);
+    const { keys, keyOf } = modelOrderKeys(orderBy);
     return rootConnection(qb, args, keys, keyOf, ModelConnection.of);
   }
 
