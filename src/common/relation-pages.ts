@@ -2,7 +2,7 @@ import { BATCH_OPTIONS } from './loader-utils';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { PageRequest } from './connection';
-import { sqliteAll } from './sqlite-reads';
+import { sqliteAll, sqlText } from './sqlite-reads';
 
 /** A one-to-many or many-to-many link, read from one table: parent key -> child id, in `position` order. */
 export interface Relation {
@@ -21,25 +21,46 @@ async function run(ds: DataSource, sql: string, params: Record<string, unknown>)
   return sqliteAll(ds, query, values) ?? ds.query(query, values);
 }
 
+/** SQLite's default cap on the terms of one compound SELECT (SQLITE_MAX_COMPOUND_SELECT). */
+const COMPOUND_TERMS = 500;
+
 /**
- * Loads one page of children for many parents in a single statement: ROW_NUMBER() per parent keeps
- * nested connections at one query per batch whatever the number of parents.
+ * Each parent's page read on its own through the (parent, position) index, so a page costs `first + 1`
+ * rows whatever the number of the parent's children: on SQLite a UNION ALL of one LIMITed term per
+ * parent (one statement per 500 parents), on PostgreSQL one LATERAL join over the parents.
  */
-export function relationPageLoader(ds: DataSource, rel: Relation, page: PageRequest): DataLoader<string, RelationSlice> {
+async function pageRows(ds: DataSource, rel: Relation, parents: readonly string[], after: number, limit: number): Promise<Record<string, unknown>[]> {
   const q = (name: string) => ds.driver.escape(name);
+  const [table, parent, position] = [q(rel.table), q(rel.parentColumn), q('position')];
+  const children = `${q(rel.childColumn)} AS child, ${position} AS pos FROM ${table}`;
+  if (ds.options.type !== 'better-sqlite3') {
+    return ds.query(
+      `SELECT p.parent, c.child, c.pos FROM unnest($1::text[]) WITH ORDINALITY AS p(parent, ord)
+       CROSS JOIN LATERAL (SELECT ${children} WHERE ${parent} = p.parent AND ${position} > $2 ORDER BY ${position} LIMIT $3) c
+       ORDER BY p.ord, c.pos`,
+      [[...parents], after, limit],
+    );
+  }
+  const rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < parents.length; i += COMPOUND_TERMS) {
+    const chunk = parents.slice(i, i + COMPOUND_TERMS);
+    const sql = sqlText(`page ${rel.table} ${rel.parentColumn} ${rel.childColumn} ${chunk.length}`, () =>
+      chunk
+        .map(() => `SELECT * FROM (SELECT ${parent} AS parent, ${children} WHERE ${parent} = ? AND ${position} > ? ORDER BY ${position} LIMIT ?)`)
+        .join(' UNION ALL ')
+        .concat(' ORDER BY parent, pos'),
+    );
+    rows.push(...sqliteAll(ds, sql, chunk.flatMap((p) => [p, after, limit]))!);
+  }
+  return rows;
+}
+
+/** Loads one page of children for many parents, a statement per batch (of up to 500 parents on SQLite). */
+export function relationPageLoader(ds: DataSource, rel: Relation, page: PageRequest): DataLoader<string, RelationSlice> {
   // positions start at 1, so 0 means "from the start"
   const after = page.after === null ? 0 : Number(page.after[0]);
   return new DataLoader(async (parents) => {
-    const rows = await run(
-      ds,
-      `SELECT parent, child, pos FROM (
-         SELECT ${q(rel.parentColumn)} AS parent, ${q(rel.childColumn)} AS child, ${q('position')} AS pos,
-                ROW_NUMBER() OVER (PARTITION BY ${q(rel.parentColumn)} ORDER BY ${q('position')}) AS rn
-         FROM ${q(rel.table)}
-         WHERE ${q(rel.parentColumn)} IN (:...parents) AND ${q('position')} > :after
-       ) ranked WHERE rn <= :limit ORDER BY parent, rn`,
-      { parents: [...parents], after, limit: page.first + 1 },
-    );
+    const rows = await pageRows(ds, rel, parents, after, page.first + 1);
     const byParent = new Map<string, RelationSlice>();
     for (const row of rows) {
       const slice = byParent.get(String(row.parent)) ?? { childIds: [], positions: [] };

@@ -30,7 +30,7 @@ function statement(db: Database, sql: string, raw: boolean): Statement {
 // the same statement texts recur with every batch: built once, they are the same string objects, whose
 // hash the statement cache does not compute again
 const texts = new Map<string, string>();
-function sqlText(shape: string, build: () => string): string {
+export function sqlText(shape: string, build: () => string): string {
   let sql = texts.get(shape);
   if (sql === undefined) {
     if (texts.size >= PREPARED_LIMIT) texts.delete(texts.keys().next().value as string);

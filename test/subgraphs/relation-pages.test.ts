@@ -1,0 +1,44 @@
+import { openStore } from '../../src/app/services';
+import { Store } from '../../src/common/database';
+import { relationPageLoader } from '../../src/common/relation-pages';
+import { RELATIONS } from '../../src/subgraphs/catalog/loaders';
+import { seededConfig } from '../helpers/app';
+
+// a graph 13 times the paper's: more than 500 datasets, so those batches take two statements
+let store: Store;
+beforeAll(async () => {
+  store = await openStore(await seededConfig(13), 'catalog');
+});
+afterAll(() => store?.dataSource.destroy());
+
+/** What a page is, read the plain way: the parent's children after `after`, in position order. */
+async function expected(relation: keyof typeof RELATIONS, parent: string, after: number, limit: number) {
+  const { table, parentColumn, childColumn } = RELATIONS[relation];
+  const rows: { child: string; pos: number }[] = await store.dataSource.query(
+    `SELECT "${childColumn}" AS child, "position" AS pos FROM "${table}" WHERE "${parentColumn}" = ? AND "position" > ? ORDER BY "position" LIMIT ?`,
+    [parent, after, limit],
+  );
+  return { childIds: rows.map((r) => r.child), positions: rows.map((r) => r.pos) };
+}
+
+describe('nested pages of a relation, read per parent', () => {
+  it.each([
+    ['datasetEvaluations', 'datasets'],
+    ['datasetUsedToTrain', 'datasets'],
+    ['taskResults', 'tasks'],
+    ['metricResults', 'metrics'],
+    ['sectorModels', 'sectors'],
+  ] as const)('%s: first pages and pages after a position, for every parent and for parents with no children', async (relation, parents) => {
+    const ids: string[] = (await store.dataSource.query(`SELECT id FROM "${parents}" ORDER BY position`)).map((r: { id: string }) => r.id);
+    const asked = [...ids, 'no-such-parent'];
+    for (const page of [{ first: 2, after: null }, { first: 3, after: [2] }]) {
+      const before = store.counter.count;
+      const slices = await relationPageLoader(store.dataSource, RELATIONS[relation], page).loadMany(asked);
+      // one statement per 500 parents, whatever the number of children
+      expect(store.counter.count - before).toBe(Math.ceil(asked.length / 500));
+      const after = page.after?.[0] ?? 0;
+      expect(slices).toEqual(await Promise.all(asked.map((p) => expected(relation, p, after, page.first + 1))));
+    }
+    expect(ids.length).toBeGreaterThan(relation.startsWith('dataset') ? 500 : 0);
+  });
+});
