@@ -15,14 +15,12 @@ export function createLiteratureLoaders(ds: DataSource) {
   const supportsByEntity = manyByLoader(ds.getRepository(Support), 'entityId');
   return {
     citation,
-    supportsByEntity,
     /** the references supporting each entity, in number order: on SQLite links and references in one statement */
     citationsByEntity: new DataLoader<string, Citation[]>(async (entityIds) => {
       const linked = linkedEntities(ds.getRepository(Citation), { table: 'supports', keyColumn: 'entityId', refColumn: 'citationId' }, entityIds);
       if (linked) return alignMany(entityIds, linked, (l) => l.key).map((list) => inNumberOrder(list.map((l) => l.entity)));
-      const supports = await supportsByEntity.loadMany([...entityIds]);
-      const citations = new Map((await loadAll(citation, supports.flatMap((s) => (s instanceof Error ? [] : s.map((x) => x.citationId))))).map((c) => [c.id, c]));
-      return supports.map((list) => (list instanceof Error ? list : inNumberOrder(list.flatMap((s) => citations.get(s.citationId) ?? []))));
+      // elsewhere the links, then the references, each batched by its loader
+      return Promise.all(entityIds.map(async (id) => inNumberOrder(await loadAll(citation, (await supportsByEntity.load(id)).map((s) => s.citationId)))));
     }, BATCH_OPTIONS),
     indexed: byIdLoader(ds.getRepository(IndexedEntity)),
     mentionsByCitation: manyByLoader(ds.getRepository(Mention), 'citationId'),
