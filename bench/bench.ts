@@ -5,7 +5,15 @@ import * as path from 'path';
 import { costOf, dataOf, loadTest, LoadResult } from './load';
 import { memoryLine, Printed, Ratio, ratioLines, resultsTable, Row, scaleLines } from './report';
 import { deepCursor, log, nodeIds, richestDataset, storesAt, tempDir } from './setup';
-import { directCatalog, startApolloPeer, startFloor, startOneProcess, startSeparateServices, startSubgraphServices, Target } from './targets';
+import {
+  directCatalog,
+  startApolloPeer,
+  startFloor,
+  startOneProcess,
+  startSeparateServices,
+  startSubgraphServices,
+  Target,
+} from './targets';
 import * as W from './workloads';
 
 // npm run bench -- [--duration s] [--rounds n] [--warmup s] [--connections n] [--scale n] [--targets a,b] [--workloads "models nested,nodes x100"]
@@ -13,7 +21,8 @@ import * as W from './workloads';
 function options(argv: string[]) {
   const flags: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --flag value, got "${argv[i]}"`);
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined)
+      throw new Error(`expected --flag value, got "${argv[i]}"`);
     flags[argv[i].slice(2)] = argv[i + 1];
   }
   const num = (name: string, fallback: number, min: number) => {
@@ -51,7 +60,10 @@ interface Cell {
 
 const GATEWAYS = ['one-process', 'one-process-planned', 'separate-services', 'apollo-gateway'];
 const SCALE_WORKLOADS = [
-  ...Object.keys(W.MODEL_ORDERS).flatMap((suffix) => [`models page first${suffix}`, `models page deep${suffix}`]),
+  ...Object.keys(W.MODEL_ORDERS).flatMap((suffix) => [
+    `models page first${suffix}`,
+    `models page deep${suffix}`,
+  ]),
   'results count',
   'results count (one metric)',
 ];
@@ -60,13 +72,17 @@ const PEERS = ['one-process', 'one-process-planned', 'apollo-gateway'];
 // Counted and reported instead of ending the run: a rejection nobody handles is a finding of the run.
 let unhandled = 0;
 process.on('unhandledRejection', (err) => {
-  if (unhandled++ === 0) log(`UNHANDLED REJECTION (a server would exit on it): ${err instanceof Error ? err.stack : String(err)}`);
+  if (unhandled++ === 0)
+    log(`UNHANDLED REJECTION (a server would exit on it): ${err instanceof Error ? err.stack : String(err)}`);
 });
 
 async function main() {
   const opts = options(process.argv.slice(2));
   const started = Date.now();
-  const loadAtStart = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+  const loadAtStart = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
   const dir = tempDir();
   const stoppers: (() => Promise<void>)[] = [];
   const wanted = (name: string) => !opts.targets || opts.targets.includes(name);
@@ -83,19 +99,40 @@ async function main() {
       if (wanted('catalog-direct')) targets['catalog-direct'] = directCatalog(svc);
       if (wanted('apollo-gateway')) targets['apollo-gateway'] = await startApolloPeer(svc);
     }
-    if (wanted('one-process-planned')) targets['one-process-planned'] = await startOneProcess({ ...config, execution: 'planned' }, 'one-process-planned');
+    if (wanted('one-process-planned'))
+      targets['one-process-planned'] = await startOneProcess(
+        { ...config, execution: 'planned' },
+        'one-process-planned',
+      );
     if (wanted('floor')) targets.floor = await startFloor(config);
-    if (opts.scale > 1 && wanted('one-process@1x')) targets['one-process@1x'] = await startOneProcess(await storesAt(1, path.join(dir, 'x1')), 'one-process@1x');
+    if (opts.scale > 1 && wanted('one-process@1x'))
+      targets['one-process@1x'] = await startOneProcess(
+        await storesAt(1, path.join(dir, 'x1')),
+        'one-process@1x',
+      );
     for (const t of Object.values(targets)) if (t !== one) stoppers.unshift(t.stop);
-    log(`targets up: ${Object.values(targets).map((t) => `${t.name} ${t.url}`).join(', ')}`);
+    log(
+      `targets up: ${Object.values(targets)
+        .map((t) => `${t.name} ${t.url}`)
+        .join(', ')}`,
+    );
 
     const ids = await nodeIds(one);
     const slug = await richestDataset(one);
     log(`dataset page: "${slug}"; nodes: ${ids.length} ids`);
-    const gql = (query: string, variables?: Record<string, unknown>) => W.body({ query, variables, name: '' });
+    const gql = (query: string, variables?: Record<string, unknown>) =>
+      W.body({ query, variables, name: '' });
     const specs: { workload: string; targets: string[]; body: (t: Target) => Promise<string> }[] = [
-      { workload: 'models nested', targets: ['one-process', 'one-process-planned', 'separate-services', 'floor', 'apollo-gateway'], body: async (t) => (t.name === 'floor' ? JSON.stringify({ first: 100 }) : gql(W.NESTED_MODELS)) },
-      { workload: 'models nested (catalog fields)', targets: ['one-process', 'catalog-direct'], body: async () => gql(W.NESTED_MODELS_CATALOG) },
+      {
+        workload: 'models nested',
+        targets: ['one-process', 'one-process-planned', 'separate-services', 'floor', 'apollo-gateway'],
+        body: async (t) => (t.name === 'floor' ? JSON.stringify({ first: 100 }) : gql(W.NESTED_MODELS)),
+      },
+      {
+        workload: 'models nested (catalog fields)',
+        targets: ['one-process', 'catalog-direct'],
+        body: async () => gql(W.NESTED_MODELS_CATALOG),
+      },
       { workload: 'dataset page', targets: GATEWAYS, body: async () => gql(W.DATASET_PAGE, { slug }) },
       { workload: 'audits (all six)', targets: GATEWAYS, body: async () => gql(W.ALL_AUDITS) },
       // separate-services runs the three multi-subgraph workloads only, to keep the default run near 3 minutes
@@ -105,7 +142,11 @@ async function main() {
     if (opts.scale > 1) {
       const paging = ['one-process', 'one-process@1x'];
       for (const [suffix, orderBy] of Object.entries(W.MODEL_ORDERS)) {
-        specs.push({ workload: `models page first${suffix}`, targets: paging, body: async () => gql(W.MODELS_PAGE, { after: null, orderBy }) });
+        specs.push({
+          workload: `models page first${suffix}`,
+          targets: paging,
+          body: async () => gql(W.MODELS_PAGE, { after: null, orderBy }),
+        });
         specs.push({
           workload: `models page deep${suffix}`,
           targets: paging,
@@ -117,7 +158,11 @@ async function main() {
         });
       }
       specs.push({ workload: 'results count', targets: paging, body: async () => gql(W.RESULTS_COUNT) });
-      specs.push({ workload: 'results count (one metric)', targets: paging, body: async () => gql(W.RESULTS_COUNT_ONE_METRIC) });
+      specs.push({
+        workload: 'results count (one metric)',
+        targets: paging,
+        body: async () => gql(W.RESULTS_COUNT_ONE_METRIC),
+      });
     }
 
     // one request per cell outside the load: the expected answer, its cost, and whether it matches target 1's
@@ -133,11 +178,22 @@ async function main() {
         if (!reference.has(key)) reference.set(key, data);
         // the first target of each workload is the one-process gateway: every other answer must equal its answer
         const same = reference.get(key) === data;
-        cells.push({ workload: spec.workload, target, body, expect: cost.body, sql: cost.sql, fetches: cost.fetches, same: same ? 'yes' : 'NO', runs: [], loadSql: 0 });
+        cells.push({
+          workload: spec.workload,
+          target,
+          body,
+          expect: cost.body,
+          sql: cost.sql,
+          fetches: cost.fetches,
+          same: same ? 'yes' : 'NO',
+          runs: [],
+          loadSql: 0,
+        });
       }
     }
     const floorCell = cells.find((c) => c.target.name === 'floor');
-    if (floorCell) log(`floor JSON equals the one-process gateway's answer to the nested query: ${floorCell.same}`);
+    if (floorCell)
+      log(`floor JSON equals the one-process gateway's answer to the nested query: ${floorCell.same}`);
 
     // each audit lists whole tables: only measured with the audits workload (at scale they are huge)
     const audited = !opts.workloads || opts.workloads.includes('audits (all six)');
@@ -145,13 +201,25 @@ async function main() {
     for (const field of audited ? Object.keys(W.AUDIT_FIELDS) : []) {
       const cost = await costOf(one, gql(W.auditQuery(field)));
       dataOf(cost.body, `audit ${field}`);
-      audits.push({ workload: `audit ${field}`, target: 'one-process', rps: null, p50_ms: null, p99_ms: null, errors: null, sql_per_request: cost.sql, fetches_per_request: cost.fetches });
+      audits.push({
+        workload: `audit ${field}`,
+        target: 'one-process',
+        rps: null,
+        p50_ms: null,
+        p99_ms: null,
+        errors: null,
+        sql_per_request: cost.sql,
+        fetches_per_request: cost.fetches,
+      });
     }
 
     const perCell = opts.warmup + opts.rounds * opts.duration;
-    log(`${cells.length} measurements x (${opts.warmup} s warm-up + ${opts.rounds} x ${opts.duration} s): about ${Math.round(cells.length * perCell)} s`);
+    log(
+      `${cells.length} measurements x (${opts.warmup} s warm-up + ${opts.rounds} x ${opts.duration} s): about ${Math.round(cells.length * perCell)} s`,
+    );
     for (const name of Object.keys(targets)) {
-      for (const c of cells.filter((x) => x.target.name === name && opts.warmup > 0)) await loadTest(c.target.url, c.body, c.expect, opts.warmup, opts.connections);
+      for (const c of cells.filter((x) => x.target.name === name && opts.warmup > 0))
+        await loadTest(c.target.url, c.body, c.expect, opts.warmup, opts.connections);
       log(`warmed up ${name}`);
     }
     // after the warm-up: the garbage of building the stores is behind, the measured load ahead
@@ -165,7 +233,9 @@ async function main() {
           const r = await loadTest(c.target.url, c.body, c.expect, opts.duration, opts.connections);
           c.runs.push(r);
           c.loadSql += c.target.sql() - sqlBefore;
-          log(`round ${round}/${opts.rounds} ${workload} on ${c.target.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}`);
+          log(
+            `round ${round}/${opts.rounds} ${workload} on ${c.target.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}`,
+          );
         }
       }
     }
@@ -181,42 +251,124 @@ async function main() {
       errors: c.runs.reduce((n, r) => n + r.errors, 0),
       sql_per_request: c.sql,
       fetches_per_request: c.fetches,
-      sql_per_request_under_load: c.loadSql / Math.max(1, c.runs.reduce((n, r) => n + r.requests, 0)),
+      sql_per_request_under_load:
+        c.loadSql /
+        Math.max(
+          1,
+          c.runs.reduce((n, r) => n + r.requests, 0),
+        ),
       same: c.same,
     }));
     const rows: Row[] = [...printed.map(({ same: _same, ...row }) => row), ...audits];
     fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify(rows, null, 2) + '\n');
 
     const ratios: Ratio[] = [
-      { what: 'nested: one-process / apollo-gateway', workload: 'models nested', numerator: 'one-process', denominator: 'apollo-gateway', goal: 3 },
-      { what: 'nested: one-process-planned / apollo-gateway', workload: 'models nested', numerator: 'one-process-planned', denominator: 'apollo-gateway' },
-      { what: 'nested: separate-services / apollo-gateway', workload: 'models nested', numerator: 'separate-services', denominator: 'apollo-gateway' },
-      { what: 'nested (catalog fields): one-process / catalog-direct', workload: 'models nested (catalog fields)', numerator: 'one-process', denominator: 'catalog-direct', goal: 0.5 },
-      { what: 'nested (all fields) one-process / catalog-direct (catalog fields)', workload: 'models nested', numerator: 'one-process', denominator: 'catalog-direct', denominatorWorkload: 'models nested (catalog fields)' },
-      { what: 'nested: one-process / floor', workload: 'models nested', numerator: 'one-process', denominator: 'floor', goal: 0.2 },
-      ...['dataset page', 'audits (all six)', 'search "med"', 'nodes x100'].map((w) => ({ what: `${w}: one-process / apollo-gateway`, workload: w, numerator: 'one-process', denominator: 'apollo-gateway' })),
-      { what: 'models page deep / first, at scale', workload: 'models page deep', numerator: 'one-process', denominator: 'one-process', denominatorWorkload: 'models page first' },
-      { what: 'models page deep, scale N / scale 1', workload: 'models page deep', numerator: 'one-process', denominator: 'one-process@1x' },
+      {
+        what: 'nested: one-process / apollo-gateway',
+        workload: 'models nested',
+        numerator: 'one-process',
+        denominator: 'apollo-gateway',
+        goal: 3,
+      },
+      {
+        what: 'nested: one-process-planned / apollo-gateway',
+        workload: 'models nested',
+        numerator: 'one-process-planned',
+        denominator: 'apollo-gateway',
+      },
+      {
+        what: 'nested: separate-services / apollo-gateway',
+        workload: 'models nested',
+        numerator: 'separate-services',
+        denominator: 'apollo-gateway',
+      },
+      {
+        what: 'nested (catalog fields): one-process / catalog-direct',
+        workload: 'models nested (catalog fields)',
+        numerator: 'one-process',
+        denominator: 'catalog-direct',
+        goal: 0.5,
+      },
+      {
+        what: 'nested (all fields) one-process / catalog-direct (catalog fields)',
+        workload: 'models nested',
+        numerator: 'one-process',
+        denominator: 'catalog-direct',
+        denominatorWorkload: 'models nested (catalog fields)',
+      },
+      {
+        what: 'nested: one-process / floor',
+        workload: 'models nested',
+        numerator: 'one-process',
+        denominator: 'floor',
+        goal: 0.2,
+      },
+      ...['dataset page', 'audits (all six)', 'search "med"', 'nodes x100'].map((w) => ({
+        what: `${w}: one-process / apollo-gateway`,
+        workload: w,
+        numerator: 'one-process',
+        denominator: 'apollo-gateway',
+      })),
+      {
+        what: 'models page deep / first, at scale',
+        workload: 'models page deep',
+        numerator: 'one-process',
+        denominator: 'one-process',
+        denominatorWorkload: 'models page first',
+      },
+      {
+        what: 'models page deep, scale N / scale 1',
+        workload: 'models page deep',
+        numerator: 'one-process',
+        denominator: 'one-process@1x',
+      },
     ].filter((q) => opts.scale > 1 || !q.workload.startsWith('models page'));
 
     const cpu = os.cpus();
-    console.log(`\nlam-atlas benchmark: scale ${opts.scale}, ${opts.rounds} round(s) of ${opts.duration} s per measurement, ${opts.connections} connections,`);
-    const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-    console.log(`node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, load average ${load} (at start: ${loadAtStart}); loopback, load from a worker thread\n`);
+    console.log(
+      `\nlam-atlas benchmark: scale ${opts.scale}, ${opts.rounds} round(s) of ${opts.duration} s per measurement, ${opts.connections} connections,`,
+    );
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+    console.log(
+      `node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, load average ${load} (at start: ${loadAtStart}); loopback, load from a worker thread\n`,
+    );
     console.log(resultsTable(printed));
-    console.log('\n"models nested (catalog fields)" drops citations and risks, which the literature and risks subgraphs contribute,');
-    console.log('so that the catalog subgraph can answer it alone. req/s: mean of the rounds; p50: mean; p99: worst round.');
-    console.log('SQL/req and fetches/req: one request measured outside the load (SQL of the stores behind the target; fetches: subgraph requests).');
-    console.log('under load: SQL statements during the load / answers; lower than SQL/req where the gateway shares identical in-flight');
-    console.log('subgraph requests between clients (the HTTP transport of separate-services does), so identical concurrent queries cost less there.');
+    console.log(
+      '\n"models nested (catalog fields)" drops citations and risks, which the literature and risks subgraphs contribute,',
+    );
+    console.log(
+      'so that the catalog subgraph can answer it alone. req/s: mean of the rounds; p50: mean; p99: worst round.',
+    );
+    console.log(
+      'SQL/req and fetches/req: one request measured outside the load (SQL of the stores behind the target; fetches: subgraph requests).',
+    );
+    console.log(
+      'under load: SQL statements during the load / answers; lower than SQL/req where the gateway shares identical in-flight',
+    );
+    console.log(
+      'subgraph requests between clients (the HTTP transport of separate-services does), so identical concurrent queries cost less there.',
+    );
     console.log(`\nratios (throughput, this run):\n${ratioLines(rows, ratios)}`);
     if (opts.scale > 1) {
-      console.log(`\nat scale ${opts.scale} (one-process) against scale 1 (one-process@1x), p50 latency (goal: within 2x):\n${scaleLines(rows, SCALE_WORKLOADS, 2)}`);
-      console.log(`memory of the bench process (both gateways and their subgraphs, load from a worker), after the warm-up and after the rounds: ${memoryLine(memoryBefore, memoryAfter)}`);
+      console.log(
+        `\nat scale ${opts.scale} (one-process) against scale 1 (one-process@1x), p50 latency (goal: within 2x):\n${scaleLines(rows, SCALE_WORKLOADS, 2)}`,
+      );
+      console.log(
+        `memory of the bench process (both gateways and their subgraphs, load from a worker), after the warm-up and after the rounds: ${memoryLine(memoryBefore, memoryAfter)}`,
+      );
     }
-    if (audited) console.log(`\ncost of each audit on one-process:\n${audits.map((a) => `  ${a.workload.padEnd(38)} SQL ${a.sql_per_request}, fetches ${a.fetches_per_request}`).join('\n')}`);
-    if (unhandled > 0) console.log(`\n${unhandled} unhandled promise rejection(s) during the run: see stderr.`);
-    console.log(`\nwrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (audited)
+      console.log(
+        `\ncost of each audit on one-process:\n${audits.map((a) => `  ${a.workload.padEnd(38)} SQL ${a.sql_per_request}, fetches ${a.fetches_per_request}`).join('\n')}`,
+      );
+    if (unhandled > 0)
+      console.log(`\n${unhandled} unhandled promise rejection(s) during the run: see stderr.`);
+    console.log(
+      `\nwrote ${path.relative(process.cwd(), path.join(__dirname, 'results.json'))}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   } finally {
     for (const stop of stoppers) await stop().catch((err: Error) => log(`stop failed: ${err.message}`));
     fs.rmSync(dir, { recursive: true, force: true });
@@ -226,7 +378,7 @@ async function main() {
 main().then(
   () => process.exit(0),
   (err: Error) => {
-    console.error("bench failed:", err);
+    console.error('bench failed:', err);
     process.exit(1);
   },
 );

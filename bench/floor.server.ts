@@ -29,7 +29,11 @@ interface ResultRow {
 
 const IDS = 'SELECT value FROM json_each(?)';
 
-function groupBy<R extends { entityId?: string; modelId?: string }, V>(rows: R[], key: (r: R) => string, value: (r: R) => V): Map<string, V[]> {
+function groupBy<R extends { entityId?: string; modelId?: string }, V>(
+  rows: R[],
+  key: (r: R) => string,
+  value: (r: R) => V,
+): Map<string, V[]> {
   const map = new Map<string, V[]>();
   for (const r of rows) {
     const k = key(r);
@@ -41,7 +45,8 @@ function groupBy<R extends { entityId?: string; modelId?: string }, V>(rows: R[]
 }
 
 export function startFloorServer(config: Config) {
-  const open = (name: 'catalog' | 'risks' | 'literature') => new Database(storeFile(config, name), { readonly: true, fileMustExist: true });
+  const open = (name: 'catalog' | 'risks' | 'literature') =>
+    new Database(storeFile(config, name), { readonly: true, fileMustExist: true });
   const catalog = open('catalog');
   const literature = open('literature');
   const risks = open('risks');
@@ -70,17 +75,29 @@ export function startFloorServer(config: Config) {
     const rows = models.all(first) as ModelRow[];
     const ids = JSON.stringify(rows.map((m) => m.id));
     const totalCount = (count.get() as { n: number }).n;
-    const resultsOf = groupBy(results.all(ids) as ResultRow[], (r) => r.modelId, (r) => ({
-      value: r.value,
-      display: r.display,
-      metric: { name: r.metricName, higherIsBetter: r.higherIsBetter === 1 },
-      dataset: r.datasetName === null ? null : { name: r.datasetName, access: r.datasetAccess },
-      task: { name: r.taskName, sector: { name: r.sectorName } },
-    }));
+    const resultsOf = groupBy(
+      results.all(ids) as ResultRow[],
+      (r) => r.modelId,
+      (r) => ({
+        value: r.value,
+        display: r.display,
+        metric: { name: r.metricName, higherIsBetter: r.higherIsBetter === 1 },
+        dataset: r.datasetName === null ? null : { name: r.datasetName, access: r.datasetAccess },
+        task: { name: r.taskName, sector: { name: r.sectorName } },
+      }),
+    );
     type Cited = { entityId: string; number: number; label: string | null };
-    const citationsOf = groupBy(citations.all(ids) as Cited[], (c) => c.entityId, (c) => ({ number: c.number, label: c.label }));
+    const citationsOf = groupBy(
+      citations.all(ids) as Cited[],
+      (c) => c.entityId,
+      (c) => ({ number: c.number, label: c.label }),
+    );
     type Named = { entityId: string; name: string };
-    const risksOf = groupBy(riskNames.all(ids) as Named[], (r) => r.entityId, (r) => ({ name: r.name }));
+    const risksOf = groupBy(
+      riskNames.all(ids) as Named[],
+      (r) => r.entityId,
+      (r) => ({ name: r.name }),
+    );
     statements += 5;
     return {
       models: {
@@ -115,7 +132,8 @@ export function startFloorServer(config: Config) {
       } catch {
         return reply(res, 400, { error: 'the body must be JSON' });
       }
-      if (!Number.isInteger(first) || (first as number) < 0 || (first as number) > 500) return reply(res, 400, { error: '"first" must be an integer from 0 to 500' });
+      if (!Number.isInteger(first) || (first as number) < 0 || (first as number) > 500)
+        return reply(res, 400, { error: '"first" must be an integer from 0 to 500' });
       reply(res, 200, { data: nestedModels(first as number) });
     });
   });

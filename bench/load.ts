@@ -17,8 +17,24 @@ export interface LoadResult {
  * Sends `body` to `url` for `seconds` from a worker thread (the servers keep the main thread to
  * themselves). Every answer must equal `expectBody` byte for byte, or it counts as an error.
  */
-export async function loadTest(url: string, body: string, expectBody: string, seconds: number, connections: number): Promise<LoadResult> {
-  const r = await autocannon({ url, method: 'POST', headers: HEADERS, body, expectBody, duration: seconds, connections, workers: 1, timeout: 30 }).catch((err: Error) => {
+export async function loadTest(
+  url: string,
+  body: string,
+  expectBody: string,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
+  const r = await autocannon({
+    url,
+    method: 'POST',
+    headers: HEADERS,
+    body,
+    expectBody,
+    duration: seconds,
+    connections,
+    workers: 1,
+    timeout: 30,
+  }).catch((err: Error) => {
     throw new Error(`load on ${url} failed: ${err.message}`);
   });
   return {
@@ -31,7 +47,12 @@ export async function loadTest(url: string, body: string, expectBody: string, se
 }
 
 export async function post(url: string, body: string): Promise<string> {
-  const res = await fetch(url, { method: 'POST', headers: HEADERS, body, signal: AbortSignal.timeout(60_000) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: HEADERS,
+    body,
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 300)}`);
   return text;
@@ -39,8 +60,12 @@ export async function post(url: string, body: string): Promise<string> {
 
 /** A GraphQL answer's data; throws on errors, so a broken workload stops the run instead of measuring errors. */
 export function dataOf(text: string, what: string): Record<string, unknown> {
-  const parsed = JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
-  if (parsed.errors?.length || !parsed.data) throw new Error(`${what}: ${parsed.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  const parsed = JSON.parse(text) as {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string }[];
+  };
+  if (parsed.errors?.length || !parsed.data)
+    throw new Error(`${what}: ${parsed.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
   return parsed.data;
 }
 
@@ -56,5 +81,9 @@ export async function costOf(target: Target, body: string): Promise<Cost> {
   const fetches = target.fetches();
   const text = await post(target.url, body);
   const after = target.fetches();
-  return { body: text, sql: target.sql() - sql, fetches: after === null || fetches === null ? null : after - fetches };
+  return {
+    body: text,
+    sql: target.sql() - sql,
+    fetches: after === null || fetches === null ? null : after - fetches,
+  };
 }

@@ -11,42 +11,90 @@ import { SeparateServices, startSeparateServices } from '../test/helpers/http';
 function options(argv: string[]) {
   const flags: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`expected --flag value, got "${argv[i]}"`);
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined)
+      throw new Error(`expected --flag value, got "${argv[i]}"`);
     flags[argv[i].slice(2)] = argv[i + 1];
   }
   const num = (name: string, fallback: number, min: number, max: number) => {
     const v = flags[name] === undefined ? fallback : Number(flags[name]);
-    if (!Number.isFinite(v) || v < min || v > max) throw new Error(`--${name} must be a number from ${min} to ${max}`);
+    if (!Number.isFinite(v) || v < min || v > max)
+      throw new Error(`--${name} must be a number from ${min} to ${max}`);
     return v;
   };
   const restart = (flags.restart ?? 'risks') as SubgraphName;
-  if (!SUBGRAPH_NAMES.includes(restart)) throw new Error(`--restart must be one of ${SUBGRAPH_NAMES.join(', ')}`);
-  return { duration: num('duration', 20, 4, 600), normal: Math.floor(num('normal', 8, 1, 64)), abusive: Math.floor(num('abusive', 4, 0, 16)), restart };
+  if (!SUBGRAPH_NAMES.includes(restart))
+    throw new Error(`--restart must be one of ${SUBGRAPH_NAMES.join(', ')}`);
+  return {
+    duration: num('duration', 20, 4, 600),
+    normal: Math.floor(num('normal', 8, 1, 64)),
+    abusive: Math.floor(num('abusive', 4, 0, 16)),
+    restart,
+  };
 }
 
 /** Normal traffic: what a frontend asks, each with a check against the paper's data. */
 const NORMAL: { name: string; query: string; check(data: any): boolean }[] = [
-  { name: 'model page', query: '{ model(slug: "gpt-3") { name type results { display } citations { number } risks { name } } }', check: (d) => d.model.name === 'GPT-3' && d.model.risks.some((r: any) => r.name === 'Sustainability') },
-  { name: 'citation', query: '{ citation(number: 84) { label mentions { section } supports { __typename } } }', check: (d) => d.citation.label === 'ESMfold' },
-  { name: 'models page', query: '{ models(first: 20) { totalCount nodes { name access trainedOn { name } } } }', check: (d) => d.models.nodes.length === 20 },
+  {
+    name: 'model page',
+    query: '{ model(slug: "gpt-3") { name type results { display } citations { number } risks { name } } }',
+    check: (d) => d.model.name === 'GPT-3' && d.model.risks.some((r: any) => r.name === 'Sustainability'),
+  },
+  {
+    name: 'citation',
+    query: '{ citation(number: 84) { label mentions { section } supports { __typename } } }',
+    check: (d) => d.citation.label === 'ESMfold',
+  },
+  {
+    name: 'models page',
+    query: '{ models(first: 20) { totalCount nodes { name access trainedOn { name } } } }',
+    check: (d) => d.models.nodes.length === 20,
+  },
   { name: 'risks', query: '{ risks { name mitigations { name } } }', check: (d) => d.risks.length === 10 },
-  { name: 'search', query: '{ search(query: "esm") { __typename ... on Model { name } } }', check: (d) => d.search.some((h: any) => h.name === 'ESMFold' || h.name === 'ESMfold') },
+  {
+    name: 'search',
+    query: '{ search(query: "esm") { __typename ... on Model { name } } }',
+    check: (d) => d.search.some((h: any) => h.name === 'ESMFold' || h.name === 'ESMfold'),
+  },
 ];
 
-const nest = (levels: number) => `{ sectors { ${'tasks { nodes { sector { '.repeat(levels)}name${' } } }'.repeat(levels)} } }`;
+const nest = (levels: number) =>
+  `{ sectors { ${'tasks { nodes { sector { '.repeat(levels)}name${' } } }'.repeat(levels)} } }`;
 const json = (body: unknown) => JSON.stringify(body);
 
 /** Abusive traffic: each must be refused (an HTTP error or GraphQL errors without data). */
 const ABUSIVE: { name: string; body: string; contentType?: string }[] = [
   { name: 'deep nesting', body: json({ query: nest(40) }) },
-  { name: 'nesting past the parser', body: json({ query: `{ ${'sectors { '.repeat(2000)}name${' }'.repeat(2000)} }` }) },
-  { name: 'alias bomb', body: json({ query: `{ ${Array.from({ length: 800 }, (_, i) => `a${i}: risks { name }`).join(' ')} }` }) },
-  { name: 'fragment bomb', body: json({ query: `{ ...F0 }\n${Array.from({ length: 24 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n')}\nfragment F24 on Query { risks { name } }` }) },
-  { name: 'huge page', body: json({ query: '{ models(first: 100000) { nodes { name results { display } } } }' }) },
-  { name: 'oversized body', body: json({ query: '{ __typename }', variables: { pad: 'x'.repeat(150_000) } }) },
+  {
+    name: 'nesting past the parser',
+    body: json({ query: `{ ${'sectors { '.repeat(2000)}name${' }'.repeat(2000)} }` }),
+  },
+  {
+    name: 'alias bomb',
+    body: json({ query: `{ ${Array.from({ length: 800 }, (_, i) => `a${i}: risks { name }`).join(' ')} }` }),
+  },
+  {
+    name: 'fragment bomb',
+    body: json({
+      query: `{ ...F0 }\n${Array.from({ length: 24 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n')}\nfragment F24 on Query { risks { name } }`,
+    }),
+  },
+  {
+    name: 'huge page',
+    body: json({ query: '{ models(first: 100000) { nodes { name results { display } } } }' }),
+  },
+  {
+    name: 'oversized body',
+    body: json({ query: '{ __typename }', variables: { pad: 'x'.repeat(150_000) } }),
+  },
   { name: 'invalid JSON', body: '{"query": ' },
   { name: 'batch', body: json(Array.from({ length: 200 }, () => ({ query: '{ risks { name } }' }))) },
-  { name: 'bad variables', body: json({ query: 'query($n: Int!) { citation(number: $n) { label } }', variables: { n: 'x'.repeat(5000) } }) },
+  {
+    name: 'bad variables',
+    body: json({
+      query: 'query($n: Int!) { citation(number: $n) { label } }',
+      variables: { n: 'x'.repeat(5000) },
+    }),
+  },
   { name: 'wrong content type', body: json({ query: '{ risks { name } }' }), contentType: 'text/plain' },
 ];
 
@@ -61,7 +109,12 @@ const count = (t: Tally, kind: string) => (t.byKind[kind] = (t.byKind[kind] ?? 0
 async function send(url: string, body: string, apiKey: string, contentType = 'application/json') {
   const started = performance.now();
   try {
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': contentType, 'x-api-key': apiKey }, body, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-api-key': apiKey },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
     const text = await res.text();
     let parsed: any;
     try {
@@ -108,7 +161,9 @@ async function main(): Promise<void> {
   }) as typeof process.stderr.write;
 
   // each normal client has its own API key and stays under its rate; the abusers share one key and do not
-  const services: SeparateServices = await startSeparateServices({ env: { RATE_LIMIT: String(RATE_PER_MINUTE), RATE_LIMIT_BURST: '50', SUBGRAPH_TIMEOUT_MS: '2000' } });
+  const services: SeparateServices = await startSeparateServices({
+    env: { RATE_LIMIT: String(RATE_PER_MINUTE), RATE_LIMIT_BURST: '50', SUBGRAPH_TIMEOUT_MS: '2000' },
+  });
   const normal = tally();
   const abusive = tally();
   const unexpected: string[] = [];
@@ -122,7 +177,9 @@ async function main(): Promise<void> {
   const before = memory();
   started = performance.now();
   end = started + opts.duration * 1000;
-  console.log(`loadtest: ${opts.duration} s, ${opts.normal} normal clients, ${opts.abusive} abusive clients, ${opts.restart} restarted in the middle; gateway at ${services.url}`);
+  console.log(
+    `loadtest: ${opts.duration} s, ${opts.normal} normal clients, ${opts.abusive} abusive clients, ${opts.restart} restarted in the middle; gateway at ${services.url}`,
+  );
 
   const normalClient = async (i: number) => {
     const minGapMs = 60_000 / RATE_PER_MINUTE / 0.8; // 80% of the per-key rate
@@ -134,13 +191,28 @@ async function main(): Promise<void> {
       normal.latencies.push(res.ms);
       const errors: any[] = res.body?.errors ?? [];
       const at = t0 - started;
-      if (res.status === 200 && !errors.length && res.body?.data && q.check(res.body.data)) count(normal, 'ok');
-      else if (res.status === 200 && errors.length && errors.every((e) => e.extensions?.serviceName === opts.restart && /^SUBGRAPH_/.test(e.extensions?.code))) {
+      if (res.status === 200 && !errors.length && res.body?.data && q.check(res.body.data))
+        count(normal, 'ok');
+      else if (
+        res.status === 200 &&
+        errors.length &&
+        errors.every(
+          (e) => e.extensions?.serviceName === opts.restart && /^SUBGRAPH_/.test(e.extensions?.code),
+        )
+      ) {
         const inWindow = at >= down.from - GRACE_MS && at <= down.to + GRACE_MS;
-        count(normal, inWindow ? `${errors[0].extensions.code} on ${opts.restart} (during its downtime)` : `${errors[0].extensions.code} outside the downtime`);
+        count(
+          normal,
+          inWindow
+            ? `${errors[0].extensions.code} on ${opts.restart} (during its downtime)`
+            : `${errors[0].extensions.code} outside the downtime`,
+        );
         if (!inWindow) unexpected.push(`${q.name} at ${(at / 1000).toFixed(1)} s: ${errors[0].message}`);
       } else {
-        const kind = res.status === 200 ? `wrong answer (${errors[0]?.extensions?.code ?? 'data'})` : `HTTP ${res.status || res.failure}`;
+        const kind =
+          res.status === 200
+            ? `wrong answer (${errors[0]?.extensions?.code ?? 'data'})`
+            : `HTTP ${res.status || res.failure}`;
         count(normal, kind);
         unexpected.push(`${q.name} at ${(at / 1000).toFixed(1)} s: ${kind} ${errors[0]?.message ?? ''}`);
       }
@@ -158,7 +230,14 @@ async function main(): Promise<void> {
       const first = res.body?.errors?.[0];
       const refused = res.status >= 400 || (first && !res.body?.data) || res.status === 0;
       if (!refused) unexpected.push(`abusive "${a.name}" was answered with data`);
-      count(abusive, res.status === 0 ? `connection ${res.failure}` : res.status === 429 ? '429 RATE_LIMITED' : `${res.status} ${first?.extensions?.code ?? a.name}`);
+      count(
+        abusive,
+        res.status === 0
+          ? `connection ${res.failure}`
+          : res.status === 429
+            ? '429 RATE_LIMITED'
+            : `${res.status} ${first?.extensions?.code ?? a.name}`,
+      );
     }
   };
 
@@ -167,29 +246,49 @@ async function main(): Promise<void> {
     down.from = performance.now() - started;
     await services.stopSubgraph(opts.restart);
     const health = await fetch(`${services.url}/healthz`);
-    console.log(`${(down.from / 1000).toFixed(1)} s: stopped ${opts.restart}; /healthz ${health.status} ${await health.text()}`);
+    console.log(
+      `${(down.from / 1000).toFixed(1)} s: stopped ${opts.restart}; /healthz ${health.status} ${await health.text()}`,
+    );
     await new Promise((r) => setTimeout(r, opts.duration * 200));
     await services.restartSubgraph(opts.restart);
     down.to = performance.now() - started;
     const healthAfter = await fetch(`${services.url}/healthz`);
-    console.log(`${(down.to / 1000).toFixed(1)} s: restarted ${opts.restart} on the same port; /healthz ${healthAfter.status} ${await healthAfter.text()}`);
+    console.log(
+      `${(down.to / 1000).toFixed(1)} s: restarted ${opts.restart} on the same port; /healthz ${healthAfter.status} ${await healthAfter.text()}`,
+    );
   };
 
-  await Promise.all([...Array.from({ length: opts.normal }, (_, i) => normalClient(i)), ...Array.from({ length: opts.abusive }, (_, i) => abusiveClient(i)), restart()]);
+  await Promise.all([
+    ...Array.from({ length: opts.normal }, (_, i) => normalClient(i)),
+    ...Array.from({ length: opts.abusive }, (_, i) => abusiveClient(i)),
+    restart(),
+  ]);
   const after = memory();
   const finalHealth = await fetch(`${services.url}/healthz`);
   const seconds = (performance.now() - started) / 1000;
   await services.stop();
   process.stderr.write = write;
 
-  const table = (t: Tally) => Object.entries(t.byKind).sort((a, b) => b[1] - a[1]).map(([k, v]) => `    ${String(v).padStart(7)}  ${k}`).join('\n');
-  console.log(`\nnormal requests: ${normal.requests} (${(normal.requests / seconds).toFixed(0)}/s), latency p50 ${percentile(normal.latencies, 50).toFixed(1)} ms, p99 ${percentile(normal.latencies, 99).toFixed(1)} ms, max ${Math.max(...normal.latencies).toFixed(0)} ms\n${table(normal)}`);
-  console.log(`abusive requests: ${abusive.requests} (${(abusive.requests / seconds).toFixed(0)}/s), latency p50 ${percentile(abusive.latencies, 50).toFixed(1)} ms, p99 ${percentile(abusive.latencies, 99).toFixed(1)} ms, max ${Math.max(...abusive.latencies).toFixed(0)} ms\n${table(abusive)}`);
+  const table = (t: Tally) =>
+    Object.entries(t.byKind)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `    ${String(v).padStart(7)}  ${k}`)
+      .join('\n');
+  console.log(
+    `\nnormal requests: ${normal.requests} (${(normal.requests / seconds).toFixed(0)}/s), latency p50 ${percentile(normal.latencies, 50).toFixed(1)} ms, p99 ${percentile(normal.latencies, 99).toFixed(1)} ms, max ${Math.max(...normal.latencies).toFixed(0)} ms\n${table(normal)}`,
+  );
+  console.log(
+    `abusive requests: ${abusive.requests} (${(abusive.requests / seconds).toFixed(0)}/s), latency p50 ${percentile(abusive.latencies, 50).toFixed(1)} ms, p99 ${percentile(abusive.latencies, 99).toFixed(1)} ms, max ${Math.max(...abusive.latencies).toFixed(0)} ms\n${table(abusive)}`,
+  );
   console.log(`error lines the gateway logged: ${JSON.stringify(logged)}`);
   console.log(`/healthz at the end: ${finalHealth.status}`);
-  console.log(`memory of this process (gateway, subgraphs and load generator): RSS ${mb(before.rss)} -> ${mb(after.rss)}, heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}, external ${mb(before.external)} -> ${mb(after.external)} (after a full collection each)`);
+  console.log(
+    `memory of this process (gateway, subgraphs and load generator): RSS ${mb(before.rss)} -> ${mb(after.rss)}, heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}, external ${mb(before.external)} -> ${mb(after.external)} (after a full collection each)`,
+  );
   const pass = unexpected.length === 0 && finalHealth.status === 200;
-  console.log(`\nverdict: ${pass ? 'PASS' : 'FAIL'}: normal requests saw ${unexpected.length ? `${unexpected.length} unexpected errors` : `no errors except on ${opts.restart}'s fields during its downtime`}`);
+  console.log(
+    `\nverdict: ${pass ? 'PASS' : 'FAIL'}: normal requests saw ${unexpected.length ? `${unexpected.length} unexpected errors` : `no errors except on ${opts.restart}'s fields during its downtime`}`,
+  );
   for (const u of unexpected.slice(0, 10)) console.log(`  ${u}`);
   process.exit(pass ? 0 : 1);
 }

@@ -24,7 +24,10 @@ export interface Target {
 
 const sumSql = (stores: Store[]) => () => stores.reduce((n, s) => n + s.counter.count, 0);
 
-async function serveOnPort0(handler: http.RequestListener, health: HealthCheck): Promise<{ url: string; stop(): Promise<void> }> {
+async function serveOnPort0(
+  handler: http.RequestListener,
+  health: HealthCheck,
+): Promise<{ url: string; stop(): Promise<void> }> {
   const server = createHttpServer(handler, health);
   const port = await listen(server, 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}/graphql`, stop: () => closeServer(server) };
@@ -47,7 +50,9 @@ export async function startOneProcess(config: Config, name = 'one-process'): Pro
 }
 
 /** The subgraph services (each on port 0) that targets 2, 3 and 5 share, and a config pointing at them. */
-export async function startSubgraphServices(config: Config): Promise<{ config: Config; services: Record<SubgraphName, RunningSubgraph>; stop(): Promise<void> }> {
+export async function startSubgraphServices(
+  config: Config,
+): Promise<{ config: Config; services: Record<SubgraphName, RunningSubgraph>; stop(): Promise<void> }> {
   const services = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPH_NAMES) services[name] = await startSubgraphServer(config, name, 0);
   return {
@@ -79,7 +84,13 @@ export async function startSeparateServices(svc: Services): Promise<Target> {
 
 /** Target 3: the catalog subgraph service itself, no gateway in front. */
 export function directCatalog(svc: Services): Target {
-  return { name: 'catalog-direct', url: svc.services.catalog.url, sql: sumSql([svc.services.catalog.store]), fetches: () => null, stop: async () => undefined };
+  return {
+    name: 'catalog-direct',
+    url: svc.services.catalog.url,
+    sql: sumSql([svc.services.catalog.store]),
+    fetches: () => null,
+    stop: async () => undefined,
+  };
 }
 
 /** Target 5: Apollo's gateway on the same supergraph and the same subgraph services. */

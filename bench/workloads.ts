@@ -29,7 +29,8 @@ export const AUDIT_FIELDS: Record<string, string> = {
   datasetsWithoutOpenAccess: 'datasetsWithoutOpenAccess { name access }',
   closedModels: 'closedModels { name access }',
   modelsWithUnreportedSize: 'modelsWithUnreportedSize { name parameters { display } }',
-  resultsOnRestrictedDatasets: 'resultsOnRestrictedDatasets { display model { name } dataset { name access } }',
+  resultsOnRestrictedDatasets:
+    'resultsOnRestrictedDatasets { display model { name } dataset { name access } }',
   uncitedEntities: 'uncitedEntities { __typename id }',
   risksWithoutMitigation: 'risksWithoutMitigation { name }',
 };
@@ -39,17 +40,21 @@ export const ALL_AUDITS = `{ audits { ${Object.values(AUDIT_FIELDS).join(' ')} }
 
 export const auditQuery = (field: string) => `{ audits { ${AUDIT_FIELDS[field]} } }`;
 
-const HIT_FIELDS = ['Model', 'Dataset', 'Task', 'Metric', 'Risk', 'Sector'].map((t) => `... on ${t} { id name }`).join(' ');
+const HIT_FIELDS = ['Model', 'Dataset', 'Task', 'Metric', 'Risk', 'Sector']
+  .map((t) => `... on ${t} { id name }`)
+  .join(' ');
 
 export const SEARCH = `{ search(query: "med") { __typename ${HIT_FIELDS} ... on Citation { id number label } } }`;
 
 export const NODES = `query Nodes($ids: [ID!]!) { nodes(ids: $ids) { __typename id ${HIT_FIELDS} ... on Citation { number label } } }`;
 
 /** Ids of several types for the `nodes` workload, read through the API. */
-export const NODE_ID_SOURCES = '{ models(first: 40) { nodes { id } } datasets(first: 30) { nodes { id } } tasks(first: 10) { nodes { id } } citations(first: 20) { nodes { id } } }';
+export const NODE_ID_SOURCES =
+  '{ models(first: 40) { nodes { id } } datasets(first: 30) { nodes { id } } tasks(first: 10) { nodes { id } } citations(first: 20) { nodes { id } } }';
 
 /** A dataset with the most to show on its page: users, evaluations, risks and citations. */
-export const DATASET_CANDIDATES = '{ datasets(first: 500) { nodes { slug usedToTrain { totalCount } evaluations { totalCount } risks { name } citations { number } } } }';
+export const DATASET_CANDIDATES =
+  '{ datasets(first: 500) { nodes { slug usedToTrain { totalCount } evaluations { totalCount } risks { name } citations { number } } } }';
 
 export const PAGE_SIZE = 50;
 
@@ -66,9 +71,11 @@ export const MODEL_ORDERS: Record<string, { field: string; direction: string } |
 
 /** The cost of totalCount over every result, and over the results of one metric (an indexed WHERE). */
 export const RESULTS_COUNT = '{ results(first: 1) { totalCount } }';
-export const RESULTS_COUNT_ONE_METRIC = '{ results(first: 1, filter: { metric: "f1-score" }) { totalCount } }';
+export const RESULTS_COUNT_ONE_METRIC =
+  '{ results(first: 1, filter: { metric: "f1-score" }) { totalCount } }';
 
-export const MODEL_CURSORS = 'query Cursors($after: String, $orderBy: ModelOrder) { models(first: 500, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage } edges { cursor } } }';
+export const MODEL_CURSORS =
+  'query Cursors($after: String, $orderBy: ModelOrder) { models(first: 500, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage } edges { cursor } } }';
 
 export function body(w: Workload): string {
   return JSON.stringify(w.variables ? { query: w.query, variables: w.variables } : { query: w.query });

@@ -19,15 +19,27 @@ function modelPage(model: NonNullable<ModelPageQuery['model']>): string {
       ['parameters', model.parameters.display],
       ['aliases', model.aliases.join(', ')],
       ['sectors', model.sectors.map((s) => s.name).join(', ')],
-      ['trained on', model.trainedOn.map((d) => `${d.name} (${d.access})`).join(', ') || model.trainingDataNote],
-      ['citations', model.citations.map((c) => (c.label ? `[${c.number}] ${c.label}` : `[${c.number}]`)).join(', ')],
+      [
+        'trained on',
+        model.trainedOn.map((d) => `${d.name} (${d.access})`).join(', ') || model.trainingDataNote,
+      ],
+      [
+        'citations',
+        model.citations.map((c) => (c.label ? `[${c.number}] ${c.label}` : `[${c.number}]`)).join(', '),
+      ],
       ['risks', model.risks.map((r) => r.name).join(', ')],
       ['source', model.source.location],
     ],
   );
   const results = formatTable(
     ['task', 'sector', 'dataset', 'metric', 'value'],
-    model.results.map((r) => [r.task.name, r.task.sector.name, r.dataset?.name, r.metric.name, r.setting ? `${r.display} (${r.setting})` : r.display]),
+    model.results.map((r) => [
+      r.task.name,
+      r.task.sector.name,
+      r.dataset?.name,
+      r.metric.name,
+      r.setting ? `${r.display} (${r.setting})` : r.display,
+    ]),
   );
   return `\nModel: ${model.name}\n${facts}\n\nResults (${model.results.length})\n${results}\n`;
 }

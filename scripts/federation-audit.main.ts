@@ -35,14 +35,25 @@ interface AuditCheckout {
 }
 
 // the audit is an ES module; a CommonJS `import()` would become require() when compiled
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+const importModule = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<any>;
 
 async function openCheckout(dir: string | null): Promise<AuditCheckout> {
-  if (!dir) throw new Error('FEDERATION_AUDIT_DIR is not set: git clone https://github.com/the-guild-org/graphql-federation-gateway-audit, npm install in it, then FEDERATION_AUDIT_DIR=<checkout> npm run audit:federation');
+  if (!dir)
+    throw new Error(
+      'FEDERATION_AUDIT_DIR is not set: git clone https://github.com/the-guild-org/graphql-federation-gateway-audit, npm install in it, then FEDERATION_AUDIT_DIR=<checkout> npm run audit:federation',
+    );
   const dist = path.join(dir, 'dist');
-  if (!fs.existsSync(path.join(dist, 'index.js'))) throw new Error(`FEDERATION_AUDIT_DIR=${dir} has no dist/index.js: not an audit checkout, or npm install (which builds it) was not run there`);
+  if (!fs.existsSync(path.join(dist, 'index.js')))
+    throw new Error(
+      `FEDERATION_AUDIT_DIR=${dir} has no dist/index.js: not an audit checkout, or npm install (which builds it) was not run there`,
+    );
   const { createRouter } = await importModule(path.join(dist, 'index.js'));
-  if (typeof createRouter !== 'function' || !fs.existsSync(path.join(dist, 'test.js'))) throw new Error(`FEDERATION_AUDIT_DIR=${dir}: its dist/ has no createRouter export or no test.js, which this script runs`);
+  if (typeof createRouter !== 'function' || !fs.existsSync(path.join(dist, 'test.js')))
+    throw new Error(
+      `FEDERATION_AUDIT_DIR=${dir}: its dist/ has no createRouter export or no test.js, which this script runs`,
+    );
   return { createRouter, testFile: path.join(dist, 'test.js') };
 }
 
@@ -55,12 +66,20 @@ async function serveHandler(handler: http.RequestListener): Promise<{ server: ht
 async function startGateway(kind: GatewayKind, supergraphFile: string): Promise<RunningGateway> {
   if (kind === 'lam-atlas') {
     const config = loadConfig({ ...process.env, SUPERGRAPH: supergraphFile, HOST, PORT: '0' });
-    const { gateway, health } = await createRemoteGateway(config, { logger: createLogger({ level: 'silent' }) });
+    const { gateway, health } = await createRemoteGateway(config, {
+      logger: createLogger({ level: 'silent' }),
+    });
     const server = gatewayHttpServer(gateway, health, config);
     const port = await listen(server, 0, HOST);
-    return { url: `http://${HOST}:${port}/graphql`, stop: async () => (await closeServer(server), await gateway.dispose()) };
+    return {
+      url: `http://${HOST}:${port}/graphql`,
+      stop: async () => (await closeServer(server), await gateway.dispose()),
+    };
   }
-  const runtime = createGatewayRuntime({ supergraph: fs.readFileSync(supergraphFile, 'utf8'), logging: false });
+  const runtime = createGatewayRuntime({
+    supergraph: fs.readFileSync(supergraphFile, 'utf8'),
+    logging: false,
+  });
   const { server, url } = await serveHandler(runtime as unknown as http.RequestListener);
   return { url: `${url}/graphql`, stop: async () => (await closeServer(server), await runtime.dispose()) };
 }
@@ -69,24 +88,40 @@ async function startGateway(kind: GatewayKind, supergraphFile: string): Promise<
 async function waitReady(url: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    const body = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }), signal: AbortSignal.timeout(READY_TIMEOUT_MS) })
+    const body = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+      signal: AbortSignal.timeout(READY_TIMEOUT_MS),
+    })
       .then((r) => r.json() as Promise<{ data?: { __typename?: string } }>)
       .catch(() => null);
     if (body?.data?.__typename === 'Query') return;
-    if (Date.now() > deadline) throw new Error(`${url} did not answer { __typename } within ${READY_TIMEOUT_MS} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not answer { __typename } within ${READY_TIMEOUT_MS} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 /** Runs the audit's test file for one suite against one gateway; its cases are named by their index. */
-async function runCases(testFile: string, testsUrl: string, graphqlUrl: string): Promise<Map<string, boolean>> {
+async function runCases(
+  testFile: string,
+  testsUrl: string,
+  graphqlUrl: string,
+): Promise<Map<string, boolean>> {
   // the audit's test file reads its two endpoints from the environment of the child node:test starts
   process.env.TESTS_ENDPOINT = testsUrl;
   process.env.GRAPHQL_ENDPOINT = graphqlUrl;
   const passed = new Map<string, boolean>();
-  const stream = run({ files: [testFile], concurrency: 1, timeout: CASE_TIMEOUT_MS, signal: AbortSignal.timeout(SUITE_TIMEOUT_MS) });
+  const stream = run({
+    files: [testFile],
+    concurrency: 1,
+    timeout: CASE_TIMEOUT_MS,
+    signal: AbortSignal.timeout(SUITE_TIMEOUT_MS),
+  });
   for await (const event of stream as AsyncIterable<{ type: string; data: { name: string } }>) {
-    if ((event.type === 'test:pass' || event.type === 'test:fail') && /^\d+$/.test(event.data.name)) passed.set(event.data.name, event.type === 'test:pass');
+    if ((event.type === 'test:pass' || event.type === 'test:fail') && /^\d+$/.test(event.data.name))
+      passed.set(event.data.name, event.type === 'test:pass');
   }
   if (passed.size === 0) throw new Error(`the audit's test file ran no case against ${graphqlUrl}`);
   return passed;
@@ -94,14 +129,28 @@ async function runCases(testFile: string, testsUrl: string, graphqlUrl: string):
 
 /** Why a case failed, as the gateway answers its query: the first error, or a data mismatch. */
 async function explain(url: string, query: string): Promise<string> {
-  const body = (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(CASE_TIMEOUT_MS) })
+  const body = (await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(CASE_TIMEOUT_MS),
+  })
     .then((r) => r.json())
-    .catch((err: Error) => ({ errors: [{ message: err.message }] }))) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    .catch((err: Error) => ({ errors: [{ message: err.message }] }))) as {
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   const error = body.errors?.[0];
-  return error ? `${error.extensions?.code ?? 'error'}: ${error.message}` : 'the data differs from what the audit expects';
+  return error
+    ? `${error.extensions?.code ?? 'error'}: ${error.message}`
+    : 'the data differs from what the audit expects';
 }
 
-async function auditSuite(checkout: AuditCheckout, auditUrl: string, id: string, workDir: string): Promise<Record<GatewayKind, Map<string, Outcome>>> {
+async function auditSuite(
+  checkout: AuditCheckout,
+  auditUrl: string,
+  id: string,
+  workDir: string,
+): Promise<Record<GatewayKind, Map<string, Outcome>>> {
   const res = await fetch(`${auditUrl}/${id}/supergraph`);
   if (!res.ok) throw new Error(`the audit has no supergraph for suite "${id}" (HTTP ${res.status})`);
   const file = path.join(workDir, `${id}.graphql`);
@@ -114,8 +163,15 @@ async function auditSuite(checkout: AuditCheckout, auditUrl: string, id: string,
       gateway = await startGateway(kind, file);
       await waitReady(gateway.url);
       const outcomes = new Map<string, Outcome>();
-      for (const [name, passed] of await runCases(checkout.testFile, `${auditUrl}/${id}/tests`, gateway.url)) {
-        outcomes.set(name, passed ? { passed } : { passed, message: await explain(gateway.url, tests[Number(name)].query) });
+      for (const [name, passed] of await runCases(
+        checkout.testFile,
+        `${auditUrl}/${id}/tests`,
+        gateway.url,
+      )) {
+        outcomes.set(
+          name,
+          passed ? { passed } : { passed, message: await explain(gateway.url, tests[Number(name)].query) },
+        );
       }
       results[kind] = outcomes;
     } catch (err) {
@@ -135,7 +191,8 @@ function suiteArgument(argv: string[]): string | null {
 }
 
 const passCount = (m: Map<string, Outcome>) => [...m.values()].filter((o) => o.passed).length;
-const row = (label: string, lamAtlas: string, plain: string) => console.log(`${label.padEnd(36)} ${lamAtlas.padStart(9)} ${plain.padStart(9)}`);
+const row = (label: string, lamAtlas: string, plain: string) =>
+  console.log(`${label.padEnd(36)} ${lamAtlas.padStart(9)} ${plain.padStart(9)}`);
 
 async function main(): Promise<number> {
   const checkout = await openCheckout(federationAuditDir());
@@ -144,7 +201,8 @@ async function main(): Promise<number> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-federation-audit-'));
   try {
     const ids = (await (await fetch(`${audit.url}/ids`)).json()) as string[];
-    if (only && !ids.includes(only)) throw new Error(`the audit has no suite "${only}"; its suites: ${ids.join(', ')}`);
+    if (only && !ids.includes(only))
+      throw new Error(`the audit has no suite "${only}"; its suites: ${ids.join(', ')}`);
     const regressions: string[] = [];
     const totals = { cases: 0, 'lam-atlas': 0, plain: 0 };
     row('suite', 'lam-atlas', 'plain');
@@ -156,7 +214,11 @@ async function main(): Promise<number> {
       totals.plain += passCount(results.plain);
       row(id, `${passCount(results['lam-atlas'])}/${cases}`, `${passCount(results.plain)}/${cases}`);
       for (const [name, outcome] of results['lam-atlas']) {
-        if (!outcome.passed && (name === '*' ? passCount(results.plain) > 0 : results.plain.get(name)?.passed)) regressions.push(`${id} #${name}: ${outcome.message ?? 'failed'}`);
+        if (
+          !outcome.passed &&
+          (name === '*' ? passCount(results.plain) > 0 : results.plain.get(name)?.passed)
+        )
+          regressions.push(`${id} #${name}: ${outcome.message ?? 'failed'}`);
       }
     }
     row('total', `${totals['lam-atlas']}/${totals.cases}`, `${totals.plain}/${totals.cases}`);

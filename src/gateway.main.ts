@@ -9,10 +9,14 @@ import { createLogger } from './common/logger';
 /** npm run start:gateway: the gateway alone, over subgraphs running as their own services. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const { gateway, health } = await createRemoteGateway(config, { logger: createLogger({ level: config.logLevel }) });
+  const { gateway, health } = await createRemoteGateway(config, {
+    logger: createLogger({ level: config.logLevel }),
+  });
   const server = gatewayHttpServer(gateway, health, config);
   const port = await listen(server, config.port, config.host);
-  console.log(`lam-atlas gateway is serving http://${config.host}:${port}/graphql (health: /healthz${gateway.metrics ? ', metrics: /metrics' : ''})`);
+  console.log(
+    `lam-atlas gateway is serving http://${config.host}:${port}/graphql (health: /healthz${gateway.metrics ? ', metrics: /metrics' : ''})`,
+  );
   onShutdown(async () => {
     await closeServer(server);
     await gateway.dispose();

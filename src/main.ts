@@ -14,7 +14,9 @@ export async function main(config = loadConfig()): Promise<void> {
   const app = await createInProcessApp(config, { logger: createLogger({ level: config.logLevel }) });
   const server = gatewayHttpServer(app.gateway, app.health, config);
   const port = await listen(server, config.port, config.host);
-  console.log(`lam-atlas is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql (health: /healthz${app.gateway.metrics ? ', metrics: /metrics' : ''})`);
+  console.log(
+    `lam-atlas is serving http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql (health: /healthz${app.gateway.metrics ? ', metrics: /metrics' : ''})`,
+  );
   onShutdown(async () => {
     await closeServer(server);
     await app.close();

@@ -26,7 +26,8 @@ function contractItems(schema: GraphQLSchema): Map<string, string> {
         field.args.forEach((a) => items.set(`${type.name}.${field.name}(${a.name})`, String(a.type)));
       }
     }
-    if (isInputObjectType(type)) Object.values(type.getFields()).forEach((f) => items.set(`${type.name}.${f.name}`, String(f.type)));
+    if (isInputObjectType(type))
+      Object.values(type.getFields()).forEach((f) => items.set(`${type.name}.${f.name}`, String(f.type)));
     if (isEnumType(type)) type.getValues().forEach((v) => items.set(`${type.name}.${v.name}`, ''));
     if (isUnionType(type)) type.getTypes().forEach((t) => items.set(`${type.name} | ${t.name}`, ''));
   }
@@ -37,7 +38,9 @@ describe('the public API contract', () => {
   it('is served: every type, field, argument and nullability of the contract is in schema.graphql', () => {
     const contract = contractItems(buildSchema(read('test/api-contract.graphql')));
     const served = contractItems(buildSchema(read('schema.graphql')));
-    const missing = [...contract].filter(([k, v]) => served.get(k) !== v).map(([k, v]) => `${k}: ${v} (served: ${served.get(k) ?? 'absent'})`);
+    const missing = [...contract]
+      .filter(([k, v]) => served.get(k) !== v)
+      .map(([k, v]) => `${k}: ${v} (served: ${served.get(k) ?? 'absent'})`);
     expect(missing).toEqual([]);
   });
 });

@@ -15,7 +15,11 @@ export async function generatedSchemaFiles(): Promise<Record<string, string>> {
   const config = loadConfig({});
   const composition = composeBuiltIn(config, await buildSubgraphs());
   return {
-    'supergraph.graphql': header('The lam-atlas supergraph, for any Federation 2 router.') + composition.supergraph.trim() + '\n',
-    'schema.graphql': header('The lam-atlas API schema: what clients of the gateway see.') + composition.apiSchema.trim() + '\n',
+    'supergraph.graphql':
+      header('The lam-atlas supergraph, for any Federation 2 router.') + composition.supergraph.trim() + '\n',
+    'schema.graphql':
+      header('The lam-atlas API schema: what clients of the gateway see.') +
+      composition.apiSchema.trim() +
+      '\n',
   };
 }

@@ -14,7 +14,13 @@ export interface HttpServerOptions {
   metrics?: GatewayMetrics | null;
 }
 
-type Reject = (res: http.ServerResponse, status: number, code: string, message: string, headers?: Record<string, string>) => void;
+type Reject = (
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+) => void;
 
 const writeRejection: Reject = (res, status, code, message, headers = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...headers });
@@ -25,7 +31,12 @@ const writeRejection: Reject = (res, status, code, message, headers = {}) => {
  * Refuses bodies over the limit before reading them. A body must declare its length: without
  * Content-Length the size could only be learned by reading it.
  */
-function bodyTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBodyBytes: number, reject: Reject): boolean {
+function bodyTooLarge(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  maxBodyBytes: number,
+  reject: Reject,
+): boolean {
   if (req.method !== 'POST') return false;
   const declared = req.headers['content-length'];
   if (declared === undefined) {
@@ -33,7 +44,12 @@ function bodyTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBo
     return true;
   }
   if (Number(declared) > maxBodyBytes) {
-    reject(res, 413, 'REQUEST_TOO_LARGE', `the request body has ${declared} bytes; the limit is ${maxBodyBytes}`);
+    reject(
+      res,
+      413,
+      'REQUEST_TOO_LARGE',
+      `the request body has ${declared} bytes; the limit is ${maxBodyBytes}`,
+    );
     return true;
   }
   return false;
@@ -45,13 +61,22 @@ function serveMetrics(res: http.ServerResponse, metrics: GatewayMetrics, head: b
       res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
       res.end(head ? undefined : text);
     },
-    (err: Error) => writeRejection(res, 500, 'INTERNAL_SERVER_ERROR', `metrics could not be collected: ${err.message}`),
+    (err: Error) =>
+      writeRejection(res, 500, 'INTERNAL_SERVER_ERROR', `metrics could not be collected: ${err.message}`),
   );
 }
 
 /** Serves /healthz and /metrics itself and hands every other request to the GraphQL handler. */
-export function createHttpServer(handler: http.RequestListener, health: HealthCheck, options: number | HttpServerOptions = {}): http.Server {
-  const { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, rateLimit = null, metrics = null } = typeof options === 'number' ? { maxBodyBytes: options } : options;
+export function createHttpServer(
+  handler: http.RequestListener,
+  health: HealthCheck,
+  options: number | HttpServerOptions = {},
+): http.Server {
+  const {
+    maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+    rateLimit = null,
+    metrics = null,
+  } = typeof options === 'number' ? { maxBodyBytes: options } : options;
   const limiter = rateLimit ? new RateLimiter(rateLimit) : null;
   const reject: Reject = (res, status, code, message, headers) => {
     metrics?.rejected(code);
@@ -69,7 +94,13 @@ export function createHttpServer(handler: http.RequestListener, health: HealthCh
       const decision = limiter.take(clientKey(req));
       if (!decision.allowed) {
         const wait = String(decision.retryAfterSeconds);
-        reject(res, 429, 'RATE_LIMITED', `too many requests: the limit is ${rateLimit!.perMinute} per minute (bursts of ${rateLimit!.burst}); retry in ${wait} s`, { 'retry-after': wait });
+        reject(
+          res,
+          429,
+          'RATE_LIMITED',
+          `too many requests: the limit is ${rateLimit!.perMinute} per minute (bursts of ${rateLimit!.burst}); retry in ${wait} s`,
+          { 'retry-after': wait },
+        );
         return;
       }
     }
@@ -80,8 +111,12 @@ export function createHttpServer(handler: http.RequestListener, health: HealthCh
         .then((subgraphs) => {
           const ok = Object.keys(subgraphs).length > 0 && Object.values(subgraphs).every(Boolean);
           const down = Object.keys(subgraphs).filter((k) => !subgraphs[k]);
-          const states = Object.fromEntries(Object.entries(subgraphs).map(([k, v]) => [k, v ? 'up' : 'down']));
-          const body = JSON.stringify(ok ? { status: 'ok', subgraphs: states } : { status: 'degraded', down, subgraphs: states });
+          const states = Object.fromEntries(
+            Object.entries(subgraphs).map(([k, v]) => [k, v ? 'up' : 'down']),
+          );
+          const body = JSON.stringify(
+            ok ? { status: 'ok', subgraphs: states } : { status: 'degraded', down, subgraphs: states },
+          );
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
           res.end(req.method === 'HEAD' ? undefined : body);
         });

@@ -4,7 +4,14 @@ import { Composition } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { localTransport } from '../gateway/local-transport';
 import { HealthCheck } from './http-server';
-import { AppOptions, buildSubgraphs, composeBuiltIn, gatewayOptions, localSubgraph, openStores } from './services';
+import {
+  AppOptions,
+  buildSubgraphs,
+  composeBuiltIn,
+  gatewayOptions,
+  localSubgraph,
+  openStores,
+} from './services';
 
 export interface InProcessApp {
   gateway: Gateway;
@@ -21,14 +28,32 @@ export async function createInProcessApp(config: Config, options: AppOptions = {
   // read before the stores open: a bad manifest stops startup without anything to close
   const settings = gatewayOptions(config, options);
   const opened = await openStores(config);
-  const stores = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, opened[i]])) as Record<SubgraphName, Store>;
+  const stores = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, opened[i]])) as Record<
+    SubgraphName,
+    Store
+  >;
   const local = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])]));
-  const fused = config.execution === 'fused' ? { apiSchema: composition.apiSchema, subgraphs: local } : undefined;
-  const gateway = createGateway({ ...settings, supergraph: composition.supergraph, transport: localTransport(local), fused });
+  const fused =
+    config.execution === 'fused' ? { apiSchema: composition.apiSchema, subgraphs: local } : undefined;
+  const gateway = createGateway({
+    ...settings,
+    supergraph: composition.supergraph,
+    transport: localTransport(local),
+    fused,
+  });
   const health: HealthCheck = async () =>
     Object.fromEntries(
       await Promise.all(
-        SUBGRAPH_NAMES.map(async (n) => [n, await stores[n].dataSource.query('SELECT 1 AS ok').then(() => true, () => false)] as const),
+        SUBGRAPH_NAMES.map(
+          async (n) =>
+            [
+              n,
+              await stores[n].dataSource.query('SELECT 1 AS ok').then(
+                () => true,
+                () => false,
+              ),
+            ] as const,
+        ),
       ),
     );
   return {

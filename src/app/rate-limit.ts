@@ -42,7 +42,8 @@ export class RateLimiter {
   private lastSweep: number;
 
   constructor(private readonly options: RateLimitOptions) {
-    if (!(options.perMinute > 0) || !(options.burst >= 1)) throw new Error('a rate limit needs perMinute > 0 and burst >= 1');
+    if (!(options.perMinute > 0) || !(options.burst >= 1))
+      throw new Error('a rate limit needs perMinute > 0 and burst >= 1');
     this.perMs = options.perMinute / 60_000;
     this.maxClients = options.maxClients ?? 10_000;
     this.now = options.now ?? Date.now;
@@ -64,7 +65,10 @@ export class RateLimiter {
       bucket.tokens -= 1;
       return { allowed: true };
     }
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)) };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+    };
   }
 
   /** How many clients are tracked now. */

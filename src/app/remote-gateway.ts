@@ -7,7 +7,11 @@ import { AppOptions, gatewayOptions, subgraphUrl } from './services';
 
 const HEALTH_TIMEOUT_MS = 2000;
 
-async function post(url: string, query: string, timeoutMs: number): Promise<{ data?: Record<string, unknown> }> {
+async function post(
+  url: string,
+  query: string,
+  timeoutMs: number,
+): Promise<{ data?: Record<string, unknown> }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -57,9 +61,25 @@ function readSupergraph(file: string): { supergraph: string; subgraphs: { name: 
 export async function createRemoteGateway(config: Config, options: AppOptions = {}): Promise<RemoteGateway> {
   const { supergraph, subgraphs } = config.supergraphPath
     ? readSupergraph(config.supergraphPath)
-    : { supergraph: await composeRemote(config), subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphUrl(config, name) })) };
+    : {
+        supergraph: await composeRemote(config),
+        subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphUrl(config, name) })),
+      };
   const gateway = createGateway({ ...gatewayOptions(config, options), supergraph });
   const health: HealthCheck = async () =>
-    Object.fromEntries(await Promise.all(subgraphs.map(async ({ name, url }) => [name, await post(url, '{ __typename }', HEALTH_TIMEOUT_MS).then(() => true, () => false)] as const)));
+    Object.fromEntries(
+      await Promise.all(
+        subgraphs.map(
+          async ({ name, url }) =>
+            [
+              name,
+              await post(url, '{ __typename }', HEALTH_TIMEOUT_MS).then(
+                () => true,
+                () => false,
+              ),
+            ] as const,
+        ),
+      ),
+    );
   return { gateway, health };
 }

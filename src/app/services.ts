@@ -23,7 +23,11 @@ export async function buildSubgraphs(): Promise<Record<SubgraphName, Subgraph>> 
 
 /** Composes the built-in subgraphs, naming them by the URLs they have as separate services. */
 export function composeBuiltIn(config: Config, subgraphs: Record<SubgraphName, Subgraph>): Composition {
-  const sdls: SubgraphSdl[] = SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphUrl(config, name), sdl: subgraphs[name].sdl }));
+  const sdls: SubgraphSdl[] = SUBGRAPH_NAMES.map((name) => ({
+    name,
+    url: subgraphUrl(config, name),
+    sdl: subgraphs[name].sdl,
+  }));
   return composeSupergraph(sdls);
 }
 
@@ -40,7 +44,9 @@ export async function openStore(config: Config, name: SubgraphName): Promise<Sto
   } catch (err) {
     if (store.dataSource.isInitialized) await store.dataSource.destroy();
     const where = isPostgres(target) ? `schema ${target.schema}` : target.file;
-    throw new Error(`the ${name} store (${where}) cannot be read: ${(err as Error).message}. Run npm run seed to rebuild it from data/`);
+    throw new Error(
+      `the ${name} store (${where}) cannot be read: ${(err as Error).message}. Run npm run seed to rebuild it from data/`,
+    );
   }
   return store;
 }
@@ -58,7 +64,10 @@ export async function openStores(config: Config): Promise<Store[]> {
 }
 
 export function localSubgraph(name: SubgraphName, subgraph: Subgraph, store: Store): LocalSubgraph {
-  return { schema: subgraph.schema, createContext: () => SUBGRAPH_MODULES[name].createContext(store.dataSource) };
+  return {
+    schema: subgraph.schema,
+    createContext: () => SUBGRAPH_MODULES[name].createContext(store.dataSource),
+  };
 }
 
 /** The trusted-documents setting with its manifest read, or undefined when it is off. */
@@ -73,7 +82,10 @@ export interface AppOptions {
 }
 
 /** The gateway settings the configuration decides, for either deployment shape. */
-export function gatewayOptions(config: Config, options: AppOptions = {}): Omit<GatewayOptions, 'supergraph' | 'transport'> {
+export function gatewayOptions(
+  config: Config,
+  options: AppOptions = {},
+): Omit<GatewayOptions, 'supergraph' | 'transport'> {
   return {
     production: config.production,
     limits: config.limits,
@@ -87,5 +99,9 @@ export function gatewayOptions(config: Config, options: AppOptions = {}): Omit<G
 
 /** The HTTP server in front of a gateway as the configuration sets it up: body limit, rate limit, /metrics. */
 export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config: Config): http.Server {
-  return createHttpServer(gateway.runtime, health, { maxBodyBytes: config.maxBodyBytes, rateLimit: config.rateLimit, metrics: gateway.metrics });
+  return createHttpServer(gateway.runtime, health, {
+    maxBodyBytes: config.maxBodyBytes,
+    rateLimit: config.rateLimit,
+    metrics: gateway.metrics,
+  });
 }

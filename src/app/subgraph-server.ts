@@ -13,12 +13,20 @@ export interface RunningSubgraph {
 }
 
 /** One subgraph as its own HTTP service (Apollo Server), over its own store. */
-export async function startSubgraphServer(config: Config, name: SubgraphName, port: number): Promise<RunningSubgraph> {
+export async function startSubgraphServer(
+  config: Config,
+  name: SubgraphName,
+  port: number,
+): Promise<RunningSubgraph> {
   const module = SUBGRAPH_MODULES[name];
   const subgraph = await module.build();
   const store = await openStore(config, name);
   // inline traces serve Apollo's usage reporting, which this gateway does not use
-  const server = new ApolloServer<object>({ schema: subgraph.schema, introspection: !config.production, plugins: [ApolloServerPluginInlineTraceDisabled()] });
+  const server = new ApolloServer<object>({
+    schema: subgraph.schema,
+    introspection: !config.production,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
   const { url } = await startStandaloneServer(server, {
     listen: { port, host: config.host },
     context: async () => module.createContext(store.dataSource),

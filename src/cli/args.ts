@@ -23,7 +23,8 @@ export function parseArgs(argv: string[], known: Record<string, readonly string[
     else if (arg.startsWith('--')) {
       const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
       const value = inline ?? argv[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`--${name} needs a value`);
       options[name] = value;
     } else words.push(arg);
   }
@@ -31,7 +32,10 @@ export function parseArgs(argv: string[], known: Record<string, readonly string[
   const allowed = command !== undefined ? known[command] : undefined;
   if (allowed) {
     const unknown = Object.keys(options).find((o) => !allowed.includes(o));
-    if (unknown) throw new UsageError(`${command} has no option --${unknown}${allowed.length ? ` (it takes ${allowed.map((o) => `--${o}`).join(', ')})` : ''}`);
+    if (unknown)
+      throw new UsageError(
+        `${command} has no option --${unknown}${allowed.length ? ` (it takes ${allowed.map((o) => `--${o}`).join(', ')})` : ''}`,
+      );
   }
   return { command, positional, options, help };
 }

@@ -22,6 +22,8 @@ export async function openAtlasSource(config: Config, url: string | undefined): 
   if (url) return { client: createAtlasClient(url), where: url, close: async () => undefined };
   await ensureStores(config);
   const app = await createInProcessApp({ ...config, limits: { ...config.limits, maxCost: LOCAL_MAX_COST } });
-  const client = createAtlasClient('http://lam-atlas.local/graphql', { fetch: app.gateway.runtime.fetch as typeof fetch });
+  const client = createAtlasClient('http://lam-atlas.local/graphql', {
+    fetch: app.gateway.runtime.fetch as typeof fetch,
+  });
   return { client, where: `the stores in ${config.storeDir}`, close: () => app.close() };
 }

@@ -37,7 +37,10 @@ function configWith(args: ParsedArgs): Config {
 }
 
 function noMoreWords(args: ParsedArgs, max: number): void {
-  if (args.positional.length > max) throw new UsageError(`${args.command} takes ${max ? `at most ${max} argument${max > 1 ? 's' : ''}` : 'no arguments'}, got "${args.positional.join(' ')}"`);
+  if (args.positional.length > max)
+    throw new UsageError(
+      `${args.command} takes ${max ? `at most ${max} argument${max > 1 ? 's' : ''}` : 'no arguments'}, got "${args.positional.join(' ')}"`,
+    );
 }
 
 const URL_OPTION = `--url URL   read a running server (e.g. http://localhost:4000/graphql) instead of the local stores`;
@@ -47,7 +50,8 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'lam-atlas serve [--port N] [--host H]',
     summary: 'serve the gateway and every subgraph in one process (npm start)',
     options: ['port', 'host'],
-    details: 'Builds the stores from data/ when it changed, then serves /graphql, the playground, /healthz and /metrics.',
+    details:
+      'Builds the stores from data/ when it changed, then serves /graphql, the playground, /healthz and /metrics.',
     run: async (args) => {
       noMoreWords(args, 0);
       await (await import('../main')).main(configWith(args));
@@ -57,7 +61,8 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'lam-atlas seed',
     summary: 'rebuild every store from data/ (npm run seed)',
     options: [],
-    details: 'Validates data/ and replaces the stores all at once; a failure leaves the old stores as they were.',
+    details:
+      'Validates data/ and replaces the stores all at once; a failure leaves the old stores as they were.',
     run: async (args) => {
       noMoreWords(args, 0);
       await (await import('../data/seed.main')).main(configWith(args));
@@ -88,7 +93,8 @@ export const COMMANDS: Record<string, Command> = {
       if (!type) throw new UsageError('export needs a type, e.g. lam-atlas export models --format csv');
       noMoreWords(args, 1);
       const format = (args.options.format ?? 'json').toLowerCase() as ExportFormat;
-      if (!EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}, got "${args.options.format}"`);
+      if (!EXPORT_FORMATS.includes(format))
+        throw new UsageError(`--format must be ${EXPORT_FORMATS.join(' or ')}, got "${args.options.format}"`);
       const source = await openAtlasSource(configWith(args), args.options.url);
       try {
         const text = formatRows(await exportRows(source.client, apiSchema(), type), format);
@@ -108,7 +114,10 @@ export const COMMANDS: Record<string, Command> = {
       noMoreWords(args, 1);
       const [wanted] = args.positional;
       const name = wanted === undefined ? undefined : auditNamed(wanted);
-      if (wanted !== undefined && !name) throw new UsageError(`there is no audit "${wanted}"; the audits are ${AUDIT_NAMES.map(kebab).join(', ')}`);
+      if (wanted !== undefined && !name)
+        throw new UsageError(
+          `there is no audit "${wanted}"; the audits are ${AUDIT_NAMES.map(kebab).join(', ')}`,
+        );
       const source = await openAtlasSource(configWith(args), args.options.url);
       try {
         const names = name ? [name] : AUDIT_NAMES;

@@ -32,7 +32,8 @@ interface Access {
   via?: { parent: GraphQLObjectType; field: string };
 }
 
-const hasId = (type: GraphQLNamedType): boolean => (isObjectType(type) || isInterfaceType(type)) && 'id' in type.getFields();
+const hasId = (type: GraphQLNamedType): boolean =>
+  (isObjectType(type) || isInterfaceType(type)) && 'id' in type.getFields();
 const noRequiredArgs = (field: GraphQLField<unknown, unknown>) => !field.args.some(isRequiredArgument);
 
 /** The node type of a Relay-style connection type, or null. */
@@ -63,17 +64,23 @@ function accessOf(schema: GraphQLSchema, type: GraphQLObjectType): Access | null
   for (const root of roots) {
     const listed = listedType(root);
     if (!isObjectType(listed.type) || !hasId(listed.type)) continue;
-    const field = Object.values(listed.type.getFields()).find((f) => noRequiredArgs(f) && getNamedType(f.type) === type);
-    if (field) return { root, connection: listed.connection, via: { parent: listed.type, field: field.name } };
+    const field = Object.values(listed.type.getFields()).find(
+      (f) => noRequiredArgs(f) && getNamedType(f.type) === type,
+    );
+    if (field)
+      return { root, connection: listed.connection, via: { parent: listed.type, field: field.name } };
   }
   return null;
 }
 
 /** The entity types (those with an `id`) that can be listed, by name. */
-export function exportableTypes(schema: GraphQLSchema): Map<string, { type: GraphQLObjectType; access: Access }> {
+export function exportableTypes(
+  schema: GraphQLSchema,
+): Map<string, { type: GraphQLObjectType; access: Access }> {
   const found = new Map<string, { type: GraphQLObjectType; access: Access }>();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || !hasId(type)) continue;
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || !hasId(type))
+      continue;
     const access = accessOf(schema, type);
     // Audits is a single object of derived lists, not an entity with rows
     if (access && !(access.root.name === 'audits' && !access.via)) found.set(type.name, { type, access });
@@ -91,9 +98,11 @@ function selectionOf(type: GraphQLObjectType, depth = 0): string {
     if (!noRequiredArgs(field)) continue;
     const named = getNamedType(field.type);
     if (isLeafType(named)) parts.push(field.name);
-    else if (connectionNode(named) && hasId(connectionNode(named)!)) parts.push(`${field.name}(first: ${PAGE}) { nodes { id } ${PAGE_INFO} }`);
+    else if (connectionNode(named) && hasId(connectionNode(named)!))
+      parts.push(`${field.name}(first: ${PAGE}) { nodes { id } ${PAGE_INFO} }`);
     else if (hasId(named)) parts.push(`${field.name} { id }`);
-    else if (isObjectType(named) && depth < 3) parts.push(`${field.name} { ${selectionOf(named, depth + 1)} }`);
+    else if (isObjectType(named) && depth < 3)
+      parts.push(`${field.name} { ${selectionOf(named, depth + 1)} }`);
   }
   return parts.join(' ');
 }
@@ -105,8 +114,11 @@ function document(text: string): TypedDocumentNode<Record<string, unknown>, Reco
 /** Every item of a root field, following cursors when it is a connection. */
 async function readRoot(client: AtlasClient, access: Access, selection: string): Promise<Row[]> {
   const name = access.root.name;
-  if (!access.connection) return (await client.request(document(`{ ${name} { ${selection} } }`)))[name] as Row[];
-  const query = document(`query Export($after: String) { ${name}(first: ${PAGE}, after: $after) { nodes { ${selection} } ${PAGE_INFO} } }`);
+  if (!access.connection)
+    return (await client.request(document(`{ ${name} { ${selection} } }`)))[name] as Row[];
+  const query = document(
+    `query Export($after: String) { ${name}(first: ${PAGE}, after: $after) { nodes { ${selection} } ${PAGE_INFO} } }`,
+  );
   const rows: Row[] = [];
   let after: string | null = null;
   do {
@@ -118,7 +130,13 @@ async function readRoot(client: AtlasClient, access: Access, selection: string):
 }
 
 /** The ids of a connection field of one entity past its first page, read through `node(id:)`. */
-async function remainingIds(client: AtlasClient, type: GraphQLObjectType, id: string, field: string, after: string): Promise<string[]> {
+async function remainingIds(
+  client: AtlasClient,
+  type: GraphQLObjectType,
+  id: string,
+  field: string,
+  after: string,
+): Promise<string[]> {
   const query = document(
     `query ExportRelation($id: ID!, $after: String) { node(id: $id) { ... on ${type.name} { ${field}(first: ${PAGE}, after: $after) { nodes { id } ${PAGE_INFO} } } } }`,
   );
@@ -140,23 +158,36 @@ async function flatten(client: AtlasClient, type: GraphQLObjectType, row: Row): 
     if (value === null || isLeafType(named)) out[key] = value;
     else if (connectionNode(named)) {
       const page = value as Page;
-      const rest = page.pageInfo.hasNextPage ? await remainingIds(client, type, row.id as string, key, page.pageInfo.endCursor!) : [];
+      const rest = page.pageInfo.hasNextPage
+        ? await remainingIds(client, type, row.id as string, key, page.pageInfo.endCursor!)
+        : [];
       out[key] = [...page.nodes.map((n) => n.id), ...rest];
-    } else if (hasId(named)) out[key] = Array.isArray(value) ? value.map((v: Row) => v.id) : (value as Row).id;
+    } else if (hasId(named))
+      out[key] = Array.isArray(value) ? value.map((v: Row) => v.id) : (value as Row).id;
     else out[key] = value;
   }
   return out;
 }
 
 /** Every row of an entity type, with its relations as global ids. */
-export async function exportRows(client: AtlasClient, schema: GraphQLSchema, typeName: string): Promise<Row[]> {
+export async function exportRows(
+  client: AtlasClient,
+  schema: GraphQLSchema,
+  typeName: string,
+): Promise<Row[]> {
   const types = exportableTypes(schema);
   const wanted = typeName.toLowerCase();
-  const entry = [...types.values()].find(({ type, access }) => [type.name.toLowerCase(), !access.via && access.root.name.toLowerCase()].includes(wanted));
-  if (!entry) throw new UsageError(`there is no type "${typeName}" to export; the types are ${[...types.keys()].sort().join(', ')}`);
+  const entry = [...types.values()].find(({ type, access }) =>
+    [type.name.toLowerCase(), !access.via && access.root.name.toLowerCase()].includes(wanted),
+  );
+  if (!entry)
+    throw new UsageError(
+      `there is no type "${typeName}" to export; the types are ${[...types.keys()].sort().join(', ')}`,
+    );
   const { type, access } = entry;
   const selection = selectionOf(type);
-  if (!access.via) return Promise.all((await readRoot(client, access, selection)).map((row) => flatten(client, type, row)));
+  if (!access.via)
+    return Promise.all((await readRoot(client, access, selection)).map((row) => flatten(client, type, row)));
   // reached below a parent: the parent's id becomes a column named after it, e.g. `risk`
   const { parent, field } = access.via;
   const parentKey = parent.name[0].toLowerCase() + parent.name.slice(1);

@@ -6,7 +6,8 @@ type Row = Record<string, unknown>;
 /** Nested objects become dotted columns (source.location); lists stay whole, to be written as JSON. */
 function flatColumns(row: Row, prefix = '', out: Row = {}): Row {
   for (const [key, value] of Object.entries(row)) {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) flatColumns(value as Row, `${prefix}${key}.`, out);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      flatColumns(value as Row, `${prefix}${key}.`, out);
     else out[`${prefix}${key}`] = value;
   }
   return out;
@@ -26,7 +27,10 @@ function csvCell(value: unknown): string {
 export function toCsv(rows: Row[]): string {
   const flat = rows.map((r) => flatColumns(r));
   const columns = [...new Set(flat.flatMap((r) => Object.keys(r)))];
-  const lines = [columns.map(csvCell).join(','), ...flat.map((r) => columns.map((c) => csvCell(r[c])).join(','))];
+  const lines = [
+    columns.map(csvCell).join(','),
+    ...flat.map((r) => columns.map((c) => csvCell(r[c])).join(',')),
+  ];
   return lines.join('\r\n') + '\r\n';
 }
 

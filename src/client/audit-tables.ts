@@ -4,9 +4,15 @@ export type Cell = string | number | null | undefined;
 
 /** A plain-text table: a header row, a rule, then one line per row, columns padded to fit. */
 export function formatTable(headers: string[], rows: Cell[][]): string {
-  const text = rows.map((row) => row.map((cell) => (cell === null || cell === undefined || cell === '' ? '-' : String(cell))));
+  const text = rows.map((row) =>
+    row.map((cell) => (cell === null || cell === undefined || cell === '' ? '-' : String(cell))),
+  );
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((row) => row[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...text.map(line)].join('\n');
 }
 

@@ -25,11 +25,16 @@ export { ClientError };
 export type ClientConfig = ConstructorParameters<typeof GraphQLClient>[1];
 
 /** Variables are optional exactly when the operation has no required variable. */
-export type VariablesArg<TVariables> = {} extends TVariables ? [variables?: TVariables] : [variables: TVariables];
+export type VariablesArg<TVariables> = {} extends TVariables
+  ? [variables?: TVariables]
+  : [variables: TVariables];
 
 /** The server could not be reached at all (refused, reset, unknown host): no GraphQL response. */
 export class AtlasUnreachableError extends Error {
-  constructor(readonly url: string, cause: unknown) {
+  constructor(
+    readonly url: string,
+    cause: unknown,
+  ) {
     super(`cannot reach the lam-atlas API at ${url} (${connectionFailure(cause)})`, { cause });
     this.name = 'AtlasUnreachableError';
   }
@@ -55,16 +60,29 @@ function connectionFailure(error: unknown): string {
 
 /** Every audit of `Query.audits`, each fetched by its own named operation. */
 export interface AuditReport {
-  datasetsWithoutOpenAccess: ResultOf<typeof AuditDatasetsWithoutOpenAccessDocument>['audits']['datasetsWithoutOpenAccess'];
+  datasetsWithoutOpenAccess: ResultOf<
+    typeof AuditDatasetsWithoutOpenAccessDocument
+  >['audits']['datasetsWithoutOpenAccess'];
   closedModels: ResultOf<typeof AuditClosedModelsDocument>['audits']['closedModels'];
-  modelsWithUnreportedSize: ResultOf<typeof AuditModelsWithUnreportedSizeDocument>['audits']['modelsWithUnreportedSize'];
-  resultsOnRestrictedDatasets: ResultOf<typeof AuditResultsOnRestrictedDatasetsDocument>['audits']['resultsOnRestrictedDatasets'];
-  risksWithoutMitigation: ResultOf<typeof AuditRisksWithoutMitigationDocument>['audits']['risksWithoutMitigation'];
+  modelsWithUnreportedSize: ResultOf<
+    typeof AuditModelsWithUnreportedSizeDocument
+  >['audits']['modelsWithUnreportedSize'];
+  resultsOnRestrictedDatasets: ResultOf<
+    typeof AuditResultsOnRestrictedDatasetsDocument
+  >['audits']['resultsOnRestrictedDatasets'];
+  risksWithoutMitigation: ResultOf<
+    typeof AuditRisksWithoutMitigationDocument
+  >['audits']['risksWithoutMitigation'];
   uncitedEntities: ResultOf<typeof AuditUncitedEntitiesDocument>['audits']['uncitedEntities'];
 }
 
 // Each audit is its own saved operation, so a client asks for exactly the audits it shows.
-const AUDIT_DOCUMENTS: { [K in keyof AuditReport]: TypedDocumentNode<{ audits: { [P in K]: AuditReport[K] } }, Record<string, never>> } = {
+const AUDIT_DOCUMENTS: {
+  [K in keyof AuditReport]: TypedDocumentNode<
+    { audits: { [P in K]: AuditReport[K] } },
+    Record<string, never>
+  >;
+} = {
   datasetsWithoutOpenAccess: AuditDatasetsWithoutOpenAccessDocument,
   closedModels: AuditClosedModelsDocument,
   modelsWithUnreportedSize: AuditModelsWithUnreportedSizeDocument,
@@ -76,14 +94,18 @@ const AUDIT_DOCUMENTS: { [K in keyof AuditReport]: TypedDocumentNode<{ audits: {
 /** An error of this client as one line for a person: unreachable server, GraphQL error, or other. */
 export function describeError(error: unknown): string {
   if (error instanceof AtlasUnreachableError) return error.message;
-  if (error instanceof ClientError) return `the API answered with an error: ${error.response.errors?.[0]?.message ?? `HTTP ${error.response.status}`}`;
+  if (error instanceof ClientError)
+    return `the API answered with an error: ${error.response.errors?.[0]?.message ?? `HTTP ${error.response.status}`}`;
   return error instanceof Error ? error.message : String(error);
 }
 
 export interface AtlasClient {
   readonly url: string;
   /** Runs a generated document; its result and variables are typed by the document. */
-  request<TResult, TVariables extends object>(document: TypedDocumentNode<TResult, TVariables>, ...variables: VariablesArg<TVariables>): Promise<TResult>;
+  request<TResult, TVariables extends object>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    ...variables: VariablesArg<TVariables>
+  ): Promise<TResult>;
   /** One audit of `Query.audits`, by its field name. */
   audit<K extends keyof AuditReport>(name: K): Promise<AuditReport[K]>;
   audits(): Promise<AuditReport>;
@@ -115,7 +137,10 @@ export function createAtlasClient(url: string, config?: ClientConfig): AtlasClie
   }
 
   async function audit<K extends keyof AuditReport>(name: K): Promise<AuditReport[K]> {
-    const document = AUDIT_DOCUMENTS[name] as TypedDocumentNode<{ audits: Record<K, AuditReport[K]> }, Record<string, never>>;
+    const document = AUDIT_DOCUMENTS[name] as TypedDocumentNode<
+      { audits: Record<K, AuditReport[K]> },
+      Record<string, never>
+    >;
     return (await request(document)).audits[name];
   }
 

@@ -65,7 +65,8 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback?: number): n
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw.slice(0, 40)}"`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a whole number of at least 1, got "${raw.slice(0, 40)}"`);
   return value;
 }
 
@@ -81,7 +82,8 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
+  if (!Number.isInteger(value) || value < 0 || value > 65535)
+    throw new Error(`${name} must be a port number (0-65535), got "${raw}"`);
   return value;
 }
 
@@ -102,16 +104,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ) as LimitOverrides,
     maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 100_000) as number,
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
-    rateLimit: { perMinute: positiveInt(env, 'RATE_LIMIT', 600) as number, burst: positiveInt(env, 'RATE_LIMIT_BURST', 60) as number },
+    rateLimit: {
+      perMinute: positiveInt(env, 'RATE_LIMIT', 600) as number,
+      burst: positiveInt(env, 'RATE_LIMIT_BURST', 60) as number,
+    },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
-    subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, int(env, `${upper(n)}_PORT`, defaults[n])])) as Record<SubgraphName, number>,
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.filter((n) => env[`${upper(n)}_URL`]).map((n) => [n, env[`${upper(n)}_URL`] as string])),
+    subgraphPorts: Object.fromEntries(
+      SUBGRAPH_NAMES.map((n) => [n, int(env, `${upper(n)}_PORT`, defaults[n])]),
+    ) as Record<SubgraphName, number>,
+    subgraphUrls: Object.fromEntries(
+      SUBGRAPH_NAMES.filter((n) => env[`${upper(n)}_URL`]).map((n) => [n, env[`${upper(n)}_URL`] as string]),
+    ),
     supergraphPath: env.SUPERGRAPH ? path.resolve(env.SUPERGRAPH) : null,
-    trustedDocuments: { mode: trustedMode(env.TRUSTED_DOCUMENTS), manifestPath: path.resolve(env.TRUSTED_DOCUMENTS_MANIFEST || path.join(ROOT, 'persisted-documents.json')) },
+    trustedDocuments: {
+      mode: trustedMode(env.TRUSTED_DOCUMENTS),
+      manifestPath: path.resolve(
+        env.TRUSTED_DOCUMENTS_MANIFEST || path.join(ROOT, 'persisted-documents.json'),
+      ),
+    },
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: flag(env, 'METRICS', true),
     execution: executionMode(env.EXECUTION),
-    databases: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, postgresStore(env, n)])) as Record<SubgraphName, PostgresStore | null>,
+    databases: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, postgresStore(env, n)])) as Record<
+      SubgraphName,
+      PostgresStore | null
+    >,
   };
 }
 
@@ -137,9 +154,13 @@ function logLevel(raw: string | undefined): LogLevel {
 function postgresStore(env: NodeJS.ProcessEnv, name: SubgraphName): PostgresStore | null {
   const url = env[`${name.toUpperCase()}_DATABASE_URL`] || env.DATABASE_URL;
   if (!url) return null;
-  if (!/^postgres(ql)?:\/\//.test(url)) throw new Error(`${name.toUpperCase()}_DATABASE_URL / DATABASE_URL must be a postgres:// URL, got "${url.slice(0, 40)}"`);
+  if (!/^postgres(ql)?:\/\//.test(url))
+    throw new Error(
+      `${name.toUpperCase()}_DATABASE_URL / DATABASE_URL must be a postgres:// URL, got "${url.slice(0, 40)}"`,
+    );
   const prefix = env.DATABASE_SCHEMA_PREFIX ?? '';
-  if (!/^[a-z0-9_]*$/.test(prefix)) throw new Error(`DATABASE_SCHEMA_PREFIX may only hold a-z, 0-9 and _, got "${prefix}"`);
+  if (!/^[a-z0-9_]*$/.test(prefix))
+    throw new Error(`DATABASE_SCHEMA_PREFIX may only hold a-z, 0-9 and _, got "${prefix}"`);
   return { url, schema: `${prefix}${name}` };
 }
 

@@ -22,7 +22,10 @@ export class PageInfo {
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `page size: default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `page size: default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'the endCursor of the previous page' })
@@ -37,8 +40,13 @@ export interface PageRequest {
 
 export function pageRequest(args: ConnectionArgs, maxPageSize = MAX_PAGE_SIZE): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0) throw badInput(`"first" must be a non-negative integer, got ${first}`, { argument: 'first' });
-  if (first > maxPageSize) throw badInput(`"first" must be at most ${maxPageSize}, got ${first}; page through the rest with "after"`, { argument: 'first', max: maxPageSize });
+  if (!Number.isInteger(first) || first < 0)
+    throw badInput(`"first" must be a non-negative integer, got ${first}`, { argument: 'first' });
+  if (first > maxPageSize)
+    throw badInput(
+      `"first" must be at most ${maxPageSize}, got ${first}; page through the rest with "after"`,
+      { argument: 'first', max: maxPageSize },
+    );
   return { first, after: args.after == null ? null : decodeCursor(args.after) };
 }
 
@@ -50,13 +58,20 @@ export function encodeCursor(key: unknown[]): string {
 export function decodeCursor(cursor: string): unknown[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
-    if (Array.isArray(parsed) && parsed[0] === 'c' && parsed.length > 1 && parsed.slice(1).every((v) => v === null || ['string', 'number'].includes(typeof v))) {
+    if (
+      Array.isArray(parsed) &&
+      parsed[0] === 'c' &&
+      parsed.length > 1 &&
+      parsed.slice(1).every((v) => v === null || ['string', 'number'].includes(typeof v))
+    ) {
       return parsed.slice(1);
     }
   } catch {
     // fall through to the error below
   }
-  throw badInput(`"after" is not a valid cursor: ${JSON.stringify(cursor.slice(0, 64))}`, { argument: 'after' });
+  throw badInput(`"after" is not a valid cursor: ${JSON.stringify(cursor.slice(0, 64))}`, {
+    argument: 'after',
+  });
 }
 
 export interface Page<T> {

@@ -66,7 +66,14 @@ export function defineStore(target: StoreTarget, entities: EntityList, options: 
       })
     : // SQLite stores are built whole into a new file and renamed into place (src/data/seed.ts), so the
       // default rollback journal is right: a WAL file left beside a replaced store would not match it.
-      new DataSource({ type: 'better-sqlite3', database: target.file, entities, synchronize: false, readonly: options.readonly ?? false, logger: counter });
+      new DataSource({
+        type: 'better-sqlite3',
+        database: target.file,
+        entities,
+        synchronize: false,
+        readonly: options.readonly ?? false,
+        logger: counter,
+      });
   return { dataSource, counter };
 }
 
@@ -92,7 +99,10 @@ export async function verifyStore(store: Store, target: StoreTarget): Promise<vo
 }
 
 /** Creates a SQLite store's expression indexes (PostgreSQL stores create theirs in migrations). */
-export async function createExpressionIndexes(dataSource: DataSource, indexes: readonly ExpressionIndex[]): Promise<void> {
+export async function createExpressionIndexes(
+  dataSource: DataSource,
+  indexes: readonly ExpressionIndex[],
+): Promise<void> {
   for (const i of indexes) await dataSource.query(`CREATE INDEX "${i.name}" ON "${i.table}" (${i.keys})`);
 }
 
@@ -105,7 +115,10 @@ export function isReadableSqlite(file: string, indexes: readonly ExpressionIndex
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
       const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").pluck();
-      return db.pragma('quick_check', { simple: true }) === 'ok' && indexes.every((i) => has.get(i.name) !== undefined);
+      return (
+        db.pragma('quick_check', { simple: true }) === 'ok' &&
+        indexes.every((i) => has.get(i.name) !== undefined)
+      );
     } finally {
       db.close();
     }

@@ -10,7 +10,8 @@ export interface DecodedId {
 
 /** Returns null for anything that is not an id this API could have issued. */
 export function fromGlobalId(id: string): DecodedId | null {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 512 || !/^[A-Za-z0-9+/]+={0,2}$/.test(id)) return null;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 512 || !/^[A-Za-z0-9+/]+={0,2}$/.test(id))
+    return null;
   const decoded = Buffer.from(id, 'base64').toString('utf8');
   const match = /^([A-Z][A-Za-z]*):([a-z0-9-]+|\d+|audits)$/.exec(decoded);
   if (!match || toGlobalId(match[1], match[2]) !== id) return null;

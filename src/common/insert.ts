@@ -16,7 +16,12 @@ export function onInsertProgress(report: Progress | null): void {
  * chunk of records is turned into rows just before it is inserted, so that a million records never
  * exist as entities all at once.
  */
-export async function insertChunked<T extends object, S = T>(m: EntityManager, entity: new () => T, records: S[], map?: (record: S, index: number) => T): Promise<void> {
+export async function insertChunked<T extends object, S = T>(
+  m: EntityManager,
+  entity: new () => T,
+  records: S[],
+  map?: (record: S, index: number) => T,
+): Promise<void> {
   if (counted !== null) {
     counted += records.length;
     return;
@@ -47,7 +52,10 @@ async function insertRows<T extends object>(m: EntityManager, entity: new () => 
     });
     return `(${values.join(', ')})`;
   });
-  const table = meta.tablePath.split('.').map((part) => driver.escape(part)).join('.');
+  const table = meta.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
   await m.query(`INSERT INTO ${table} (${names}) VALUES ${tuples.join(', ')}`, params);
 }

@@ -21,16 +21,22 @@ const after = (k: SortKey) => (k.direction === 'ASC' ? '>' : '<');
  * parts could only be sought by its first key, then scanned through every row that shares it (tens of
  * thousands when many models have no reported size).
  */
-export function keysetQueries<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: SortKey[], page: PageRequest): SelectQueryBuilder<T>[] {
+export function keysetQueries<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  keys: SortKey[],
+  page: PageRequest,
+): SelectQueryBuilder<T>[] {
   qb.limit(page.first + 1);
   if (!page.after) return [orderedBy(qb, keys)];
   const cursor = page.after;
-  if (cursor.length !== keys.length) throw badInput('"after" is a cursor of another list or ordering', { argument: 'after' });
+  if (cursor.length !== keys.length)
+    throw badInput('"after" is a cursor of another list or ordering', { argument: 'after' });
   // the longest shared prefix first: its rows come first in the order
   return keys
     .map((key, i) => {
       const part = qb.clone();
-      for (let j = 0; j < i; j++) part.andWhere(`${keys[j].expression} = :ks_${j}`, { [`ks_${j}`]: cursor[j] });
+      for (let j = 0; j < i; j++)
+        part.andWhere(`${keys[j].expression} = :ks_${j}`, { [`ks_${j}`]: cursor[j] });
       part.andWhere(`${key.expression} ${after(key)} :ks_${i}`, { [`ks_${i}`]: cursor[i] });
       // ordered by the keys after the equal ones alone: SQLite does not see that an expression it
       // compares for equality is constant, and would sort the rows that share it
@@ -39,7 +45,12 @@ export function keysetQueries<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>
     .reverse();
 }
 
-function orderedBy<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, keys: SortKey[]): SelectQueryBuilder<T> {
-  keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.expression, k.direction) : qb.addOrderBy(k.expression, k.direction)));
+function orderedBy<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  keys: SortKey[],
+): SelectQueryBuilder<T> {
+  keys.forEach((k, i) =>
+    i === 0 ? qb.orderBy(k.expression, k.direction) : qb.addOrderBy(k.expression, k.direction),
+  );
   return qb;
 }

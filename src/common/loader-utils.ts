@@ -29,13 +29,24 @@ export const MAX_BATCH = 10_000;
 export const BATCH_OPTIONS = { maxBatchSize: MAX_BATCH } as const;
 
 /** A by-id loader: one `WHERE id IN (...)` per batch. */
-export function byIdLoader<T extends ObjectLiteral & { id: string }>(repo: Repository<T>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => alignOne(ids, await findWhereIn(repo, 'id', ids, false), (r) => r.id), BATCH_OPTIONS);
+export function byIdLoader<T extends ObjectLiteral & { id: string }>(
+  repo: Repository<T>,
+): DataLoader<string, T | null> {
+  return new DataLoader(
+    async (ids) => alignOne(ids, await findWhereIn(repo, 'id', ids, false), (r) => r.id),
+    BATCH_OPTIONS,
+  );
 }
 
 /** Rows grouped by a column, in position order: one `WHERE column IN (...)` per batch. */
-export function manyByLoader<T extends ObjectLiteral>(repo: Repository<T>, column: keyof T & string): DataLoader<string, T[]> {
-  return new DataLoader(async (keys) => alignMany(keys, await findWhereIn(repo, column, keys, true), (r) => r[column] as string), BATCH_OPTIONS);
+export function manyByLoader<T extends ObjectLiteral>(
+  repo: Repository<T>,
+  column: keyof T & string,
+): DataLoader<string, T[]> {
+  return new DataLoader(
+    async (keys) => alignMany(keys, await findWhereIn(repo, column, keys, true), (r) => r[column] as string),
+    BATCH_OPTIONS,
+  );
 }
 
 /** Loads many ids through a loader, dropping ids whose row has gone. */

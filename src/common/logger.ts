@@ -23,7 +23,12 @@ export function isLogLevel(value: string): value is LogLevel {
   return (LOG_LEVELS as readonly string[]).includes(value);
 }
 
-const COLORS: Record<LineLevel, string> = { debug: '\x1b[90m', info: '\x1b[36m', warn: '\x1b[33m', error: '\x1b[31m' };
+const COLORS: Record<LineLevel, string> = {
+  debug: '\x1b[90m',
+  info: '\x1b[36m',
+  warn: '\x1b[33m',
+  error: '\x1b[31m',
+};
 
 /** One readable line for a terminal: time, level, message, then the other fields as key=value. */
 export function prettyLine(record: LogFields & { level: LineLevel; time: string }, color = false): string {
@@ -33,7 +38,9 @@ export function prettyLine(record: LogFields & { level: LineLevel; time: string 
     .filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => `${k}=${typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v)}`);
   const head = `${time.slice(11, 23)} ${color ? `${COLORS[level]}${label}\x1b[0m` : label}`;
-  return [head, msg === undefined ? undefined : String(msg), ...fields].filter((p) => p !== undefined).join(' ');
+  return [head, msg === undefined ? undefined : String(msg), ...fields]
+    .filter((p) => p !== undefined)
+    .join(' ');
 }
 
 /**
@@ -59,5 +66,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = (at: LineLevel) => (fields: LogFields) => {
     if (enabled(at)) sink({ level: at, time: new Date().toISOString(), ...fields });
   };
-  return { level, enabled, debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  return {
+    level,
+    enabled,
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+  };
 }

@@ -25,7 +25,10 @@ export abstract class PaperRecord {
   @Column('text', { nullable: true })
   sourceQuote: string | null;
 
-  @Field(() => String, { nullable: true, description: 'what the paper leaves ambiguous about this fact, if anything' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'what the paper leaves ambiguous about this fact, if anything',
+  })
   @Column('text', { nullable: true })
   notes: string | null;
 

@@ -16,7 +16,11 @@ export interface RelationSlice {
   positions: number[];
 }
 
-async function run(ds: DataSource, sql: string, params: Record<string, unknown>): Promise<Record<string, unknown>[]> {
+async function run(
+  ds: DataSource,
+  sql: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>[]> {
   const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
   return sqliteAll(ds, query, values) ?? ds.query(query, values);
 }
@@ -29,7 +33,13 @@ const COMPOUND_TERMS = 500;
  * rows whatever the number of the parent's children: on SQLite a UNION ALL of one LIMITed term per
  * parent (one statement per 500 parents), on PostgreSQL one LATERAL join over the parents.
  */
-async function pageRows(ds: DataSource, rel: Relation, parents: readonly string[], after: number, limit: number): Promise<Record<string, unknown>[]> {
+async function pageRows(
+  ds: DataSource,
+  rel: Relation,
+  parents: readonly string[],
+  after: number,
+  limit: number,
+): Promise<Record<string, unknown>[]> {
   const q = (name: string) => ds.driver.escape(name);
   const [table, parent, position] = [q(rel.table), q(rel.parentColumn), q('position')];
   const children = `${q(rel.childColumn)} AS child, ${position} AS pos FROM ${table}`;
@@ -46,17 +56,30 @@ async function pageRows(ds: DataSource, rel: Relation, parents: readonly string[
     const chunk = parents.slice(i, i + COMPOUND_TERMS);
     const sql = sqlText(`page ${rel.table} ${rel.parentColumn} ${rel.childColumn} ${chunk.length}`, () =>
       chunk
-        .map(() => `SELECT * FROM (SELECT ${parent} AS parent, ${children} WHERE ${parent} = ? AND ${position} > ? ORDER BY ${position} LIMIT ?)`)
+        .map(
+          () =>
+            `SELECT * FROM (SELECT ${parent} AS parent, ${children} WHERE ${parent} = ? AND ${position} > ? ORDER BY ${position} LIMIT ?)`,
+        )
         .join(' UNION ALL ')
         .concat(' ORDER BY parent, pos'),
     );
-    rows.push(...sqliteAll(ds, sql, chunk.flatMap((p) => [p, after, limit]))!);
+    rows.push(
+      ...sqliteAll(
+        ds,
+        sql,
+        chunk.flatMap((p) => [p, after, limit]),
+      )!,
+    );
   }
   return rows;
 }
 
 /** Loads one page of children for many parents, a statement per batch (of up to 500 parents on SQLite). */
-export function relationPageLoader(ds: DataSource, rel: Relation, page: PageRequest): DataLoader<string, RelationSlice> {
+export function relationPageLoader(
+  ds: DataSource,
+  rel: Relation,
+  page: PageRequest,
+): DataLoader<string, RelationSlice> {
   // positions start at 1, so 0 means "from the start"
   const after = page.after === null ? 0 : Number(page.after[0]);
   return new DataLoader(async (parents) => {

@@ -3,7 +3,9 @@ import { ConnectionArgs, Page, pageRequest, toPage } from './connection';
 import { keysetQueries, SortKey } from './keyset';
 import { getManyEntities } from './sqlite-reads';
 
-export const BY_POSITION = (alias: string): SortKey[] => [{ expression: `${alias}.position`, direction: 'ASC' }];
+export const BY_POSITION = (alias: string): SortKey[] => [
+  { expression: `${alias}.position`, direction: 'ASC' },
+];
 
 /**
  * A root list as a connection: one statement for a first page or a page of a one-key order (two or more

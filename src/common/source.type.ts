@@ -6,7 +6,10 @@ export class Source {
   @Field({ description: 'e.g. Table I, Table II, Section III-A, Section IV' })
   location: string;
 
-  @Field(() => String, { nullable: true, description: 'a short verbatim excerpt of the paper supporting the fact, when there is one' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'a short verbatim excerpt of the paper supporting the fact, when there is one',
+  })
   quote: string | null;
 }
 

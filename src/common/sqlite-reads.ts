@@ -5,11 +5,16 @@ import { DriverUtils } from 'typeorm/driver/DriverUtils';
 
 /** The better-sqlite3 connection behind a data source, or null on any other engine. */
 function sqliteConnection(ds: DataSource): Database | null {
-  return ds.options.type === 'better-sqlite3' && ds.isInitialized ? (ds.driver as unknown as { databaseConnection: Database }).databaseConnection : null;
+  return ds.options.type === 'better-sqlite3' && ds.isInitialized
+    ? (ds.driver as unknown as { databaseConnection: Database }).databaseConnection
+    : null;
 }
 
 // prepared once per connection, statement text and row shape; a store's connection lives as long as the store
-const prepared = { rows: new WeakMap<Database, Map<string, Statement>>(), raw: new WeakMap<Database, Map<string, Statement>>() };
+const prepared = {
+  rows: new WeakMap<Database, Map<string, Statement>>(),
+  raw: new WeakMap<Database, Map<string, Statement>>(),
+};
 /** Statements kept prepared per connection: texts that differ only in their number of `?` come and go. */
 const PREPARED_LIMIT = 200;
 
@@ -40,7 +45,12 @@ export function sqlText(shape: string, build: () => string): string {
 }
 
 /** Binds and logs a read like any TypeORM query, so statement counts stay right; null on other engines. */
-function run(ds: DataSource, sql: string, params: unknown[], raw: boolean): { stmt: Statement; rows: unknown[] } | null {
+function run(
+  ds: DataSource,
+  sql: string,
+  params: unknown[],
+  raw: boolean,
+): { stmt: Statement; rows: unknown[] } | null {
   const db = sqliteConnection(ds);
   if (!db) return null;
   // as TypeORM binds them: better-sqlite3 takes no booleans
@@ -64,7 +74,13 @@ const hydrators = new WeakMap<Statement, Hydrate<unknown>>();
  * object per row), built column by column as TypeORM's own reads build them; `keyOf` names a column in
  * the result. With the rows, for reading other columns by index.
  */
-function sqliteEntities<T>(ds: DataSource, metadata: EntityMetadata, sql: string, params: unknown[], keyOf: (c: ColumnMetadata) => string): { entities: T[]; rows: unknown[][]; column(name: string): number } | null {
+function sqliteEntities<T>(
+  ds: DataSource,
+  metadata: EntityMetadata,
+  sql: string,
+  params: unknown[],
+  keyOf: (c: ColumnMetadata) => string,
+): { entities: T[]; rows: unknown[][]; column(name: string): number } | null {
   const read = run(ds, sql, params, true);
   if (!read) return null;
   const names = read.stmt.columns().map((c) => c.name);
@@ -74,8 +90,19 @@ function sqliteEntities<T>(ds: DataSource, metadata: EntityMetadata, sql: string
   return { entities: rows.map(hydrate), rows, column: (name) => names.indexOf(name) };
 }
 
-function hydrator<T>(ds: DataSource, metadata: EntityMetadata, names: string[], keyOf: (c: ColumnMetadata) => string): Hydrate<T> {
-  const columns = metadata.columns.map((column) => ({ column, index: names.indexOf(keyOf(column)), property: isPlain(column) ? column.propertyName : null })).filter((c) => c.index >= 0);
+function hydrator<T>(
+  ds: DataSource,
+  metadata: EntityMetadata,
+  names: string[],
+  keyOf: (c: ColumnMetadata) => string,
+): Hydrate<T> {
+  const columns = metadata.columns
+    .map((column) => ({
+      column,
+      index: names.indexOf(keyOf(column)),
+      property: isPlain(column) ? column.propertyName : null,
+    }))
+    .filter((c) => c.index >= 0);
   return (row) => {
     const entity = metadata.create() as ObjectLiteral;
     for (const { column, index, property } of columns) {
@@ -89,9 +116,24 @@ function hydrator<T>(ds: DataSource, metadata: EntityMetadata, names: string[], 
 }
 
 /** Column types SQLite hands over as TypeORM would hydrate them: no conversion, no transformer, no embedding. */
-const AS_STORED = new Set<unknown>(['text', 'varchar', 'integer', 'int', 'real', 'float', 'double', 'double precision', String]);
+const AS_STORED = new Set<unknown>([
+  'text',
+  'varchar',
+  'integer',
+  'int',
+  'real',
+  'float',
+  'double',
+  'double precision',
+  String,
+]);
 function isPlain(column: ColumnMetadata): boolean {
-  return AS_STORED.has(column.type) && !column.transformer && !column.embeddedMetadata && !(column.isVirtual && column.referencedColumn);
+  return (
+    AS_STORED.has(column.type) &&
+    !column.transformer &&
+    !column.embeddedMetadata &&
+    !(column.isVirtual && column.referencedColumn)
+  );
 }
 
 /**
@@ -99,18 +141,28 @@ function isPlain(column: ColumnMetadata): boolean {
  * prepared once per number of keys, elsewhere TypeORM's find. (An IN over json_each(?) would need one
  * statement only, but SQLite runs it at about half the speed.)
  */
-export async function findWhereIn<T extends ObjectLiteral>(repo: Repository<T>, column: keyof T & string, keys: readonly string[], byPosition: boolean): Promise<T[]> {
+export async function findWhereIn<T extends ObjectLiteral>(
+  repo: Repository<T>,
+  column: keyof T & string,
+  keys: readonly string[],
+  byPosition: boolean,
+): Promise<T[]> {
   const ds = repo.manager.connection;
   const { metadata } = repo;
   const q = (name: string) => ds.driver.escape(name);
   const where = metadata.findColumnWithPropertyName(column);
   if (where && sqliteConnection(ds)) {
-    const sql = sqlText(`where-in ${metadata.tableName} ${where.databaseName} ${keys.length} ${byPosition}`, () =>
-      `SELECT ${metadata.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(metadata.tableName)} WHERE ${q(where.databaseName)} IN (${keys.map(() => '?').join(', ')})${byPosition ? ` ORDER BY ${q('position')}` : ''}`,
+    const sql = sqlText(
+      `where-in ${metadata.tableName} ${where.databaseName} ${keys.length} ${byPosition}`,
+      () =>
+        `SELECT ${metadata.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(metadata.tableName)} WHERE ${q(where.databaseName)} IN (${keys.map(() => '?').join(', ')})${byPosition ? ` ORDER BY ${q('position')}` : ''}`,
     );
     return sqliteEntities<T>(ds, metadata, sql, [...keys], (c) => c.databaseName)!.entities;
   }
-  return repo.find({ where: { [column]: In([...keys]) } as never, order: byPosition ? ({ position: 'ASC' } as never) : undefined });
+  return repo.find({
+    where: { [column]: In([...keys]) } as never,
+    order: byPosition ? ({ position: 'ASC' } as never) : undefined,
+  });
 }
 
 /**
@@ -120,10 +172,15 @@ export async function findWhereIn<T extends ObjectLiteral>(repo: Repository<T>, 
 export function getManyEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
   const ds = qb.connection;
   const { mainAlias, joinAttributes, selects } = qb.expressionMap;
-  const plain = mainAlias?.hasMetadata && joinAttributes.length === 0 && selects.length === 1 && selects[0].selection === mainAlias.name;
+  const plain =
+    mainAlias?.hasMetadata &&
+    joinAttributes.length === 0 &&
+    selects.length === 1 &&
+    selects[0].selection === mainAlias.name;
   if (!plain || !sqliteConnection(ds)) return qb.getMany();
   const [sql, params] = qb.getQueryAndParameters();
-  const keyOf = (c: ColumnMetadata) => DriverUtils.buildAlias(ds.driver, undefined, mainAlias.name, c.databaseName);
+  const keyOf = (c: ColumnMetadata) =>
+    DriverUtils.buildAlias(ds.driver, undefined, mainAlias.name, c.databaseName);
   return Promise.resolve(sqliteEntities<T>(ds, mainAlias.metadata, sql, params, keyOf)!.entities);
 }
 
@@ -138,13 +195,22 @@ export interface Link {
  * On SQLite, the `target` entities each key reaches through `link`, in `position` order of the target, in
  * one statement; null on other engines, where the caller reads them its own way.
  */
-export function linkedEntities<T extends ObjectLiteral>(target: Repository<T>, link: Link, keys: readonly string[]): { key: string; entity: T }[] | null {
+export function linkedEntities<T extends ObjectLiteral>(
+  target: Repository<T>,
+  link: Link,
+  keys: readonly string[],
+): { key: string; entity: T }[] | null {
   const ds = target.manager.connection;
   if (!sqliteConnection(ds)) return null;
   const q = (name: string) => ds.driver.escape(name);
   const { metadata } = target;
-  const columns = () => metadata.columns.map((c) => `t.${q(c.databaseName)} AS ${q(`t_${c.databaseName}`)}`).join(', ');
-  const sql = sqlText(`linked ${metadata.tableName} ${link.table} ${link.keyColumn} ${link.refColumn} ${keys.length}`, () => `SELECT l.${q(link.keyColumn)} AS ${q('key')}, ${columns()} FROM ${q(link.table)} l JOIN ${q(metadata.tableName)} t ON t.${q('id')} = l.${q(link.refColumn)} WHERE l.${q(link.keyColumn)} IN (${keys.map(() => '?').join(', ')}) ORDER BY t.${q('position')}`);
+  const columns = () =>
+    metadata.columns.map((c) => `t.${q(c.databaseName)} AS ${q(`t_${c.databaseName}`)}`).join(', ');
+  const sql = sqlText(
+    `linked ${metadata.tableName} ${link.table} ${link.keyColumn} ${link.refColumn} ${keys.length}`,
+    () =>
+      `SELECT l.${q(link.keyColumn)} AS ${q('key')}, ${columns()} FROM ${q(link.table)} l JOIN ${q(metadata.tableName)} t ON t.${q('id')} = l.${q(link.refColumn)} WHERE l.${q(link.keyColumn)} IN (${keys.map(() => '?').join(', ')}) ORDER BY t.${q('position')}`,
+  );
   const read = sqliteEntities<T>(ds, metadata, sql, [...keys], (c) => `t_${c.databaseName}`)!;
   const key = read.column('key');
   return read.entities.map((entity, i) => ({ key: String(read.rows[i][key]), entity }));

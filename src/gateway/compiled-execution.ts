@@ -23,14 +23,20 @@ type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResu
 const COMPILED_LIMIT = 500;
 
 /** The field nodes a response path points at, as graphql-js attaches them to a field's error. */
-function fieldNodesAt(document: DocumentNode, operation: OperationDefinitionNode, path: readonly (string | number)[]): FieldNode[] | undefined {
+function fieldNodesAt(
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  path: readonly (string | number)[],
+): FieldNode[] | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const fieldsNamed = (set: SelectionSetNode, key: string, out: FieldNode[]): FieldNode[] => {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD && (sel.alias ?? sel.name).value === key) out.push(sel);
       else if (sel.kind === Kind.INLINE_FRAGMENT) fieldsNamed(sel.selectionSet, key, out);
-      else if (sel.kind === Kind.FRAGMENT_SPREAD && fragments.has(sel.name.value)) fieldsNamed(fragments.get(sel.name.value)!.selectionSet, key, out);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD && fragments.has(sel.name.value))
+        fieldsNamed(fragments.get(sel.name.value)!.selectionSet, key, out);
     }
     return out;
   };
@@ -50,12 +56,20 @@ function fieldNodesAt(document: DocumentNode, operation: OperationDefinitionNode
  * error, so messages, locations, extensions and masking stay the same. Errors come first, as graphql-js
  * orders a result.
  */
-function asGraphqlJs(result: ExecutionResult, document: DocumentNode, operation: OperationDefinitionNode): ExecutionResult {
+function asGraphqlJs(
+  result: ExecutionResult,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): ExecutionResult {
   if (!result.errors?.length) return result;
   const errors = result.errors.map((e): GraphQLError =>
     Object.getPrototypeOf(e) === GraphQLError.prototype
       ? e
-      : locatedError(e.originalError ?? new Error(e.message), (e.path && fieldNodesAt(document, operation, e.path)) ?? undefined, e.path),
+      : locatedError(
+          e.originalError ?? new Error(e.message),
+          (e.path && fieldNodesAt(document, operation, e.path)) ?? undefined,
+          e.path,
+        ),
   );
   const { data, errors: _jitErrors, ...rest } = result;
   return { errors, data, ...rest };
@@ -94,10 +108,18 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
     const operation = getOperationAST(args.document, args.operationName);
     const query = operation && operation.operation !== 'subscription' ? compiled(args) : null;
     const variables = args.variableValues ?? {};
-    if (!operation || !query || getVariableValues(args.schema, operation.variableDefinitions ?? [], variables).errors) {
+    if (
+      !operation ||
+      !query ||
+      getVariableValues(args.schema, operation.variableDefinitions ?? [], variables).errors
+    ) {
       return fallback(args);
     }
-    return asGraphqlJs((await query.query(args.rootValue, args.contextValue, variables)) as ExecutionResult, args.document, operation);
+    return asGraphqlJs(
+      (await query.query(args.rootValue, args.contextValue, variables)) as ExecutionResult,
+      args.document,
+      operation,
+    );
   };
 }
 

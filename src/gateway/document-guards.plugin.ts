@@ -8,7 +8,8 @@ import { limitError } from './limits';
  */
 export function expandedFieldCount(document: DocumentNode): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const memo = new Map<string, number>();
   const count = (set: SelectionSetNode | undefined): number => {
     let total = 0;
@@ -30,7 +31,8 @@ export function expandedFieldCount(document: DocumentNode): number {
     return value;
   };
   let total = 0;
-  for (const d of document.definitions) if (d.kind === Kind.OPERATION_DEFINITION) total += count(d.selectionSet);
+  for (const d of document.definitions)
+    if (d.kind === Kind.OPERATION_DEFINITION) total += count(d.selectionSet);
   return total;
 }
 
@@ -40,10 +42,21 @@ export function expandedFieldCount(document: DocumentNode): number {
  */
 export function useExpansionLimit(maxFields: number) {
   return {
-    onValidate({ params, setResult }: { params: { documentAST: DocumentNode }; setResult(errors: readonly Error[]): void }) {
+    onValidate({
+      params,
+      setResult,
+    }: {
+      params: { documentAST: DocumentNode };
+      setResult(errors: readonly Error[]): void;
+    }) {
       const fields = expandedFieldCount(params.documentAST);
       if (fields > maxFields) {
-        setResult([limitError('MAX_FIELDS_EXCEEDED', `operation selects ${fields} fields with its fragments expanded; the limit is ${maxFields}`)]);
+        setResult([
+          limitError(
+            'MAX_FIELDS_EXCEEDED',
+            `operation selects ${fields} fields with its fragments expanded; the limit is ${maxFields}`,
+          ),
+        ]);
       }
     },
   };
@@ -58,7 +71,12 @@ export function useParseDepthGuard(maxDepth: number) {
     onParse() {
       return ({ result, replaceParseResult }: { result: unknown; replaceParseResult(r: unknown): void }) => {
         if (result instanceof RangeError) {
-          replaceParseResult(limitError('MAX_DEPTH_EXCEEDED', `operation nests too deeply to be read; the depth limit is ${maxDepth}`));
+          replaceParseResult(
+            limitError(
+              'MAX_DEPTH_EXCEEDED',
+              `operation nests too deeply to be read; the depth limit is ${maxDepth}`,
+            ),
+          );
         }
       };
     },

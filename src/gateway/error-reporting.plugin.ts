@@ -20,7 +20,13 @@ function describe(error: unknown): { message: string; stack?: string } {
 type ResultLike = { errors?: readonly unknown[] };
 
 function copyError(e: GraphQLError, message: string, extensions: Record<string, unknown>): GraphQLError {
-  return new GraphQLError(message, { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions });
+  return new GraphQLError(message, {
+    nodes: e.nodes,
+    source: e.source,
+    positions: e.positions,
+    path: e.path,
+    extensions,
+  });
 }
 
 /** Codes the runtime gives a subgraph request that failed as a whole (no answer, a non-GraphQL answer, too late). */
@@ -45,8 +51,14 @@ function safeError(error: unknown): GraphQLError {
   const subgraph = faultySubgraph(e);
   if (subgraph) {
     return e.extensions.code === 'GATEWAY_TIMEOUT' || /timeout|timed out/i.test(describe(e).message)
-      ? copyError(e, `The ${subgraph} subgraph did not answer in time.`, { code: 'SUBGRAPH_TIMEOUT', serviceName: subgraph })
-      : copyError(e, `The ${subgraph} subgraph is unavailable.`, { code: 'SUBGRAPH_UNAVAILABLE', serviceName: subgraph });
+      ? copyError(e, `The ${subgraph} subgraph did not answer in time.`, {
+          code: 'SUBGRAPH_TIMEOUT',
+          serviceName: subgraph,
+        })
+      : copyError(e, `The ${subgraph} subgraph is unavailable.`, {
+          code: 'SUBGRAPH_UNAVAILABLE',
+          serviceName: subgraph,
+        });
   }
   const http = e.extensions?.http ? { http: e.extensions.http } : {};
   return copyError(e, MASKED_MESSAGE, { code: 'INTERNAL_SERVER_ERROR', ...http });
@@ -81,17 +93,28 @@ export interface ErrorReportingOptions {
 export function errorReporting(options: ErrorReportingOptions = {}) {
   const logger = options.logger ?? createLogger({ level: 'error' });
   const generatedIds = new WeakMap<Request, string>();
-  const requestIdOf = (request: Request): string | undefined => request.headers.get(REQUEST_ID_HEADER) ?? generatedIds.get(request);
+  const requestIdOf = (request: Request): string | undefined =>
+    request.headers.get(REQUEST_ID_HEADER) ?? generatedIds.get(request);
 
   const clean = (r: ResultLike, request: Request): ResultLike => {
     if (!r?.errors?.length) return r;
     let changed = false;
     const errors = r.errors.map((e) => {
-      const internal = options.maskSubgraphInternals && isGraphQLError(e) && e.extensions?.serviceName && SUBGRAPH_INTERNAL.has(String(e.extensions.code));
+      const internal =
+        options.maskSubgraphInternals &&
+        isGraphQLError(e) &&
+        e.extensions?.serviceName &&
+        SUBGRAPH_INTERNAL.has(String(e.extensions.code));
       if (!isIntended(e) || faultySubgraph(e) || internal) {
         changed = true;
         const safe = safeError(e);
-        logger.error({ msg: 'unexpected error', requestId: requestIdOf(request), code: safe.extensions.code, path: safe.path, ...describe(e) });
+        logger.error({
+          msg: 'unexpected error',
+          requestId: requestIdOf(request),
+          code: safe.extensions.code,
+          path: safe.path,
+          ...describe(e),
+        });
         return safe;
       }
       let shown = e as GraphQLError;
@@ -102,7 +125,8 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
         Object.defineProperty(extensions, 'originalError', { value: originalError, enumerable: false });
         shown = copyError(shown, shown.message, extensions);
       }
-      if (options.hideSuggestions && SUGGESTION.test(shown.message)) shown = copyError(shown, shown.message.replace(SUGGESTION, ''), shown.extensions);
+      if (options.hideSuggestions && SUGGESTION.test(shown.message))
+        shown = copyError(shown, shown.message.replace(SUGGESTION, ''), shown.extensions);
       changed ||= shown !== e;
       return shown;
     });
@@ -110,9 +134,18 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
   };
 
   const plugin = {
-    onResultProcess({ request, result, setResult }: { request: Request; result: unknown; setResult(r: unknown): void }) {
+    onResultProcess({
+      request,
+      result,
+      setResult,
+    }: {
+      request: Request;
+      result: unknown;
+      setResult(r: unknown): void;
+    }) {
       if (Array.isArray(result)) setResult(result.map((r: ResultLike) => clean(r, request)));
-      else if (result && typeof result === 'object' && 'errors' in result) setResult(clean(result as ResultLike, request));
+      else if (result && typeof result === 'object' && 'errors' in result)
+        setResult(clean(result as ResultLike, request));
     },
   };
 

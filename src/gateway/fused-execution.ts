@@ -8,7 +8,11 @@ type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResu
 const INTROSPECTION = new Set(['__schema', '__type']);
 
 function selectsIntrospection(set: SelectionSetNode | undefined): boolean {
-  return !!set?.selections.some((s) => (s.kind === Kind.FIELD && INTROSPECTION.has(s.name.value)) || ('selectionSet' in s && selectsIntrospection(s.selectionSet)));
+  return !!set?.selections.some(
+    (s) =>
+      (s.kind === Kind.FIELD && INTROSPECTION.has(s.name.value)) ||
+      ('selectionSet' in s && selectsIntrospection(s.selectionSet)),
+  );
 }
 
 /**
@@ -19,7 +23,13 @@ function asSubgraphErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;
   const errors = result.errors.map((e) => {
     const serviceName = subgraphOfError(e.originalError);
-    return serviceName ? new GraphQLError(e.message, { path: e.path, originalError: e.originalError, extensions: { ...e.extensions, serviceName } }) : e;
+    return serviceName
+      ? new GraphQLError(e.message, {
+          path: e.path,
+          originalError: e.originalError,
+          extensions: { ...e.extensions, serviceName },
+        })
+      : e;
   });
   return { ...result, errors };
 }
@@ -34,12 +44,24 @@ export function useFusedExecution(fused: FusedSchema) {
   const introspective = new WeakMap<DocumentNode, boolean>();
   const readsSchema = (document: DocumentNode) => {
     let reads = introspective.get(document);
-    if (reads === undefined) introspective.set(document, (reads = document.definitions.some((d) => 'selectionSet' in d && selectsIntrospection(d.selectionSet))));
+    if (reads === undefined)
+      introspective.set(
+        document,
+        (reads = document.definitions.some(
+          (d) => 'selectionSet' in d && selectsIntrospection(d.selectionSet),
+        )),
+      );
     return reads;
   };
   return {
     onExecute({ executeFn, setExecuteFn }: { executeFn: Execute; setExecuteFn(fn: Execute): void }) {
-      setExecuteFn((args) => (readsSchema(args.document) ? executeFn(args) : run({ ...args, schema: fused.schema, contextValue: fused.request() }, () => executeFn(args)).then(asSubgraphErrors)));
+      setExecuteFn((args) =>
+        readsSchema(args.document)
+          ? executeFn(args)
+          : run({ ...args, schema: fused.schema, contextValue: fused.request() }, () => executeFn(args)).then(
+              asSubgraphErrors,
+            ),
+      );
     },
   };
 }

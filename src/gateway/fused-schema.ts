@@ -45,22 +45,33 @@ export class FusedRequest {
   }
 }
 
-type Resolve = (parent: Tagged | undefined, args: Record<string, unknown>, request: FusedRequest, info: GraphQLResolveInfo) => unknown;
+type Resolve = (
+  parent: Tagged | undefined,
+  args: Record<string, unknown>,
+  request: FusedRequest,
+  info: GraphQLResolveInfo,
+) => unknown;
 
-const then = (value: unknown, next: (v: unknown) => unknown): unknown => (isPromise(value) ? value.then(next) : next(value));
+const then = (value: unknown, next: (v: unknown) => unknown): unknown =>
+  isPromise(value) ? value.then(next) : next(value);
 const all = (values: unknown[]): unknown => (values.some(isPromise) ? Promise.all(values) : values);
 
 function tagAll(value: unknown, subgraph: string): unknown {
   if (value == null) return value;
   if (Array.isArray(value)) for (const item of value) tagAll(item, subgraph);
-  else if (isPromise(value)) value.then((v) => tagAll(v, subgraph), () => undefined);
+  else if (isPromise(value))
+    value.then(
+      (v) => tagAll(v, subgraph),
+      () => undefined,
+    );
   else if (typeof value === 'object' && Object.isExtensible(value)) (value as Tagged)[ORIGIN] = subgraph;
   return value;
 }
 
 /** The subgraph whose resolver raised an error: the gateway names it (`serviceName`) as it does a subgraph's error. */
 const failedIn = new WeakMap<object, string>();
-export const subgraphOfError = (error: unknown): string | undefined => (error && typeof error === 'object' ? failedIn.get(error) : undefined);
+export const subgraphOfError = (error: unknown): string | undefined =>
+  error && typeof error === 'object' ? failedIn.get(error) : undefined;
 function marked(error: unknown, subgraph: string): unknown {
   if (error && typeof error === 'object' && !failedIn.has(error)) failedIn.set(error, subgraph);
   return error;
@@ -107,8 +118,13 @@ class FieldTable {
   }
 
   private fieldIn(subgraph: string, type: string, field: string) {
-    const found = (this.subgraphs[subgraph]?.schema.getType(type) as GraphQLObjectType | undefined)?.getFields?.()[field];
-    if (!found) throw new Error(`the supergraph resolves ${type}.${field} in ${subgraph}, whose schema has no such field`);
+    const found = (
+      this.subgraphs[subgraph]?.schema.getType(type) as GraphQLObjectType | undefined
+    )?.getFields?.()[field];
+    if (!found)
+      throw new Error(
+        `the supergraph resolves ${type}.${field} in ${subgraph}, whose schema has no such field`,
+      );
     return found;
   }
 
@@ -134,14 +150,21 @@ class FieldTable {
     const keys = this.joins.keys.get(type);
     const owner = graphs.find((g) => keys?.has(g));
     const first = direct.get(graphs[0])!;
-    if (!owner) return (parent, args, request, info) => (direct.get(parent?.[ORIGIN] as string) ?? first)(parent, args, request, info);
+    if (!owner)
+      return (parent, args, request, info) =>
+        (direct.get(parent?.[ORIGIN] as string) ?? first)(parent, args, request, info);
     const fromOwner = direct.get(owner)!;
-    const entity = this.entityFetcher(owner, type, [...keys!.get(owner)!, ...(this.joins.requires.get(`${type}.${field}@${owner}`) ?? [])]);
+    const entity = this.entityFetcher(owner, type, [
+      ...keys!.get(owner)!,
+      ...(this.joins.requires.get(`${type}.${field}@${owner}`) ?? []),
+    ]);
     return (parent, args, request, info) => {
       const origin = parent?.[ORIGIN];
       const own = origin === undefined ? first : direct.get(origin);
       if (own) return own(parent, args, request, info);
-      return then(entity(parent!, request, info), (found) => (found == null ? null : fromOwner(found as Tagged, args, request, info)));
+      return then(entity(parent!, request, info), (found) =>
+        found == null ? null : fromOwner(found as Tagged, args, request, info),
+      );
     };
   }
 
@@ -153,15 +176,24 @@ class FieldTable {
     const cacheKey = `${owner} ${fields.join(' ')}`;
     const ownerType = this.subgraphs[owner].schema.getType(type)!;
     type ResolveReference = (reference: object, context: object, info: GraphQLResolveInfo) => unknown;
-    const resolveReference = (ownerType.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }).apollo?.subgraph?.resolveReference;
+    const resolveReference = (
+      ownerType.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }
+    ).apollo?.subgraph?.resolveReference;
     // per field: where a plain property holds it (no resolver), and how its value is serialized
-    const plainIn = fields.map((f) => new Set((this.joins.resolvers.get(`${type}.${f}`) ?? []).filter((g) => !this.fieldIn(g, type, f).resolve)));
+    const plainIn = fields.map(
+      (f) =>
+        new Set(
+          (this.joins.resolvers.get(`${type}.${f}`) ?? []).filter((g) => !this.fieldIn(g, type, f).resolve),
+        ),
+    );
     const leaves = fields.map((f) => this.leafType(type, f));
     const valueOf = (i: number, parent: Tagged, request: FusedRequest, info: GraphQLResolveInfo) => {
       const f = fields[i];
       if (plainIn[i].has(parent[ORIGIN] as string)) return serialized(leaves[i], parent[f]);
       // a default resolver reads the property info.fieldName names
-      return then(this.resolver(type, f)(parent, {}, request, { ...info, fieldName: f }), (v) => serialized(leaves[i], v));
+      return then(this.resolver(type, f)(parent, {}, request, { ...info, fieldName: f }), (v) =>
+        serialized(leaves[i], v),
+      );
     };
     const resolve = (values: unknown[], request: FusedRequest, info: GraphQLResolveInfo) => {
       const representation: Record<string, unknown> = { __typename: type };
@@ -188,7 +220,8 @@ class FieldTable {
   private leafType(type: string, field: string): GraphQLOutputType {
     const graph = this.joins.resolvers.get(`${type}.${field}`)?.[0];
     const definition = graph ? this.fieldIn(graph, type, field) : undefined;
-    if (!definition || !isLeafType(getNamedType(definition.type))) throw new Error(`${type}.${field} is a key or required field that is not a scalar or enum`);
+    if (!definition || !isLeafType(getNamedType(definition.type)))
+      throw new Error(`${type}.${field} is a key or required field that is not a scalar or enum`);
     return definition.type;
   }
 
@@ -201,7 +234,9 @@ class FieldTable {
       if (schema && own && isAbstractType(own)) {
         const name = own.resolveType?.(value, request.contextOf(origin!), info, own);
         if (typeof name === 'string') return name;
-        const byCheck = schema.getPossibleTypes(own).find((t) => t.isTypeOf?.(value, request.contextOf(origin!), info) === true);
+        const byCheck = schema
+          .getPossibleTypes(own)
+          .find((t) => t.isTypeOf?.(value, request.contextOf(origin!), info) === true);
         if (byCheck) return byCheck.name;
       }
       return value?.__typename as string | undefined;
@@ -210,7 +245,11 @@ class FieldTable {
 }
 
 /** The subgraph definition of a leaf type named like `name`, with what it maps values to and from. */
-function subgraphLeaf<T extends GraphQLScalarType | GraphQLEnumType>(subgraphs: Record<string, LocalSubgraph>, name: string, is: (t: unknown) => t is T): T[] {
+function subgraphLeaf<T extends GraphQLScalarType | GraphQLEnumType>(
+  subgraphs: Record<string, LocalSubgraph>,
+  name: string,
+  is: (t: unknown) => t is T,
+): T[] {
   return Object.values(subgraphs).flatMap((s) => {
     const t = s.schema.getType(name);
     return t && is(t) ? [t] : [];
@@ -226,17 +265,25 @@ export interface FusedSchema {
  * The API schema, executable in one process over the subgraph schemas' own resolvers; or, when the
  * supergraph uses federation features this does not fuse, what they are.
  */
-export function buildFusedSchema(supergraph: string, apiSchema: string, subgraphs: Record<string, LocalSubgraph>): FusedSchema | { unsupported: string[] } {
+export function buildFusedSchema(
+  supergraph: string,
+  apiSchema: string,
+  subgraphs: Record<string, LocalSubgraph>,
+): FusedSchema | { unsupported: string[] } {
   const joins = readSupergraphJoins(supergraph);
   const unsupported = [...joins.unsupported];
   for (const [name, resolvers] of joins.resolvers) {
-    for (const g of resolvers) if (!subgraphs[g]) unsupported.push(`${name}: subgraph ${g} is not in this process`);
+    for (const g of resolvers)
+      if (!subgraphs[g]) unsupported.push(`${name}: subgraph ${g} is not in this process`);
   }
   const api = buildSchema(apiSchema);
   for (const type of Object.values(api.getTypeMap())) {
     if (!isEnumType(type)) continue;
-    const variants = subgraphLeaf(subgraphs, type.name, isEnumType).map((e) => JSON.stringify(e.getValues().map((v) => [v.name, v.value])));
-    if (new Set(variants).size > 1) unsupported.push(`enum ${type.name}: subgraphs map its values differently`);
+    const variants = subgraphLeaf(subgraphs, type.name, isEnumType).map((e) =>
+      JSON.stringify(e.getValues().map((v) => [v.name, v.value])),
+    );
+    if (new Set(variants).size > 1)
+      unsupported.push(`enum ${type.name}: subgraphs map its values differently`);
   }
   if (unsupported.length) return { unsupported };
   const table = new FieldTable(joins, subgraphs);
@@ -244,24 +291,39 @@ export function buildFusedSchema(supergraph: string, apiSchema: string, subgraph
     [MapperKind.SCALAR_TYPE]: (type) => {
       if (isSpecifiedScalarType(type)) return type;
       const own = subgraphLeaf(subgraphs, type.name, isScalarType)[0];
-      return own ? new GraphQLScalarType({ ...type.toConfig(), serialize: own.serialize, parseValue: own.parseValue, parseLiteral: own.parseLiteral }) : type;
+      return own
+        ? new GraphQLScalarType({
+            ...type.toConfig(),
+            serialize: own.serialize,
+            parseValue: own.parseValue,
+            parseLiteral: own.parseLiteral,
+          })
+        : type;
     },
     [MapperKind.ENUM_TYPE]: (type) => {
       const own = subgraphLeaf(subgraphs, type.name, isEnumType)[0];
       if (!own) return type;
       const config = type.toConfig();
-      for (const [name, value] of Object.entries(config.values)) value.value = own.getValue(name)?.value ?? name;
+      for (const [name, value] of Object.entries(config.values))
+        value.value = own.getValue(name)?.value ?? name;
       return new GraphQLEnumType(config);
     },
-    [MapperKind.OBJECT_FIELD]: (config, field, typeName) => ({ ...config, resolve: table.resolver(typeName, field) as GraphQLFieldResolver<unknown, unknown> }),
+    [MapperKind.OBJECT_FIELD]: (config, field, typeName) => ({
+      ...config,
+      resolve: table.resolver(typeName, field) as GraphQLFieldResolver<unknown, unknown>,
+    }),
     [MapperKind.ABSTRACT_TYPE]: (type) => {
       const config = (type as GraphQLAbstractType).toConfig();
-      return new (type.constructor as new (c: typeof config) => GraphQLAbstractType)({ ...config, resolveType: table.typeResolver(type.name) as never });
+      return new (type.constructor as new (c: typeof config) => GraphQLAbstractType)({
+        ...config,
+        resolveType: table.typeResolver(type.name) as never,
+      });
     },
   });
   // every object field gets its resolver now, so a supergraph/subgraph mismatch fails at startup
   for (const type of Object.values(schema.getTypeMap())) {
-    if (isObjectType(type) && !type.name.startsWith('__')) for (const field of Object.keys(type.getFields())) table.resolver(type.name, field);
+    if (isObjectType(type) && !type.name.startsWith('__'))
+      for (const field of Object.keys(type.getFields())) table.resolver(type.name, field);
   }
   return { schema, request: () => new FusedRequest(subgraphs) };
 }

@@ -58,25 +58,43 @@ export function createGateway(options: GatewayOptions): Gateway {
   const stats = new FetchStats();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const logger = options.logger ?? createLogger({ level: 'error' });
-  const metrics = options.metrics === false ? null : new GatewayMetrics(options.metrics === true ? {} : options.metrics);
+  const metrics =
+    options.metrics === false ? null : new GatewayMetrics(options.metrics === true ? {} : options.metrics);
   // production hides "Did you mean ...?" suggestions along with introspection
-  const errors = errorReporting({ logger, hideSuggestions: options.production, maskSubgraphInternals: options.production });
+  const errors = errorReporting({
+    logger,
+    hideSuggestions: options.production,
+    maskSubgraphInternals: options.production,
+  });
   // after error reporting, so it counts the codes clients see
   const telemetry = useTelemetry({ metrics, logger, requestIdOf: errors.requestIdOf });
-  const fused = options.fused && buildFusedSchema(options.supergraph, options.fused.apiSchema, options.fused.subgraphs);
-  if (fused && 'unsupported' in fused) throw new Error(`the supergraph cannot run fused in one process: ${fused.unsupported.join('; ')}`);
+  const fused =
+    options.fused && buildFusedSchema(options.supergraph, options.fused.apiSchema, options.fused.subgraphs);
+  if (fused && 'unsupported' in fused)
+    throw new Error(`the supergraph cannot run fused in one process: ${fused.unsupported.join('; ')}`);
   const fusedPlugins = fused ? [useFusedExecution(fused) as never] : [];
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
     // a document that expands past what maxTokens tokens could spell out is refused before validation
-    plugins: () => [useCompiledExecution() as never, ...fusedPlugins, useParseDepthGuard(limits.maxDepth) as never, useExpansionLimit(limits.maxTokens) as never, useFetchStats(stats), useOperationLimits(limits) as never, errors.plugin as never, telemetry as never],
+    plugins: () => [
+      useCompiledExecution() as never,
+      ...fusedPlugins,
+      useParseDepthGuard(limits.maxDepth) as never,
+      useExpansionLimit(limits.maxTokens) as never,
+      useFetchStats(stats),
+      useOperationLimits(limits) as never,
+      errors.plugin as never,
+      telemetry as never,
+    ],
     // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
     maskedErrors: errors.maskedErrors,
     requestId: errors.requestId as never,
     disableIntrospection: (options.introspection ?? !options.production) ? undefined : {},
     // a cross-site form or GET cannot send these headers without a CORS preflight; JSON POSTs need none
-    csrfPrevention: options.production ? { requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphql-preflight'] } : undefined,
+    csrfPrevention: options.production
+      ? { requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphql-preflight'] }
+      : undefined,
     upstreamTimeout: options.subgraphTimeoutMs,
     logging: options.logging ?? (options.production ? 'info' : 'warn'),
     landingPage: false,

@@ -13,13 +13,22 @@ export function useOperationLimits(limits: OperationLimits) {
           return parse(source, { ...options, maxTokens: limits.maxTokens });
         } catch (err) {
           if (err instanceof GraphQLError && /more th\w+ \d+ tokens/.test(err.message)) {
-            throw limitError('MAX_TOKENS_EXCEEDED', `operation has more than ${limits.maxTokens} tokens, the limit`);
+            throw limitError(
+              'MAX_TOKENS_EXCEEDED',
+              `operation has more than ${limits.maxTokens} tokens, the limit`,
+            );
           }
           throw err;
         }
       });
     },
-    onValidate({ addValidationRule, context }: { addValidationRule(rule: unknown): void; context: { params?: { variables?: Record<string, unknown> } } }) {
+    onValidate({
+      addValidationRule,
+      context,
+    }: {
+      addValidationRule(rule: unknown): void;
+      context: { params?: { variables?: Record<string, unknown> } };
+    }) {
       addValidationRule(shapeLimitsRule(limits));
       addValidationRule(costLimitRule(limits, () => context.params?.variables));
     },

@@ -50,7 +50,13 @@ export function limitError(code: string, message: string): GraphQLError {
 }
 
 type OnField = (field: FieldNode, depth: number, introspection: boolean) => void;
-type Walk = (selectionSet: SelectionSetNode, onField: OnField, depth?: number, seen?: Set<string>, introspection?: boolean) => void;
+type Walk = (
+  selectionSet: SelectionSetNode,
+  onField: OnField,
+  depth?: number,
+  seen?: Set<string>,
+  introspection?: boolean,
+) => void;
 
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
@@ -66,7 +72,8 @@ function walker(fragments: Record<string, FragmentDefinitionNode>): Walk {
         walk(sel.selectionSet, onField, depth, seen, introspection);
       } else {
         const frag = fragments[sel.name.value];
-        if (frag && !seen.has(frag.name.value)) walk(frag.selectionSet, onField, depth, new Set([...seen, frag.name.value]), introspection);
+        if (frag && !seen.has(frag.name.value))
+          walk(frag.selectionSet, onField, depth, new Set([...seen, frag.name.value]), introspection);
       }
     }
   };
@@ -77,7 +84,12 @@ function walker(fragments: Record<string, FragmentDefinitionNode>): Walk {
 export function shapeLimitsRule(limits: OperationLimits): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(op: OperationDefinitionNode) {
-      const fragments = Object.fromEntries(context.getDocument().definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+      const fragments = Object.fromEntries(
+        context
+          .getDocument()
+          .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+          .map((f) => [f.name.value, f]),
+      );
       let depth = 0;
       // introspection nests type references deeply (GraphiQL's own query is 15 deep) and never
       // reaches a subgraph, so it has an allowance of its own
@@ -100,7 +112,8 @@ export function shapeLimitsRule(limits: OperationLimits): ValidationRule {
         [directives, limits.maxDirectives, 'MAX_DIRECTIVES_EXCEEDED', 'number of directives'],
       ];
       for (const [value, max, code, what] of checks) {
-        if (value > max) context.reportError(limitError(code, `operation ${what} ${value} exceeds the limit of ${max}`));
+        if (value > max)
+          context.reportError(limitError(code, `operation ${what} ${value} exceeds the limit of ${max}`));
       }
     },
   });
@@ -110,12 +123,26 @@ export function shapeLimitsRule(limits: OperationLimits): ValidationRule {
  * Demand control: every field that returns an object costs 1, times the sizes of the lists around it.
  * A connection counts `first` items (50 by default), any other list `assumedListSize`.
  */
-export function costLimitRule(limits: OperationLimits, variables: () => Record<string, unknown> | undefined): ValidationRule {
+export function costLimitRule(
+  limits: OperationLimits,
+  variables: () => Record<string, unknown> | undefined,
+): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(op: OperationDefinitionNode) {
-      const cost = operationCost(context.getSchema(), context.getDocument().definitions, op, limits, variables() ?? {});
+      const cost = operationCost(
+        context.getSchema(),
+        context.getDocument().definitions,
+        op,
+        limits,
+        variables() ?? {},
+      );
       if (cost > limits.maxCost) {
-        context.reportError(limitError('COST_LIMIT_EXCEEDED', `operation cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages ("first") or fewer nested lists`));
+        context.reportError(
+          limitError(
+            'COST_LIMIT_EXCEEDED',
+            `operation cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages ("first") or fewer nested lists`,
+          ),
+        );
       }
     },
   });
@@ -129,12 +156,24 @@ export function operationCost(
   variables: Record<string, unknown>,
 ): number {
   const fragments = Object.fromEntries(
-    definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+    definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((f) => [f.name.value, f]),
   );
-  const root = op.operation === 'query' ? schema.getQueryType() : op.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    op.operation === 'query'
+      ? schema.getQueryType()
+      : op.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   if (!root) return 0;
   let total = 0;
-  const visit = (selectionSet: SelectionSetNode, parentType: GraphQLNamedType | undefined, multiplier: number, seen: Set<string>) => {
+  const visit = (
+    selectionSet: SelectionSetNode,
+    parentType: GraphQLNamedType | undefined,
+    multiplier: number,
+    seen: Set<string>,
+  ) => {
     for (const sel of selectionSet.selections) {
       if (sel.kind === Kind.FIELD) {
         const fields = parentType && 'getFields' in parentType ? parentType.getFields() : {};
@@ -144,7 +183,14 @@ export function operationCost(
         const first = sel.arguments?.find((a) => a.name.value === 'first');
         const firstValue = first ? Number(valueFromASTUntyped(first.value, variables)) : NaN;
         const connection = itemType.name.endsWith('Connection');
-        const size = Number.isFinite(firstValue) && firstValue >= 0 ? firstValue : connection ? CONNECTION_DEFAULT_PAGE : isListType(getNullableType(def.type)) ? limits.assumedListSize : 1;
+        const size =
+          Number.isFinite(firstValue) && firstValue >= 0
+            ? firstValue
+            : connection
+              ? CONNECTION_DEFAULT_PAGE
+              : isListType(getNullableType(def.type))
+                ? limits.assumedListSize
+                : 1;
         if (isCompositeType(itemType)) total += multiplier;
         // a connection's size applies to what its edges and nodes select: they are not lists of their own
         const insideConnection = parentType?.name.endsWith('Connection') ?? false;
@@ -156,7 +202,12 @@ export function operationCost(
       } else {
         const frag = fragments[sel.name.value];
         if (!frag || seen.has(frag.name.value)) continue;
-        visit(frag.selectionSet, (schema.getType(frag.typeCondition.name.value) as GraphQLNamedType | undefined) ?? parentType, multiplier, new Set([...seen, frag.name.value]));
+        visit(
+          frag.selectionSet,
+          (schema.getType(frag.typeCondition.name.value) as GraphQLNamedType | undefined) ?? parentType,
+          multiplier,
+          new Set([...seen, frag.name.value]),
+        );
       }
     }
   };

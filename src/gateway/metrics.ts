@@ -47,12 +47,44 @@ export class GatewayMetrics {
   readonly registry = new Registry();
   private readonly operations: BoundedLabel;
   private readonly codes = new BoundedLabel(50);
-  private readonly requests = new Counter({ name: `${METRIC_PREFIX}requests_total`, help: 'GraphQL requests by operation name and outcome (ok: no errors)', labelNames: ['operation', 'outcome'] as const, registers: [this.registry] });
-  private readonly errors = new Counter({ name: `${METRIC_PREFIX}errors_total`, help: 'GraphQL errors in responses by operation name and extensions.code', labelNames: ['operation', 'code'] as const, registers: [this.registry] });
-  private readonly duration = new Histogram({ name: `${METRIC_PREFIX}request_duration_seconds`, help: 'Time from receiving a GraphQL request to its result, by operation name', labelNames: ['operation'] as const, buckets: REQUEST_BUCKETS, registers: [this.registry] });
-  private readonly fetchDuration = new Histogram({ name: `${METRIC_PREFIX}subgraph_fetch_duration_seconds`, help: 'Time of each subgraph request of a query plan, by subgraph', labelNames: ['subgraph'] as const, buckets: FETCH_BUCKETS, registers: [this.registry] });
-  private readonly fetchErrors = new Counter({ name: `${METRIC_PREFIX}subgraph_fetch_errors_total`, help: 'Subgraph requests that failed or answered with errors, by subgraph', labelNames: ['subgraph'] as const, registers: [this.registry] });
-  private readonly rejections = new Counter({ name: `${METRIC_PREFIX}http_rejections_total`, help: 'Requests refused by the HTTP server before reaching GraphQL, by code', labelNames: ['code'] as const, registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: `${METRIC_PREFIX}requests_total`,
+    help: 'GraphQL requests by operation name and outcome (ok: no errors)',
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly errors = new Counter({
+    name: `${METRIC_PREFIX}errors_total`,
+    help: 'GraphQL errors in responses by operation name and extensions.code',
+    labelNames: ['operation', 'code'] as const,
+    registers: [this.registry],
+  });
+  private readonly duration = new Histogram({
+    name: `${METRIC_PREFIX}request_duration_seconds`,
+    help: 'Time from receiving a GraphQL request to its result, by operation name',
+    labelNames: ['operation'] as const,
+    buckets: REQUEST_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly fetchDuration = new Histogram({
+    name: `${METRIC_PREFIX}subgraph_fetch_duration_seconds`,
+    help: 'Time of each subgraph request of a query plan, by subgraph',
+    labelNames: ['subgraph'] as const,
+    buckets: FETCH_BUCKETS,
+    registers: [this.registry],
+  });
+  private readonly fetchErrors = new Counter({
+    name: `${METRIC_PREFIX}subgraph_fetch_errors_total`,
+    help: 'Subgraph requests that failed or answered with errors, by subgraph',
+    labelNames: ['subgraph'] as const,
+    registers: [this.registry],
+  });
+  private readonly rejections = new Counter({
+    name: `${METRIC_PREFIX}http_rejections_total`,
+    help: 'Requests refused by the HTTP server before reaching GraphQL, by code',
+    labelNames: ['code'] as const,
+    registers: [this.registry],
+  });
 
   constructor(options: GatewayMetricsOptions = {}) {
     this.operations = new BoundedLabel(options.maxOperations ?? DEFAULT_MAX_OPERATIONS);

@@ -1,7 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { GatewayConfigBase } from '@graphql-hive/gateway-runtime';
-import { DefinitionNode, DocumentNode, FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, parse, TokenKind, TypeNode, visit } from 'graphql';
+import {
+  DefinitionNode,
+  DocumentNode,
+  FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  OperationDefinitionNode,
+  parse,
+  TokenKind,
+  TypeNode,
+  visit,
+} from 'graphql';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -61,7 +72,10 @@ function fragmentSpreads(node: DefinitionNode): string[] {
 }
 
 /** The fragments an operation uses, directly or through other fragments, in first-use order. */
-function fragmentsFor(operation: OperationDefinitionNode, fragments: Map<string, { text: string; node: FragmentDefinitionNode }>): string[] {
+function fragmentsFor(
+  operation: OperationDefinitionNode,
+  fragments: Map<string, { text: string; node: FragmentDefinitionNode }>,
+): string[] {
   const seen = new Set<string>();
   const pending = fragmentSpreads(operation);
   while (pending.length > 0) {
@@ -85,7 +99,11 @@ function placeholder(type: TypeNode): unknown {
 function variablesFor(operation: OperationDefinitionNode): string | undefined {
   const open = (operation.variableDefinitions ?? []).filter((v) => !v.defaultValue);
   if (open.length === 0) return undefined;
-  return JSON.stringify(Object.fromEntries(open.map((v) => [v.variable.name.value, placeholder(v.type)])), null, 2);
+  return JSON.stringify(
+    Object.fromEntries(open.map((v) => [v.variable.name.value, placeholder(v.type)])),
+    null,
+    2,
+  );
 }
 
 /**
@@ -127,6 +145,7 @@ export function playgroundOptions(production: boolean, dir: string = OPERATIONS_
   return {
     graphiql: { title: 'lam-atlas', defaultQuery: WELCOME, defaultTabs: [{ query: WELCOME }, ...saved] },
     // the bundle is large (about 9 MB): load it on the first playground request, never in production
-    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+    renderGraphiQL: async (options) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
   };
 }

@@ -26,7 +26,8 @@ const enumArg = (d: ConstDirectiveNode, name: string) => {
   const v = argOf(d, name);
   return v?.kind === Kind.ENUM ? v.value : undefined;
 };
-const directivesNamed = (node: { directives?: readonly ConstDirectiveNode[] }, name: string) => (node.directives ?? []).filter((d) => d.name.value === name);
+const directivesNamed = (node: { directives?: readonly ConstDirectiveNode[] }, name: string) =>
+  (node.directives ?? []).filter((d) => d.name.value === name);
 
 /** A field set of plain field names ("id", "modelIds datasetIds"); nested selections are not read. */
 function flatFieldSet(set: string, where: string, unsupported: string[]): string[] {
@@ -36,8 +37,15 @@ function flatFieldSet(set: string, where: string, unsupported: string[]): string
 
 export function readSupergraphJoins(supergraph: string | DocumentNode): SupergraphJoins {
   const document = typeof supergraph === 'string' ? parse(supergraph) : supergraph;
-  const graphName = new Map(supergraphSubgraphs(typeof supergraph === 'string' ? supergraph : document).map((g) => [g.graph, g.name]));
-  const joins: SupergraphJoins = { keys: new Map(), resolvers: new Map(), requires: new Map(), unsupported: [] };
+  const graphName = new Map(
+    supergraphSubgraphs(typeof supergraph === 'string' ? supergraph : document).map((g) => [g.graph, g.name]),
+  );
+  const joins: SupergraphJoins = {
+    keys: new Map(),
+    resolvers: new Map(),
+    requires: new Map(),
+    unsupported: [],
+  };
   for (const def of document.definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     const type = def.name.value;
@@ -49,9 +57,11 @@ export function readSupergraphJoins(supergraph: string | DocumentNode): Supergra
       if (!typeGraphs.includes(graph)) typeGraphs.push(graph);
       if (boolArg(d, 'isInterfaceObject')) joins.unsupported.push(`${type}: @interfaceObject in ${graph}`);
       const key = stringArg(d, 'key');
-      if (key && boolArg(d, 'resolvable') !== false && !keys.has(graph)) keys.set(graph, flatFieldSet(key, `${type} @key`, joins.unsupported));
+      if (key && boolArg(d, 'resolvable') !== false && !keys.has(graph))
+        keys.set(graph, flatFieldSet(key, `${type} @key`, joins.unsupported));
     }
-    if (def.kind === Kind.INTERFACE_TYPE_DEFINITION && keys.size) joins.unsupported.push(`${type}: an entity interface`);
+    if (def.kind === Kind.INTERFACE_TYPE_DEFINITION && keys.size)
+      joins.unsupported.push(`${type}: an entity interface`);
     joins.keys.set(type, keys);
     for (const field of def.fields ?? []) {
       const name = `${type}.${field.name.value}`;
@@ -70,7 +80,11 @@ export function readSupergraphJoins(supergraph: string | DocumentNode): Supergra
         if (boolArg(d, 'external') || boolArg(d, 'usedOverridden')) continue;
         graphs.push(graph);
         const requires = stringArg(d, 'requires');
-        if (requires) joins.requires.set(`${name}@${graph}`, flatFieldSet(requires, `${name} @requires`, joins.unsupported));
+        if (requires)
+          joins.requires.set(
+            `${name}@${graph}`,
+            flatFieldSet(requires, `${name} @requires`, joins.unsupported),
+          );
       }
       joins.resolvers.set(name, graphs);
     }

@@ -30,7 +30,9 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 function operationNameOf(document: DocumentNode, requested: unknown): string | undefined {
   if (typeof requested === 'string' && requested) return requested;
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  return operations.length === 1 && operations[0].kind === Kind.OPERATION_DEFINITION ? operations[0].name?.value : undefined;
+  return operations.length === 1 && operations[0].kind === Kind.OPERATION_DEFINITION
+    ? operations[0].name?.value
+    : undefined;
 }
 
 function errorCodes(result: unknown): string[] {
@@ -50,34 +52,58 @@ function failed(result: unknown): boolean {
 export function useTelemetry(options: TelemetryOptions) {
   const { metrics, logger } = options;
   const requests = new WeakMap<Request, RequestState>();
-  const stateOf = (context: unknown) => requests.get((context as { request?: Request } | undefined)?.request as Request);
+  const stateOf = (context: unknown) =>
+    requests.get((context as { request?: Request } | undefined)?.request as Request);
 
-  const timedExecutor = (executor: Executor, subgraph: string, state: RequestState | undefined): Executor => async (request) => {
-    if (state) state.fetches++;
-    const started = performance.now();
-    try {
-      const result = await executor(request);
-      metrics?.subgraphFetch(subgraph, seconds(started), failed(result));
-      return result;
-    } catch (err) {
-      metrics?.subgraphFetch(subgraph, seconds(started), true);
-      throw err;
-    }
-  };
+  const timedExecutor =
+    (executor: Executor, subgraph: string, state: RequestState | undefined): Executor =>
+    async (request) => {
+      if (state) state.fetches++;
+      const started = performance.now();
+      try {
+        const result = await executor(request);
+        metrics?.subgraphFetch(subgraph, seconds(started), failed(result));
+        return result;
+      } catch (err) {
+        metrics?.subgraphFetch(subgraph, seconds(started), true);
+        throw err;
+      }
+    };
 
   return {
     onRequest({ request }: { request: Request }) {
       requests.set(request, { started: performance.now(), fetches: 0 });
     },
     onParse() {
-      return ({ result, context }: { result: unknown; context: { request?: Request; params?: { operationName?: unknown } } }) => {
+      return ({
+        result,
+        context,
+      }: {
+        result: unknown;
+        context: { request?: Request; params?: { operationName?: unknown } };
+      }) => {
         const state = stateOf(context);
-        if (state && result && typeof result === 'object' && (result as DocumentNode).kind === Kind.DOCUMENT) {
+        if (
+          state &&
+          result &&
+          typeof result === 'object' &&
+          (result as DocumentNode).kind === Kind.DOCUMENT
+        ) {
           state.operationName = operationNameOf(result as DocumentNode, context.params?.operationName);
         }
       };
     },
-    onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }: { subgraphName: string; executionRequest: ExecutionRequest; executor: Executor; setExecutor(e: Executor): void }) {
+    onSubgraphExecute({
+      subgraphName,
+      executionRequest,
+      executor,
+      setExecutor,
+    }: {
+      subgraphName: string;
+      executionRequest: ExecutionRequest;
+      executor: Executor;
+      setExecutor(e: Executor): void;
+    }) {
       setExecutor(timedExecutor(executor, subgraphName, stateOf(executionRequest.context)));
     },
     onResultProcess({ request, result }: { request: Request; result: unknown }) {

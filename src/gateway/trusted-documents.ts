@@ -17,7 +17,12 @@ export function readManifest(file: string): Record<string, string> {
   } catch (err) {
     throw new Error(`cannot read the trusted documents manifest ${file}: ${(err as Error).message}`);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed) || !Object.values(parsed).every((v) => typeof v === 'string')) {
+  if (
+    !parsed ||
+    typeof parsed !== 'object' ||
+    Array.isArray(parsed) ||
+    !Object.values(parsed).every((v) => typeof v === 'string')
+  ) {
     throw new Error(`the trusted documents manifest ${file} must be a JSON object of hash -> document`);
   }
   return parsed as Record<string, string>;
@@ -39,11 +44,18 @@ export function trustedDocumentsOptions(trusted: TrustedDocuments | undefined) {
       getPersistedOperation: (id: string) => manifest[id] ?? manifest[`sha256:${id}`] ?? null,
       customErrors: {
         persistedQueryOnly: {
-          message: 'this gateway runs trusted documents only: send {"documentId": "sha256:<hash>"} of persisted-documents.json instead of a query',
+          message:
+            'this gateway runs trusted documents only: send {"documentId": "sha256:<hash>"} of persisted-documents.json instead of a query',
           extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 400 } },
         },
-        notFound: { message: 'no trusted document has this documentId', extensions: { code: 'TRUSTED_DOCUMENT_NOT_FOUND', http: { status: 400 } } },
-        keyNotFound: { message: 'Must provide query string or documentId.', extensions: { code: 'BAD_REQUEST', http: { status: 400 } } },
+        notFound: {
+          message: 'no trusted document has this documentId',
+          extensions: { code: 'TRUSTED_DOCUMENT_NOT_FOUND', http: { status: 400 } },
+        },
+        keyNotFound: {
+          message: 'Must provide query string or documentId.',
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        },
       },
     },
   };

@@ -14,7 +14,8 @@ import { exitOf, printedTable, ROOT, runNode, startServerProcess } from '../help
 const data = loadSurveyData(DATA_DIR);
 const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'schema.graphql'), 'utf8'));
 const config = tempConfig();
-const cli = (...args: string[]) => runNode(['bin/lam-atlas.js', ...args], { STORE_DIR: config.storeDir, DATA_DIR: config.dataDir });
+const cli = (...args: string[]) =>
+  runNode(['bin/lam-atlas.js', ...args], { STORE_DIR: config.storeDir, DATA_DIR: config.dataDir });
 
 /** A small RFC 4180 reader: enough to read back what `export --format csv` writes. */
 function readCsv(text: string): Record<string, string>[] {
@@ -24,12 +25,13 @@ function readCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') rows[rows.length - 1].push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') rows[rows.length - 1].push(cell), (cell = ''), rows.push([]), i++;
+    else if (c === ',') (rows[rows.length - 1].push(cell), (cell = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (rows[rows.length - 1].push(cell), (cell = ''), rows.push([]), i++);
     else cell += c;
   }
   const [header, ...body] = rows.filter((r) => r.length > 0);
@@ -40,23 +42,35 @@ describe('lam-atlas --help and bad input', () => {
   it('lists every command and exits 0', async () => {
     const run = await cli('--help');
     expect(run.code).toBe(0);
-    for (const command of ['serve', 'seed', 'compose', 'export <type>', 'audit [name]']) expect(run.stdout).toContain(`lam-atlas ${command}`);
+    for (const command of ['serve', 'seed', 'compose', 'export <type>', 'audit [name]'])
+      expect(run.stdout).toContain(`lam-atlas ${command}`);
   });
 
   it('tells the types export knows', async () => {
     const run = await cli('export', '--help');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Citation, Comparison, Dataset, Metric, Mitigation, Model, Result, Risk, Sector, Task');
+    expect(run.stdout).toContain(
+      'Citation, Comparison, Dataset, Metric, Mitigation, Model, Result, Risk, Sector, Task',
+    );
   });
 
   it.each([
     [['frob'], 'lam-atlas: unknown command "frob"; the commands are serve, seed, compose, export, audit'],
     [[], 'lam-atlas: no command given'],
     [['export'], 'lam-atlas: export needs a type'],
-    [['export', 'patients'], 'lam-atlas: there is no type "patients" to export; the types are Citation, Comparison'],
+    [
+      ['export', 'patients'],
+      'lam-atlas: there is no type "patients" to export; the types are Citation, Comparison',
+    ],
     [['export', 'models', '--format', 'xml'], 'lam-atlas: --format must be json or csv, got "xml"'],
-    [['export', 'models', '--limit', '3'], 'lam-atlas: export has no option --limit (it takes --format, --out, --url)'],
-    [['audit', 'everything'], 'lam-atlas: there is no audit "everything"; the audits are datasets-without-open-access, closed-models'],
+    [
+      ['export', 'models', '--limit', '3'],
+      'lam-atlas: export has no option --limit (it takes --format, --out, --url)',
+    ],
+    [
+      ['audit', 'everything'],
+      'lam-atlas: there is no audit "everything"; the audits are datasets-without-open-access, closed-models',
+    ],
     [['serve', '--port', 'eighty'], 'lam-atlas: PORT must be a port number (0-65535), got "eighty"'],
     [['seed', 'now'], 'lam-atlas: seed takes no arguments, got "now"'],
   ])('%j: one line on stderr and a non-zero exit', async (args, message) => {
@@ -88,16 +102,30 @@ describe('lam-atlas seed, audit and export over the local stores', () => {
     expect(run.code).toBe(0);
     const { count, rows } = printedTable(run.stdout, 'Datasets without open access');
     expect(count).toBe(data.datasets.filter((d) => d.access !== 'OPEN').length);
-    expect(rows.map((r) => r[0]).sort()).toEqual(data.datasets.filter((d) => d.access !== 'OPEN').map((d) => d.name).sort());
-    expect(rows).toContainEqual(expect.arrayContaining(['Mount Sinai ECG Data', 'CLOSED', 'Medical Diagnosis']));
+    expect(rows.map((r) => r[0]).sort()).toEqual(
+      data.datasets
+        .filter((d) => d.access !== 'OPEN')
+        .map((d) => d.name)
+        .sort(),
+    );
+    expect(rows).toContainEqual(
+      expect.arrayContaining(['Mount Sinai ECG Data', 'CLOSED', 'Medical Diagnosis']),
+    );
     expect(run.stdout).not.toContain('Risks without mitigation');
   });
 
   it('audit with no name prints all six', async () => {
     const run = await cli('audit');
     expect(run.code).toBe(0);
-    expect(printedTable(run.stdout, 'Risks without mitigation').rows.map((r) => r[0])).toEqual(data.risks.filter((r) => r.mitigations.length === 0).map((r) => r.name));
-    expect(printedTable(run.stdout, 'Models whose size the paper does not report').rows).toContainEqual(['RNA-FM', 'LLM', 'OPEN', 'N/R']);
+    expect(printedTable(run.stdout, 'Risks without mitigation').rows.map((r) => r[0])).toEqual(
+      data.risks.filter((r) => r.mitigations.length === 0).map((r) => r.name),
+    );
+    expect(printedTable(run.stdout, 'Models whose size the paper does not report').rows).toContainEqual([
+      'RNA-FM',
+      'LLM',
+      'OPEN',
+      'N/R',
+    ]);
     expect(run.stdout.match(/^\S.* \(\d+\)$/gm)).toHaveLength(6);
   });
 
@@ -108,7 +136,12 @@ describe('lam-atlas seed, audit and export over the local stores', () => {
     expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(data.models.map((m) => m.slug)));
     expect(rows).toHaveLength(data.models.length);
     const esmfold = rows.find((r) => r.slug === 'esmfold')!;
-    expect(esmfold).toMatchObject({ id: toGlobalId('Model', 'esmfold'), name: 'ESMfold', 'parameters.display': '15B', 'source.location': 'Table I' });
+    expect(esmfold).toMatchObject({
+      id: toGlobalId('Model', 'esmfold'),
+      name: 'ESMfold',
+      'parameters.display': '15B',
+      'source.location': 'Table I',
+    });
     expect(JSON.parse(esmfold.trainedOn)).toEqual([toGlobalId('Dataset', 'uniref')]);
     expect(JSON.parse(esmfold.citations)).toContain(toGlobalId('Citation', 84));
     // a cell holding commas and quotes survives the round trip
@@ -121,7 +154,9 @@ describe('lam-atlas seed, audit and export over the local stores', () => {
     const run = await cli('export', 'Mitigation', '--out', out);
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
     const rows = JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, unknown>[];
-    const expected = data.risks.flatMap((r) => r.mitigations.map((m) => ({ slug: m.slug, risk: toGlobalId('Risk', r.slug) })));
+    const expected = data.risks.flatMap((r) =>
+      r.mitigations.map((m) => ({ slug: m.slug, risk: toGlobalId('Risk', r.slug) })),
+    );
     expect(rows.map((r) => ({ slug: r.slug, risk: r.risk }))).toEqual(expected);
     expect(rows[0]).toHaveProperty('source.location');
   });
@@ -135,13 +170,21 @@ describe('export reads a running server (--url) the same as the stores', () => {
   afterAll(async () => server?.stop());
 
   it('export sectors', async () => {
-    const [remote, local] = await Promise.all([cli('export', 'sectors', '--url', `${server.url}/graphql`), cli('export', 'sectors')]);
+    const [remote, local] = await Promise.all([
+      cli('export', 'sectors', '--url', `${server.url}/graphql`),
+      cli('export', 'sectors'),
+    ]);
     expect(remote.code).toBe(0);
     expect(remote.stdout).toBe(local.stdout);
     const sectors = JSON.parse(remote.stdout) as { slug: string; tasks: string[] }[];
     expect(sectors.map((s) => s.slug)).toEqual(data.sectors.map((s) => s.slug));
     const bio = sectors.find((s) => s.slug === 'bioinformatics')!;
-    expect(bio.tasks.sort()).toEqual(data.tasks.filter((t) => t.sector === 'bioinformatics').map((t) => toGlobalId('Task', t.slug)).sort());
+    expect(bio.tasks.sort()).toEqual(
+      data.tasks
+        .filter((t) => t.sector === 'bioinformatics')
+        .map((t) => toGlobalId('Task', t.slug))
+        .sort(),
+    );
   }, 60_000);
 });
 
@@ -153,14 +196,18 @@ describe('exportRows on a graph 6 times the paper', () => {
   afterAll(async () => app?.close());
 
   it('follows cursors past the first page, at the root and inside relations', async () => {
-    const client = createAtlasClient('http://local/graphql', { fetch: app.gateway.runtime.fetch as typeof fetch });
+    const client = createAtlasClient('http://local/graphql', {
+      fetch: app.gateway.runtime.fetch as typeof fetch,
+    });
     const models = await exportRows(client, schema, 'Model');
     expect(models).toHaveLength(data.models.length * 6);
     expect(new Set(models.map((m) => m.id)).size).toBe(models.length);
     // a sector holds more than one page (100) of models at this scale: every one is listed
     const sectors = await exportRows(client, schema, 'Sector');
     for (const sector of sectors) {
-      const expected = models.filter((m) => (m.sectors as string[]).includes(sector.id as string)).map((m) => m.id);
+      const expected = models
+        .filter((m) => (m.sectors as string[]).includes(sector.id as string))
+        .map((m) => m.id);
       expect((sector.models as string[]).sort()).toEqual(expected.sort());
     }
     expect(Math.max(...sectors.map((s) => (s.models as string[]).length))).toBeGreaterThan(100);
@@ -169,14 +216,23 @@ describe('exportRows on a graph 6 times the paper', () => {
 
 describe('toCsv', () => {
   it('quotes what needs quoting, writes lists as JSON and null as an empty cell', () => {
-    expect(toCsv([{ a: 'x,y', b: ['p', 'q'], c: null, d: { e: 'say "hi"' } }])).toBe('a,b,c,d.e\r\n"x,y","[""p"",""q""]",,"say ""hi"""\r\n');
+    expect(toCsv([{ a: 'x,y', b: ['p', 'q'], c: null, d: { e: 'say "hi"' } }])).toBe(
+      'a,b,c,d.e\r\n"x,y","[""p"",""q""]",,"say ""hi"""\r\n',
+    );
   });
 });
 
 describe('lam-atlas serve', () => {
   it('serves the API and stops on SIGTERM', async () => {
-    const { child, url } = await startServerProcess(['bin/lam-atlas.js', 'serve'], { STORE_DIR: config.storeDir, DATA_DIR: config.dataDir });
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ model(slug: "esmfold") { name } }' }) });
+    const { child, url } = await startServerProcess(['bin/lam-atlas.js', 'serve'], {
+      STORE_DIR: config.storeDir,
+      DATA_DIR: config.dataDir,
+    });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ model(slug: "esmfold") { name } }' }),
+    });
     expect(await res.json()).toEqual({ data: { model: { name: 'ESMfold' } } });
     const exited = exitOf(child);
     child.kill('SIGTERM');

@@ -17,7 +17,8 @@ interface Output {
   content: string;
 }
 
-const relative = (filename: string) => path.relative(ROOT, path.resolve(ROOT, filename)).split(path.sep).join('/');
+const relative = (filename: string) =>
+  path.relative(ROOT, path.resolve(ROOT, filename)).split(path.sep).join('/');
 const manifest = (): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, MANIFEST), 'utf8'));
 
 /** The operation name of each file of src/client/operations; a file of fragments only has none. */
@@ -47,29 +48,52 @@ const GENERATE_IN_MEMORY = `
 let fresh: Output[];
 
 beforeAll(async () => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', GENERATE_IN_MEMORY], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
-  fresh = (JSON.parse(stdout) as Output[]).map((o) => ({ filename: relative(o.filename), content: o.content }));
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', GENERATE_IN_MEMORY], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  fresh = (JSON.parse(stdout) as Output[]).map((o) => ({
+    filename: relative(o.filename),
+    content: o.content,
+  }));
 }, 60000);
 
 describe('generated client (npm run codegen)', () => {
   it('writes the typed documents into src/client/generated and the manifest at the root', () => {
-    expect(fresh.map((o) => o.filename).sort()).toEqual([MANIFEST, `${GENERATED_DIR}/gql.ts`, `${GENERATED_DIR}/graphql.ts`, `${GENERATED_DIR}/index.ts`]);
+    expect(fresh.map((o) => o.filename).sort()).toEqual([
+      MANIFEST,
+      `${GENERATED_DIR}/gql.ts`,
+      `${GENERATED_DIR}/graphql.ts`,
+      `${GENERATED_DIR}/index.ts`,
+    ]);
   });
 
   it('the checked-in files equal a fresh generation (run `npm run codegen` when this fails)', () => {
     for (const output of fresh) {
       const file = path.join(ROOT, output.filename);
-      expect({ file: output.filename, exists: fs.existsSync(file) }).toEqual({ file: output.filename, exists: true });
-      expect({ file: output.filename, content: fs.readFileSync(file, 'utf8') }).toEqual({ file: output.filename, content: output.content });
+      expect({ file: output.filename, exists: fs.existsSync(file) }).toEqual({
+        file: output.filename,
+        exists: true,
+      });
+      expect({ file: output.filename, content: fs.readFileSync(file, 'utf8') }).toEqual({
+        file: output.filename,
+        content: output.content,
+      });
     }
     const produced = new Set(fresh.map((o) => o.filename));
-    const stale = fs.readdirSync(path.join(ROOT, GENERATED_DIR)).map((f) => `${GENERATED_DIR}/${f}`).filter((f) => !produced.has(f));
+    const stale = fs
+      .readdirSync(path.join(ROOT, GENERATED_DIR))
+      .map((f) => `${GENERATED_DIR}/${f}`)
+      .filter((f) => !produced.has(f));
     expect(stale).toEqual([]);
   });
 
   it('every generated TypeScript file starts with the do-not-edit header', () => {
     for (const output of fresh.filter((o) => o.filename.endsWith('.ts'))) {
-      expect({ file: output.filename, head: output.content.slice(0, GENERATED_HEADER.length) }).toEqual({ file: output.filename, head: GENERATED_HEADER });
+      expect({ file: output.filename, head: output.content.slice(0, GENERATED_HEADER.length) }).toEqual({
+        file: output.filename,
+        head: GENERATED_HEADER,
+      });
     }
     expect(GENERATED_HEADER).toMatch(/do not edit/);
   });
@@ -88,18 +112,30 @@ describe('persisted-documents manifest', () => {
     const ops = operationFiles();
     const docs = manifest();
     expect(Object.keys(docs)).toHaveLength(ops.length);
-    const byName = new Map(Object.entries(docs).map(([hash, doc]) => [/(?:^| )query (\w+)/.exec(doc)?.[1], hash]));
+    const byName = new Map(
+      Object.entries(docs).map(([hash, doc]) => [/(?:^| )query (\w+)/.exec(doc)?.[1], hash]),
+    );
     for (const { file, name } of ops) {
-      const document = (generated as Record<string, unknown>)[`${name}Document`] as { __meta__?: { hash?: string } } | undefined;
+      const document = (generated as Record<string, unknown>)[`${name}Document`] as
+        { __meta__?: { hash?: string } } | undefined;
       expect({ file, hash: document?.__meta__?.hash }).toEqual({ file, hash: byName.get(name) });
     }
   });
 
   it('names every audit of the contract in its own operation', () => {
     const names = operationFiles().map((o) => o.name);
-    for (const audit of ['DatasetsWithoutOpenAccess', 'ClosedModels', 'ModelsWithUnreportedSize', 'ResultsOnRestrictedDatasets', 'RisksWithoutMitigation', 'UncitedEntities']) {
+    for (const audit of [
+      'DatasetsWithoutOpenAccess',
+      'ClosedModels',
+      'ModelsWithUnreportedSize',
+      'ResultsOnRestrictedDatasets',
+      'RisksWithoutMitigation',
+      'UncitedEntities',
+    ]) {
       expect(names).toContain(`Audit${audit}`);
     }
-    expect(names).toEqual(expect.arrayContaining(['ModelPage', 'DatasetPage', 'CitationSupports', 'SectorOverview', 'Search']));
+    expect(names).toEqual(
+      expect.arrayContaining(['ModelPage', 'DatasetPage', 'CitationSupports', 'SectorOverview', 'Search']),
+    );
   });
 });

@@ -7,11 +7,23 @@ import { printedTable as table, Run, runNode } from '../helpers/process';
 const data = loadSurveyData(DATA_DIR);
 
 /** `npm run example` as a child process, the way a user runs it. */
-const runExample = (url: string, ...args: string[]) => runNode(['-r', 'ts-node/register/transpile-only', 'examples/audit-report.ts', ...args], { LAM_ATLAS_URL: url });
+const runExample = (url: string, ...args: string[]) =>
+  runNode(['-r', 'ts-node/register/transpile-only', 'examples/audit-report.ts', ...args], {
+    LAM_ATLAS_URL: url,
+  });
 
 describe('formatTable', () => {
   it('pads columns to their widest cell and shows an empty cell as "-"', () => {
-    expect(formatTable(['model', 'parameters'], [['ESMfold', '15B'], ['ChatGPT', ''], ['GPT-4', null]])).toBe(
+    expect(
+      formatTable(
+        ['model', 'parameters'],
+        [
+          ['ESMfold', '15B'],
+          ['ChatGPT', ''],
+          ['GPT-4', null],
+        ],
+      ),
+    ).toBe(
       ['model    parameters', '-------  ----------', 'ESMfold  15B', 'ChatGPT  -', 'GPT-4    -'].join('\n'),
     );
   });
@@ -38,19 +50,47 @@ describe('examples/audit-report.ts (npm run example)', () => {
     const { count, rows } = table(run.stdout, 'Datasets without open access');
     expect(count).toBe(data.datasets.filter((d) => d.access !== 'OPEN').length);
     expect(rows).toHaveLength(count);
-    expect(rows).toContainEqual(expect.arrayContaining(['Mount Sinai ECG Data', 'CLOSED', 'Medical Diagnosis']));
-    expect(rows).toContainEqual(expect.arrayContaining(['UF Health IDR Clinical Note Database', 'CLOSED', 'Medical Informatics']));
-    expect(rows).toContainEqual(expect.arrayContaining(['Clinical Practice Research Datalink', 'ON_APPROVAL', 'Public Health']));
+    expect(rows).toContainEqual(
+      expect.arrayContaining(['Mount Sinai ECG Data', 'CLOSED', 'Medical Diagnosis']),
+    );
+    expect(rows).toContainEqual(
+      expect.arrayContaining(['UF Health IDR Clinical Note Database', 'CLOSED', 'Medical Informatics']),
+    );
+    expect(rows).toContainEqual(
+      expect.arrayContaining(['Clinical Practice Research Datalink', 'ON_APPROVAL', 'Public Health']),
+    );
     expect(rows.some((r) => r[1] === 'OPEN')).toBe(false);
   });
 
   it('prints the other audits', () => {
-    expect(table(run.stdout, 'Models without open access').rows).toContainEqual(['HeartBEiT', 'LVM', 'CLOSED', '86M']);
-    expect(table(run.stdout, 'Models whose size the paper does not report').rows).toContainEqual(['RNA-FM', 'LLM', 'OPEN', 'N/R']);
-    expect(table(run.stdout, 'Results on restricted datasets').rows).toContainEqual(['ESMfold', 'MSA-free Protein Sequence Prediction', 'CASP14', 'UNKNOWN', 'TM Score', '0.68']);
+    expect(table(run.stdout, 'Models without open access').rows).toContainEqual([
+      'HeartBEiT',
+      'LVM',
+      'CLOSED',
+      '86M',
+    ]);
+    expect(table(run.stdout, 'Models whose size the paper does not report').rows).toContainEqual([
+      'RNA-FM',
+      'LLM',
+      'OPEN',
+      'N/R',
+    ]);
+    expect(table(run.stdout, 'Results on restricted datasets').rows).toContainEqual([
+      'ESMfold',
+      'MSA-free Protein Sequence Prediction',
+      'CASP14',
+      'UNKNOWN',
+      'TM Score',
+      '0.68',
+    ]);
     const risks = table(run.stdout, 'Risks without mitigation');
-    expect(risks.rows.map((r) => r[0])).toEqual(data.risks.filter((r) => r.mitigations.length === 0).map((r) => r.name));
-    expect(table(run.stdout, 'Entities no citation supports').rows).toContainEqual(['Dataset', 'Mount Sinai ECG Data']);
+    expect(risks.rows.map((r) => r[0])).toEqual(
+      data.risks.filter((r) => r.mitigations.length === 0).map((r) => r.name),
+    );
+    expect(table(run.stdout, 'Entities no citation supports').rows).toContainEqual([
+      'Dataset',
+      'Mount Sinai ECG Data',
+    ]);
   });
 
   it('prints the model page of ESMfold: 15B parameters and its CASP14 result', () => {
@@ -58,7 +98,9 @@ describe('examples/audit-report.ts (npm run example)', () => {
     const model = run.stdout.slice(run.stdout.indexOf('Model: ESMfold'));
     expect(model).toMatch(/^parameters +15B$/m);
     expect(model).toMatch(/^citations +\[84\] ESMfold$/m);
-    expect(table(model, 'Results').rows).toEqual([['MSA-free Protein Sequence Prediction', 'Bioinformatics', 'CASP14', 'TM Score', '0.68']]);
+    expect(table(model, 'Results').rows).toEqual([
+      ['MSA-free Protein Sequence Prediction', 'Bioinformatics', 'CASP14', 'TM Score', '0.68'],
+    ]);
   });
 
   it('prints another model page when given its slug', async () => {
@@ -69,7 +111,10 @@ describe('examples/audit-report.ts (npm run example)', () => {
       expect.arrayContaining(['Zero-Shot Medical Segmentation', 'ISIC 2018', 'Dice', '73.0%']),
     );
     const unknown = await runExample(`${server.url}/graphql`, 'no-such-model');
-    expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({ code: 1, stderr: 'audit-report: no model with slug "no-such-model"\n' });
+    expect({ code: unknown.code, stderr: unknown.stderr }).toEqual({
+      code: 1,
+      stderr: 'audit-report: no model with slug "no-such-model"\n',
+    });
   }, 60000);
 
   it('exits 1 with one clear line when the server cannot be reached', async () => {

@@ -16,7 +16,9 @@ function expectRisksFailed(res: Awaited<ReturnType<typeof postGraphQL>>, code: s
   expect(res.status).toBe(200);
   expect(res.body.data.models.nodes.map((m: any) => m.name)).toEqual(['ChatGPT', 'SAM', 'Transformer']);
   expect(res.body.data.gpt).toBeNull();
-  expect(res.body.errors).toEqual([expect.objectContaining({ path: ['gpt', 'risks'], extensions: { code, serviceName: 'risks' } })]);
+  expect(res.body.errors).toEqual([
+    expect.objectContaining({ path: ['gpt', 'risks'], extensions: { code, serviceName: 'risks' } }),
+  ]);
   expect(res.ms).toBeLessThan(BOUND_MS);
 }
 
@@ -39,17 +41,28 @@ describe('a subgraph that stops and comes back', () => {
       const nodes = await postGraphQL(services, { query: '{ models(first: 2) { nodes { id } } }' });
       const ids = nodes.body.data.models.nodes.map((m: any) => m.id);
       // a nullable list item is the nearest nullable parent of Model.risks here
-      const byId = await postGraphQL(services, { query: 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Model { name risks { name } } } }', variables: { ids } });
+      const byId = await postGraphQL(services, {
+        query: 'query($ids: [ID!]!) { nodes(ids: $ids) { ... on Model { name risks { name } } } }',
+        variables: { ids },
+      });
       expect(byId.body.data.nodes).toEqual([null, null]);
       expect(byId.body.errors.every((e: any) => e.extensions.serviceName === 'risks')).toBe(true);
       const logged = log.mock.calls.map(([line]) => JSON.parse(String(line)));
-      expect(logged[0]).toMatchObject({ level: 'error', code: 'SUBGRAPH_UNAVAILABLE', message: expect.stringMatching(/ECONNREFUSED/) });
+      expect(logged[0]).toMatchObject({
+        level: 'error',
+        code: 'SUBGRAPH_UNAVAILABLE',
+        message: expect.stringMatching(/ECONNREFUSED/),
+      });
     } finally {
       log.mockRestore();
     }
     const health = await timedFetch(`${services.url}/healthz`);
     expect(health.status).toBe(503);
-    expect(health.body).toEqual({ status: 'degraded', down: ['risks'], subgraphs: { catalog: 'up', risks: 'down', literature: 'up' } });
+    expect(health.body).toEqual({
+      status: 'degraded',
+      down: ['risks'],
+      subgraphs: { catalog: 'up', risks: 'down', literature: 'up' },
+    });
 
     await services.restartSubgraph('risks');
     const after = await postGraphQL(services, { query: MODELS_WITH_RISKS });
@@ -73,8 +86,14 @@ async function delayingProxy(target: string) {
       if (proxy.delayMs) await new Promise<void>((resolve) => timers.add(setTimeout(resolve, proxy.delayMs)));
       if (res.destroyed) return;
       try {
-        const upstream = await fetch(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: Buffer.concat(chunks) });
-        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        const upstream = await fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: Buffer.concat(chunks),
+        });
+        res.writeHead(upstream.status, {
+          'content-type': upstream.headers.get('content-type') ?? 'application/json',
+        });
         res.end(Buffer.from(await upstream.arrayBuffer()));
       } catch {
         res.destroy();

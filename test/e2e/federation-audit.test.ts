@@ -7,19 +7,28 @@ import { ROOT, runNode } from '../helpers/process';
 // passes when MAX_DEPTH is low, and one no gateway passes.
 const CHECKOUT = path.join(ROOT, 'test/fixtures/federation-audit-checkout');
 const audit = (env: Record<string, string>, args: string[] = []) =>
-  runNode(['-r', 'ts-node/register/transpile-only', 'scripts/federation-audit.main.ts', ...args], { FEDERATION_AUDIT_DIR: '', ...env });
+  runNode(['-r', 'ts-node/register/transpile-only', 'scripts/federation-audit.main.ts', ...args], {
+    FEDERATION_AUDIT_DIR: '',
+    ...env,
+  });
 
 describe('npm run audit:federation', () => {
   it('without a checkout says how to get one, in one line, and exits non-zero', async () => {
     const run = await audit({});
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringContaining('FEDERATION_AUDIT_DIR is not set: git clone https://github.com/the-guild-org/graphql-federation-gateway-audit')]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(
+        'FEDERATION_AUDIT_DIR is not set: git clone https://github.com/the-guild-org/graphql-federation-gateway-audit',
+      ),
+    ]);
   });
 
   it('refuses a folder that is not a built checkout, naming it', async () => {
     const run = await audit({ FEDERATION_AUDIT_DIR: os.tmpdir() });
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`federation audit: FEDERATION_AUDIT_DIR=${os.tmpdir()} has no dist/index.js: not an audit checkout, or npm install (which builds it) was not run there`);
+    expect(run.stderr.trim()).toBe(
+      `federation audit: FEDERATION_AUDIT_DIR=${os.tmpdir()} has no dist/index.js: not an audit checkout, or npm install (which builds it) was not run there`,
+    );
   });
 
   it('counts the passes of lam-atlas and of the plain runtime; a case only the plain runtime fails is no regression', async () => {
@@ -29,15 +38,23 @@ describe('npm run audit:federation', () => {
     expect(run.code).toBe(0);
   });
 
-  it('lists the cases lam-atlas fails and the plain runtime passes, with lam-atlas\'s error, and exits 1', async () => {
-    const run = await audit({ FEDERATION_AUDIT_DIR: CHECKOUT, MAX_DEPTH: '3' }, ['--suite', 'products-reviews']);
+  it("lists the cases lam-atlas fails and the plain runtime passes, with lam-atlas's error, and exits 1", async () => {
+    const run = await audit({ FEDERATION_AUDIT_DIR: CHECKOUT, MAX_DEPTH: '3' }, [
+      '--suite',
+      'products-reviews',
+    ]);
     expect(run.stdout).toMatch(/total +1\/3 +2\/3\n/);
-    expect(run.stdout).toContain('1 case(s) the plain gateway runtime passes and lam-atlas fails:\n  products-reviews #1: MAX_DEPTH_EXCEEDED: operation depth 4 exceeds the limit of 3\n');
+    expect(run.stdout).toContain(
+      '1 case(s) the plain gateway runtime passes and lam-atlas fails:\n  products-reviews #1: MAX_DEPTH_EXCEEDED: operation depth 4 exceeds the limit of 3\n',
+    );
     expect(run.code).toBe(1);
   });
 
   it('refuses an unknown suite, listing the suites there are', async () => {
     const run = await audit({ FEDERATION_AUDIT_DIR: CHECKOUT }, ['--suite', 'nope']);
-    expect([run.code, run.stderr.trim()]).toEqual([2, 'federation audit: the audit has no suite "nope"; its suites: products-reviews']);
+    expect([run.code, run.stderr.trim()]).toEqual([
+      2,
+      'federation audit: the audit has no suite "nope"; its suites: products-reviews',
+    ]);
   });
 });

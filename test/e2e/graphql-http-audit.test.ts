@@ -8,7 +8,8 @@ import { RunningServer, startOneProcess } from '../helpers/http';
  */
 let server: RunningServer;
 const audits = serverAudits({ url: () => `${server.url}/graphql` });
-const byLevel = (level: string): [string, Audit][] => audits.filter((a) => a.name.startsWith(`${level} `)).map((a) => [`${a.id} ${a.name}`, a]);
+const byLevel = (level: string): [string, Audit][] =>
+  audits.filter((a) => a.name.startsWith(`${level} `)).map((a) => [`${a.id} ${a.name}`, a]);
 
 beforeAll(async () => {
   server = await startOneProcess();

@@ -4,12 +4,54 @@ import { RunningServer, startOneProcess, startSeparateServices } from '../helper
 const MODEL_PAGE = gql`
   query ModelPage($slug: String!) {
     model(slug: $slug) {
-      id name aliases type parameters { value display bound } access trainingDataNote
-      trainedOn { slug name access }
-      results { display metric { name } dataset { name } task { name sector { name } } }
-      citations { number label mentions { section } }
-      risks { name mitigations { name } }
-      source { location quote }
+      id
+      name
+      aliases
+      type
+      parameters {
+        value
+        display
+        bound
+      }
+      access
+      trainingDataNote
+      trainedOn {
+        slug
+        name
+        access
+      }
+      results {
+        display
+        metric {
+          name
+        }
+        dataset {
+          name
+        }
+        task {
+          name
+          sector {
+            name
+          }
+        }
+      }
+      citations {
+        number
+        label
+        mentions {
+          section
+        }
+      }
+      risks {
+        name
+        mitigations {
+          name
+        }
+      }
+      source {
+        location
+        quote
+      }
     }
   }
 `;
@@ -29,48 +71,121 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
   it('reports every subgraph healthy', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', subgraphs: { catalog: 'up', risks: 'up', literature: 'up' } });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      subgraphs: { catalog: 'up', risks: 'up', literature: 'up' },
+    });
   });
 
-  it('serves a frontend\'s model page with graphql-request, across the three subgraphs', async () => {
+  it("serves a frontend's model page with graphql-request, across the three subgraphs", async () => {
     const data: any = await server.client.request(MODEL_PAGE, { slug: 'gpt-3' });
     expect(data.model.name).toBe('GPT-3');
     expect(data.model.risks.map((r: any) => r.name)).toContain('Sustainability');
     const esm: any = await server.client.request(MODEL_PAGE, { slug: 'esmfold' });
-    expect(esm.model).toMatchObject({ parameters: { value: 15e9, display: '15B', bound: 'EXACT' }, type: 'LLM' });
-    expect(esm.model.results[0]).toMatchObject({ display: '0.68', dataset: { name: 'CASP14' }, task: { sector: { name: 'Bioinformatics' } } });
-    expect(esm.model.citations).toContainEqual({ number: 84, label: 'ESMfold', mentions: [{ section: 'Section III-A' }] });
+    expect(esm.model).toMatchObject({
+      parameters: { value: 15e9, display: '15B', bound: 'EXACT' },
+      type: 'LLM',
+    });
+    expect(esm.model.results[0]).toMatchObject({
+      display: '0.68',
+      dataset: { name: 'CASP14' },
+      task: { sector: { name: 'Bioinformatics' } },
+    });
+    expect(esm.model.citations).toContainEqual({
+      number: 84,
+      label: 'ESMfold',
+      mentions: [{ section: 'Section III-A' }],
+    });
   });
 
   it('answers a dataset page and the audits', async () => {
-    const data: any = await server.client.request(gql`{
-      dataset(slug: "mount-sinai-ecg-data") { name access scale size { value display } risks { name } citations { number } }
-      audits { risksWithoutMitigation { name } uncitedEntities { __typename } }
-    }`);
+    const data: any = await server.client.request(gql`
+      {
+        dataset(slug: "mount-sinai-ecg-data") {
+          name
+          access
+          scale
+          size {
+            value
+            display
+          }
+          risks {
+            name
+          }
+          citations {
+            number
+          }
+        }
+        audits {
+          risksWithoutMitigation {
+            name
+          }
+          uncitedEntities {
+            __typename
+          }
+        }
+      }
+    `);
     expect(data.dataset).toMatchObject({ access: 'CLOSED', risks: [{ name: 'Data' }] });
     expect(data.audits.uncitedEntities.length).toBeGreaterThan(0);
   });
 
   it('round-trips node ids', async () => {
-    const data: any = await server.client.request(gql`{ risks { id name } }`);
-    const back: any = await server.client.request(gql`query($ids: [ID!]!) { nodes(ids: $ids) { ... on Risk { id name } } }`, { ids: data.risks.map((r: any) => r.id) });
+    const data: any = await server.client.request(gql`
+      {
+        risks {
+          id
+          name
+        }
+      }
+    `);
+    const back: any = await server.client.request(
+      gql`
+        query ($ids: [ID!]!) {
+          nodes(ids: $ids) {
+            ... on Risk {
+              id
+              name
+            }
+          }
+        }
+      `,
+      { ids: data.risks.map((r: any) => r.id) },
+    );
     expect(back.nodes).toEqual(data.risks);
   });
 
   it('answers bad requests with clear errors and stays up', async () => {
-    const post = (body: string, type = 'application/json') => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
+    const post = (body: string, type = 'application/json') =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
     const syntax = await post(JSON.stringify({ query: '{ models(first: 5) { nodes { name } }' }));
     expect((await syntax.json()).errors[0].message).toMatch(/Syntax Error/);
     const unknown = await post(JSON.stringify({ query: '{ models { nodes { colour } } }' }));
     expect((await unknown.json()).errors[0].message).toMatch(/Cannot query field "colour" on type "Model"/);
-    const variables = await post(JSON.stringify({ query: 'query($n: Int!) { citation(number: $n) { label } }', variables: { n: 'eighty-four' } }));
-    expect((await variables.json()).errors[0].message).toMatch(/Variable "\$n" got invalid value "eighty-four"/);
+    const variables = await post(
+      JSON.stringify({
+        query: 'query($n: Int!) { citation(number: $n) { label } }',
+        variables: { n: 'eighty-four' },
+      }),
+    );
+    expect((await variables.json()).errors[0].message).toMatch(
+      /Variable "\$n" got invalid value "eighty-four"/,
+    );
     const json = await post('{"query": ');
     expect(json.status).toBe(400);
     const paging = await post(JSON.stringify({ query: '{ models(first: 501) { totalCount } }' }));
     const pagingBody = await paging.json();
-    expect(pagingBody.errors[0]).toMatchObject({ message: expect.stringMatching(/at most 500/), extensions: { code: 'BAD_USER_INPUT' } });
-    const ok: any = await server.client.request(gql`{ citation(number: 84) { label } }`);
+    expect(pagingBody.errors[0]).toMatchObject({
+      message: expect.stringMatching(/at most 500/),
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const ok: any = await server.client.request(gql`
+      {
+        citation(number: 84) {
+          label
+        }
+      }
+    `);
     expect(ok.citation.label).toBe('ESMfold');
   });
 });

@@ -28,8 +28,14 @@ describe('saved operations as playground tabs', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('gives each operation its own tab with its comments, the fragments it uses from any file, and a variables skeleton', () => {
-    fs.writeFileSync(path.join(dir, 'b-fragments.graphql'), 'fragment ModelCard on Model { name access trainedOn { ...DatasetCard } }\nfragment DatasetCard on Dataset { name }\nfragment Unused on Risk { name }\n');
-    fs.writeFileSync(path.join(dir, 'a-pages.graphql'), '# A model page.\nquery ModelPage($slug: String!, $first: Int = 5) { model(slug: $slug) { ...ModelCard } }\n\nquery Sectors { sectors { name } }\n');
+    fs.writeFileSync(
+      path.join(dir, 'b-fragments.graphql'),
+      'fragment ModelCard on Model { name access trainedOn { ...DatasetCard } }\nfragment DatasetCard on Dataset { name }\nfragment Unused on Risk { name }\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'a-pages.graphql'),
+      '# A model page.\nquery ModelPage($slug: String!, $first: Int = 5) { model(slug: $slug) { ...ModelCard } }\n\nquery Sectors { sectors { name } }\n',
+    );
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not an operation');
     const tabs = loadPlaygroundTabs(dir);
     expect(tabs).toHaveLength(2);
@@ -55,7 +61,10 @@ describe('saved operations as playground tabs', () => {
     expect(playgroundOptions(true, dir)).toEqual({ graphiql: false });
     const options = playgroundOptions(false, dir);
     const graphiql = options.graphiql as { defaultTabs: { query: string }[]; defaultQuery: string };
-    expect(graphiql.defaultTabs.map((t) => t.query)).toEqual([graphiql.defaultQuery, expect.stringContaining('query Sectors')]);
+    expect(graphiql.defaultTabs.map((t) => t.query)).toEqual([
+      graphiql.defaultQuery,
+      expect.stringContaining('query Sectors'),
+    ]);
     expect(typeof options.renderGraphiQL).toBe('function');
   });
 });
@@ -69,12 +78,21 @@ describe('the GraphQL playground in a real browser, offline', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: this test needs Debian's Chromium. Run \`apt-get install -y chromium\` (as root) and run it again.`);
+      throw new Error(
+        `${CHROMIUM} is missing: this test needs Debian's Chromium. Run \`apt-get install -y chromium\` (as root) and run it again.`,
+      );
     }
     server = await startOneProcess();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     await context.route('**/*', (route) => {
@@ -101,13 +119,18 @@ describe('the GraphQL playground in a real browser, offline', () => {
     await page.locator('.graphiql-tab-button').first().waitFor({ timeout: 30_000 });
     expect(await page.title()).toBe('lam-atlas');
 
-    const saved = loadPlaygroundTabs(OPERATIONS_DIR).map((tab) => tab.query.match(/^(?:query|mutation)\s+(\w+)/m)?.[1] ?? '<untitled>');
+    const saved = loadPlaygroundTabs(OPERATIONS_DIR).map(
+      (tab) => tab.query.match(/^(?:query|mutation)\s+(\w+)/m)?.[1] ?? '<untitled>',
+    );
     expect(saved.length).toBeGreaterThan(0);
     expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(['<untitled>', ...saved]);
 
     // the docs explorer and the editor's completion need GraphiQL's own introspection query to pass the limits
     const answer = await introspection;
-    expect({ status: answer.status(), errors: (await answer.json()).errors }).toEqual({ status: 200, errors: undefined });
+    expect({ status: answer.status(), errors: (await answer.json()).errors }).toEqual({
+      status: 200,
+      errors: undefined,
+    });
     await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
     const docs = page.locator('.graphiql-doc-explorer');
     await docs.getByText('Query', { exact: true }).click();
@@ -116,13 +139,21 @@ describe('the GraphQL playground in a real browser, offline', () => {
   });
 
   it('runs the saved audit of datasets without open access and shows the closed Mount Sinai ECG dataset', async () => {
-    const audit = loadPlaygroundTabs(OPERATIONS_DIR).find((tab) => /datasetsWithoutOpenAccess/.test(tab.query));
+    const audit = loadPlaygroundTabs(OPERATIONS_DIR).find((tab) =>
+      /datasetsWithoutOpenAccess/.test(tab.query),
+    );
     const name = audit?.query.match(/^query\s+(\w+)/m)?.[1];
     expect(name).toBeDefined();
     // the tabs are drag-to-reorder items, which swallow a synthetic mouse click: select with the keyboard
-    await page.locator('.graphiql-tab-button').getByText(name as string, { exact: true }).focus();
+    await page
+      .locator('.graphiql-tab-button')
+      .getByText(name as string, { exact: true })
+      .focus();
     await page.keyboard.press('Enter');
-    await page.locator('.graphiql-tab-active').getByText(name as string, { exact: true }).waitFor();
+    await page
+      .locator('.graphiql-tab-active')
+      .getByText(name as string, { exact: true })
+      .waitFor();
     expect(await editorText(page, '.graphiql-query-editor')).toContain('datasetsWithoutOpenAccess');
 
     await page.getByRole('button', { name: /Execute query/ }).click();
@@ -136,7 +167,9 @@ describe('the GraphQL playground in a real browser, offline', () => {
       if (/Mount Sinai ECG Data[\s\S]*\n.*\n.*\n/.test(text)) break;
       await page.keyboard.press('PageDown');
       // Monaco redraws on the next animation frames
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
     }
     expect(text).toMatch(/"name": "Mount Sinai ECG Data",\s*"access": "CLOSED"/);
     expect(text).not.toContain('"errors"');

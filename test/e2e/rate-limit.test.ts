@@ -13,7 +13,8 @@ describe('rate limiting over real HTTP', () => {
   afterAll(() => server?.stop());
 
   it('answers a burst beyond the bucket with 429 and Retry-After, per API key, and refills', async () => {
-    const asA = (n: number) => Promise.all(Array.from({ length: n }, () => postGraphQL(server, QUERY, { 'x-api-key': 'client-a' })));
+    const asA = (n: number) =>
+      Promise.all(Array.from({ length: n }, () => postGraphQL(server, QUERY, { 'x-api-key': 'client-a' })));
     const burst = await asA(8);
     const allowed = burst.filter((r) => r.status === 200);
     const refused = burst.filter((r) => r.status === 429);
@@ -21,7 +22,14 @@ describe('rate limiting over real HTTP', () => {
     expect(allowed[0].body).toEqual({ data: { citation: { label: 'ESMfold' } } });
     expect(refused).toHaveLength(3);
     expect(refused[0].headers.get('retry-after')).toBe('1');
-    expect(refused[0].body).toEqual({ errors: [{ message: expect.stringMatching(/too many requests: the limit is 60 per minute \(bursts of 5\)/), extensions: { code: 'RATE_LIMITED' } }] });
+    expect(refused[0].body).toEqual({
+      errors: [
+        {
+          message: expect.stringMatching(/too many requests: the limit is 60 per minute \(bursts of 5\)/),
+          extensions: { code: 'RATE_LIMITED' },
+        },
+      ],
+    });
 
     // another client is not affected, and neither is /healthz
     const other = await postGraphQL(server, QUERY, { 'x-api-key': 'client-b' });
@@ -60,6 +68,10 @@ describe('the token buckets', () => {
     now += 2_000;
     expect(limiter.take('k').allowed).toBe(true);
     now += 60_000;
-    expect([limiter.take('k'), limiter.take('k'), limiter.take('k')].map((d) => d.allowed)).toEqual([true, true, false]);
+    expect([limiter.take('k'), limiter.take('k'), limiter.take('k')].map((d) => d.allowed)).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -19,8 +19,18 @@ const PRODUCTS = {
     type Product @key(fields: "upc") { upc: ID! name: String! }
   `),
   resolvers: {
-    Query: { products: () => [{ upc: '1', name: 'Table' }, { upc: '2', name: 'Chair' }] },
-    Product: { __resolveReference: (ref: { upc: string }) => ({ upc: ref.upc, name: ref.upc === '1' ? 'Table' : 'Chair' }) },
+    Query: {
+      products: () => [
+        { upc: '1', name: 'Table' },
+        { upc: '2', name: 'Chair' },
+      ],
+    },
+    Product: {
+      __resolveReference: (ref: { upc: string }) => ({
+        upc: ref.upc,
+        name: ref.upc === '1' ? 'Table' : 'Chair',
+      }),
+    },
   },
 };
 const REVIEWS = {
@@ -41,7 +51,10 @@ interface Service {
   stop(): Promise<void>;
 }
 
-async function startService(name: string, module: { typeDefs: DocumentNode; resolvers: object }): Promise<Service> {
+async function startService(
+  name: string,
+  module: { typeDefs: DocumentNode; resolvers: object },
+): Promise<Service> {
   const schema = buildSubgraphSchema(module as never);
   const server = new ApolloServer({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
@@ -71,21 +84,34 @@ describe('SUPERGRAPH=file: the gateway serves any Federation 2 supergraph, with 
   it('plans across the subgraphs of the file', async () => {
     const res = await postGraphQL(gatewayServer, { query: '{ products { name reviews { body } } }' });
     expect(res.body).toEqual({
-      data: { products: [{ name: 'Table', reviews: [{ body: 'review of 1' }] }, { name: 'Chair', reviews: [{ body: 'review of 2' }] }] },
+      data: {
+        products: [
+          { name: 'Table', reviews: [{ body: 'review of 1' }] },
+          { name: 'Chair', reviews: [{ body: 'review of 2' }] },
+        ],
+      },
     });
   });
 
   it('applies the operation limits to it', async () => {
-    const res = await postGraphQL(gatewayServer, { query: '{ products { reviews { product { reviews { product { name } } } } } }' });
+    const res = await postGraphQL(gatewayServer, {
+      query: '{ products { reviews { product { reviews { product { name } } } } } }',
+    });
     expect(res.body.errors[0].extensions.code).toBe('MAX_DEPTH_EXCEEDED');
   });
 
   it('/healthz probes the subgraphs the file names, and names the one that is down', async () => {
     const up = await fetch(`${gatewayServer.url}/healthz`);
-    expect([up.status, await up.json()]).toEqual([200, { status: 'ok', subgraphs: { products: 'up', reviews: 'up' } }]);
+    expect([up.status, await up.json()]).toEqual([
+      200,
+      { status: 'ok', subgraphs: { products: 'up', reviews: 'up' } },
+    ]);
     await services[1].stop();
     const down = await fetch(`${gatewayServer.url}/healthz`);
-    expect([down.status, await down.json()]).toEqual([503, { status: 'degraded', down: ['reviews'], subgraphs: { products: 'up', reviews: 'down' } }]);
+    expect([down.status, await down.json()]).toEqual([
+      503,
+      { status: 'degraded', down: ['reviews'], subgraphs: { products: 'up', reviews: 'down' } },
+    ]);
     const partial = await postGraphQL(gatewayServer, { query: '{ products { name } }' });
     expect(partial.body).toEqual({ data: { products: [{ name: 'Table' }, { name: 'Chair' }] } });
   });
@@ -99,9 +125,21 @@ describe('SUPERGRAPH=file that cannot be served', () => {
   };
 
   it.each([
-    ['a missing file', () => '/nonexistent/supergraph.graphql', /SUPERGRAPH=\/nonexistent\/supergraph\.graphql: no such file/],
-    ['a file that is not GraphQL', () => write('{ "supergraph": true }'), /: not a GraphQL document: Syntax Error/],
-    ['a plain schema', () => write('type Query { a: Int }'), /: not a Federation 2 supergraph: it has no join__Graph enum/],
+    [
+      'a missing file',
+      () => '/nonexistent/supergraph.graphql',
+      /SUPERGRAPH=\/nonexistent\/supergraph\.graphql: no such file/,
+    ],
+    [
+      'a file that is not GraphQL',
+      () => write('{ "supergraph": true }'),
+      /: not a GraphQL document: Syntax Error/,
+    ],
+    [
+      'a plain schema',
+      () => write('type Query { a: Int }'),
+      /: not a Federation 2 supergraph: it has no join__Graph enum/,
+    ],
   ])('%s is refused with what is wrong', async (_, file, message) => {
     await expect(createRemoteGateway(tempConfig({ SUPERGRAPH: file() }))).rejects.toThrow(message);
   });

@@ -10,43 +10,48 @@ const NESTED = `{ models(first: 300) { totalCount nodes { name type parameters {
 const DATASET_PAGE = `{ datasets(first: 100) { nodes { name usedToTrain(first: 10) { totalCount nodes { name citations { number } } }
   evaluations(first: 10) { nodes { display model { name } } } citations { number } risks { name } } } }`;
 
-describe.each(EXECUTIONS)('batching (%s): SQL statements and subgraph fetches do not grow with the rows', (execution) => {
-  let real: InProcessApp;
-  let tenfold: InProcessApp;
-  beforeAll(async () => {
-    real = await startInProcess(1, execution);
-    tenfold = await startInProcess(10, execution);
-  });
-  afterAll(async () => {
-    await real?.close();
-    await tenfold?.close();
-  });
+describe.each(EXECUTIONS)(
+  'batching (%s): SQL statements and subgraph fetches do not grow with the rows',
+  (execution) => {
+    let real: InProcessApp;
+    let tenfold: InProcessApp;
+    beforeAll(async () => {
+      real = await startInProcess(1, execution);
+      tenfold = await startInProcess(10, execution);
+    });
+    afterAll(async () => {
+      await real?.close();
+      await tenfold?.close();
+    });
 
-  it.each([
-    ['the nested model query', NESTED],
-    ['a page of datasets with who trains and evaluates on them', DATASET_PAGE],
-  ])('%s', async (_, query) => {
-    const small = await measure(real, query);
-    const large = await measure(tenfold, query);
-    expect(small.response.errors).toBeUndefined();
-    expect(large.response.errors).toBeUndefined();
-    const rows = (m: typeof small) => JSON.stringify(m.response.data).length;
-    expect(rows(large)).toBeGreaterThan(rows(small) * 2);
-    expect(large.sql).toEqual(small.sql);
-    expect(large.fetches).toBe(small.fetches);
-    // one fetch per subgraph and entity type (none when fused), and a handful of statements per subgraph
-    expect(small.fetches).toBeLessThanOrEqual(execution === 'fused' ? 0 : 4);
-    expect(small.totalSql).toBeLessThanOrEqual(16);
-  });
+    it.each([
+      ['the nested model query', NESTED],
+      ['a page of datasets with who trains and evaluates on them', DATASET_PAGE],
+    ])('%s', async (_, query) => {
+      const small = await measure(real, query);
+      const large = await measure(tenfold, query);
+      expect(small.response.errors).toBeUndefined();
+      expect(large.response.errors).toBeUndefined();
+      const rows = (m: typeof small) => JSON.stringify(m.response.data).length;
+      expect(rows(large)).toBeGreaterThan(rows(small) * 2);
+      expect(large.sql).toEqual(small.sql);
+      expect(large.fetches).toBe(small.fetches);
+      // one fetch per subgraph and entity type (none when fused), and a handful of statements per subgraph
+      expect(small.fetches).toBeLessThanOrEqual(execution === 'fused' ? 0 : 4);
+      expect(small.totalSql).toBeLessThanOrEqual(16);
+    });
 
-  it('the nested query costs exactly one fetch per subgraph, or none when fused', async () => {
-    const m = await measure(tenfold, NESTED);
-    expect(m.fetchesBySubgraph).toEqual(execution === 'fused' ? {} : { catalog: 1, risks: 1, literature: 1 });
-    expect(m.response.data.models.nodes).toHaveLength(300);
-    const hundred = await measure(tenfold, NESTED.replace('first: 300', 'first: 100'));
-    expect(hundred.sql).toEqual(m.sql);
-  });
-});
+    it('the nested query costs exactly one fetch per subgraph, or none when fused', async () => {
+      const m = await measure(tenfold, NESTED);
+      expect(m.fetchesBySubgraph).toEqual(
+        execution === 'fused' ? {} : { catalog: 1, risks: 1, literature: 1 },
+      );
+      expect(m.response.data.models.nodes).toHaveLength(300);
+      const hundred = await measure(tenfold, NESTED.replace('first: 300', 'first: 100'));
+      expect(hundred.sql).toEqual(m.sql);
+    });
+  },
+);
 
 describe('fused and planned execution', () => {
   it('answer the nested queries alike, with no more SQL statements fused', async () => {

@@ -12,7 +12,12 @@ afterAll(() => app?.close());
 const q = (query: string, variables?: Record<string, unknown>) => gatewayQuery(app, query, variables);
 
 /** Each abusive operation is refused with its own code and a message naming the limit, before any subgraph is called. */
-async function expectRefused(query: string, code: string, message: RegExp, variables?: Record<string, unknown>) {
+async function expectRefused(
+  query: string,
+  code: string,
+  message: RegExp,
+  variables?: Record<string, unknown>,
+) {
   app.gateway.stats.reset();
   const res = await q(query, variables);
   expect(res.data ?? null).toBeNull();
@@ -22,7 +27,8 @@ async function expectRefused(query: string, code: string, message: RegExp, varia
 
 describe('operation limits, on by default', () => {
   it('refuse an operation nested deeper than 12', async () => {
-    const deep = '{ sectors { tasks { nodes { sector { tasks { nodes { sector { tasks { nodes { sector { tasks { nodes { name } } } } } } } } } } } } }';
+    const deep =
+      '{ sectors { tasks { nodes { sector { tasks { nodes { sector { tasks { nodes { sector { tasks { nodes { name } } } } } } } } } } } } }';
     await expectRefused(deep, 'MAX_DEPTH_EXCEEDED', /depth 13 exceeds the limit of 12/);
   });
 
@@ -47,14 +53,18 @@ describe('operation limits, on by default', () => {
   });
 
   it('refuse an operation whose cost, counting page sizes, is over the limit', async () => {
-    const wide = '{ sectors { models(first: 500) { nodes { results { dataset { evaluations(first: 500) { nodes { display } } } } } } } }';
+    const wide =
+      '{ sectors { models(first: 500) { nodes { results { dataset { evaluations(first: 500) { nodes { display } } } } } } } }';
     await expectRefused(wide, 'COST_LIMIT_EXCEEDED', /cost \d+ exceeds the limit of 50000/);
-    const viaVariables = 'query($n: Int) { models(first: $n) { nodes { results { dataset { usedToTrain(first: $n) { nodes { name } } } } } } }';
+    const viaVariables =
+      'query($n: Int) { models(first: $n) { nodes { results { dataset { usedToTrain(first: $n) { nodes { name } } } } } } }';
     await expectRefused(viaVariables, 'COST_LIMIT_EXCEEDED', /exceeds the limit/, { n: 500 });
   });
 
   it('let the nested model query and the frontend pages through', async () => {
-    const res = await q(`{ models(first: 100) { totalCount nodes { name results { display metric { name } dataset { name } task { sector { name } } } citations { number } risks { name } } } }`);
+    const res = await q(
+      `{ models(first: 100) { totalCount nodes { name results { display metric { name } dataset { name } task { sector { name } } } citations { number } risks { name } } } }`,
+    );
     expect(res.errors).toBeUndefined();
   });
 
@@ -65,7 +75,9 @@ describe('operation limits, on by default', () => {
       return operationCost(schema, doc.definitions, doc.definitions[0] as any, DEFAULT_LIMITS, {});
     };
     expect(cost('{ models(first: 10) { nodes { name } } }')).toBe(1 + 10);
-    expect(cost('{ models(first: 10) { nodes { results { metric { name } } } } }')).toBe(1 + 10 + 10 + 10 * 20);
+    expect(cost('{ models(first: 10) { nodes { results { metric { name } } } } }')).toBe(
+      1 + 10 + 10 + 10 * 20,
+    );
     expect(cost('{ models { nodes { name } } }')).toBe(1 + 50);
   });
 });

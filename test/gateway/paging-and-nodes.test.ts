@@ -5,12 +5,19 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
 
   describe('Relay connections', () => {
     it('default to 50 items and report an exact totalCount', async () => {
-      const res = await q(`{ citations { totalCount edges { cursor node { number } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`);
+      const res = await q(
+        `{ citations { totalCount edges { cursor node { number } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+      );
       const c = res.data.citations;
       expect(c.totalCount).toBe(191);
       expect(c.edges).toHaveLength(50);
       expect(c.edges[0].node.number).toBe(1);
-      expect(c.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: c.edges[0].cursor, endCursor: c.edges[49].cursor });
+      expect(c.pageInfo).toMatchObject({
+        hasNextPage: true,
+        hasPreviousPage: false,
+        startCursor: c.edges[0].cursor,
+        endCursor: c.edges[49].cursor,
+      });
     });
 
     it('walk a whole list with after, each item once, with stable cursors', async () => {
@@ -18,7 +25,10 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
       let after: string | null = null;
       let pages = 0;
       for (;;) {
-        const res: any = await q(`query($after: String) { citations(first: 40, after: $after) { nodes { number } pageInfo { hasNextPage hasPreviousPage endCursor } } }`, { after });
+        const res: any = await q(
+          `query($after: String) { citations(first: 40, after: $after) { nodes { number } pageInfo { hasNextPage hasPreviousPage endCursor } } }`,
+          { after },
+        );
         const page: any = res.data.citations;
         seen.push(...page.nodes.map((n: any) => n.number));
         expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
@@ -29,19 +39,31 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
       expect(pages).toBe(5);
       expect(seen).toEqual(Array.from({ length: 191 }, (_, i) => i + 1));
       const again = await q(`{ citations(first: 40) { pageInfo { endCursor } } }`);
-      const next = await q(`query($a: String) { citations(first: 1, after: $a) { nodes { number } } }`, { a: again.data.citations.pageInfo.endCursor });
+      const next = await q(`query($a: String) { citations(first: 1, after: $a) { nodes { number } } }`, {
+        a: again.data.citations.pageInfo.endCursor,
+      });
       expect(next.data.citations.nodes).toEqual([{ number: 41 }]);
     });
 
     it('page nested connections per parent', async () => {
-      const res = await q(`{ sectors { slug tasks(first: 1) { totalCount nodes { slug } pageInfo { hasNextPage endCursor } } } }`);
+      const res = await q(
+        `{ sectors { slug tasks(first: 1) { totalCount nodes { slug } pageInfo { hasNextPage endCursor } } } }`,
+      );
       const bio = res.data.sectors.find((s: any) => s.slug === 'bioinformatics');
       expect(bio.tasks.totalCount).toBeGreaterThanOrEqual(3);
       expect(bio.tasks.nodes).toEqual([{ slug: 'msa-free-protein-sequence-prediction' }]);
-      const next = await q(`query($a: String) { sector(slug: "bioinformatics") { tasks(first: 1, after: $a) { nodes { slug } } } }`, { a: bio.tasks.pageInfo.endCursor });
+      const next = await q(
+        `query($a: String) { sector(slug: "bioinformatics") { tasks(first: 1, after: $a) { nodes { slug } } } }`,
+        { a: bio.tasks.pageInfo.endCursor },
+      );
       expect(next.data.sector.tasks.nodes).toEqual([{ slug: 'rna-structure-prediction' }]);
-      const ds = await q(`{ dataset(slug: "casp14") { evaluations { totalCount nodes { model { slug } display } } } }`);
-      expect(ds.data.dataset.evaluations.nodes.map((r: any) => [r.model.slug, r.display])).toEqual([['alphafold2', '0.38'], ['esmfold', '0.68']]);
+      const ds = await q(
+        `{ dataset(slug: "casp14") { evaluations { totalCount nodes { model { slug } display } } } }`,
+      );
+      expect(ds.data.dataset.evaluations.nodes.map((r: any) => [r.model.slug, r.display])).toEqual([
+        ['alphafold2', '0.38'],
+        ['esmfold', '0.68'],
+      ]);
     });
 
     it('reject a page size over 500 or below 0, and a malformed cursor, with a clear error', async () => {
@@ -69,9 +91,16 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
   describe('node and nodes', () => {
     it('round-trip an id of every type, whichever subgraph owns it', async () => {
       const res = await q(TYPES_QUERY);
-      const all = Object.values(res.data).flatMap((v: any) => (Array.isArray(v) ? v : v.nodes)) as { __typename: string; id: string }[];
-      expect(new Set(all.map((n) => n.__typename))).toEqual(new Set(['Sector', 'Metric', 'Risk', 'Task', 'Model', 'Dataset', 'Result', 'Citation']));
-      const back = await q(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: all.map((n) => n.id) });
+      const all = Object.values(res.data).flatMap((v: any) => (Array.isArray(v) ? v : v.nodes)) as {
+        __typename: string;
+        id: string;
+      }[];
+      expect(new Set(all.map((n) => n.__typename))).toEqual(
+        new Set(['Sector', 'Metric', 'Risk', 'Task', 'Model', 'Dataset', 'Result', 'Citation']),
+      );
+      const back = await q(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, {
+        ids: all.map((n) => n.id),
+      });
       expect(back.errors).toBeUndefined();
       expect(back.data.nodes).toEqual(all);
       for (const n of all.slice(0, 8)) {
@@ -80,9 +109,12 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
       }
     });
 
-    it('fetch the owner\'s fields through fragments', async () => {
+    it("fetch the owner's fields through fragments", async () => {
       const model = await q(`{ model(slug: "esmfold") { id } }`);
-      const res = await q(`query($id: ID!) { node(id: $id) { ... on Model { name parameters { display } citations { number } risks { name } } } }`, { id: model.data.model.id });
+      const res = await q(
+        `query($id: ID!) { node(id: $id) { ... on Model { name parameters { display } citations { number } risks { name } } } }`,
+        { id: model.data.model.id },
+      );
       expect(res.data.node).toMatchObject({ name: 'ESMfold', parameters: { display: '15B' } });
     });
 
@@ -90,7 +122,9 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
       const real = (await q(`{ risk(slug: "privacy") { id } }`)).data.risk.id;
       const ghost = Buffer.from('Model:no-such-model').toString('base64');
       const wrongType = Buffer.from('Dataset:privacy').toString('base64');
-      const res = await q(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, { ids: ['garbage', ghost, real, wrongType, ''] });
+      const res = await q(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`, {
+        ids: ['garbage', ghost, real, wrongType, ''],
+      });
       expect(res.errors).toBeUndefined();
       expect(res.data.nodes).toEqual([null, null, { __typename: 'Risk', id: real }, null, null]);
       const single = await q(`query($id: ID!) { node(id: $id) { id } }`, { id: ghost });
@@ -98,7 +132,9 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
     });
 
     it('refuse more than 500 ids at once', async () => {
-      const res = await q(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: Array.from({ length: 501 }, (_, i) => String(i)) });
+      const res = await q(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+        ids: Array.from({ length: 501 }, (_, i) => String(i)),
+      });
       expect(res.errors?.[0].message).toMatch(/at most 500 ids/);
     });
   });

@@ -14,15 +14,27 @@ let app: InProcessApp;
 const lines: LogFields[] = [];
 beforeAll(async () => {
   // planned: the query plan's subgraph requests are what the fetch metrics and log fields count
-  app = await createInProcessApp({ ...(await seededConfig()), execution: 'planned' }, { logger: createLogger({ level: 'info', sink: (record) => lines.push(record) }) });
+  app = await createInProcessApp(
+    { ...(await seededConfig()), execution: 'planned' },
+    { logger: createLogger({ level: 'info', sink: (record) => lines.push(record) }) },
+  );
 });
 afterAll(() => app?.close());
 
-const samples = async (gateway = app.gateway): Promise<Sample[]> => parseMetrics(await gateway.metrics!.text());
-const count = (s: Sample[], name: string, labels: Record<string, string>) => sampleValue(s, `lam_atlas_${name}`, labels) ?? 0;
-const fetchCounts = (s: Sample[]) => Object.fromEntries(SUBGRAPHS.map((n) => [n, count(s, 'subgraph_fetch_duration_seconds_count', { subgraph: n })]));
+const samples = async (gateway = app.gateway): Promise<Sample[]> =>
+  parseMetrics(await gateway.metrics!.text());
+const count = (s: Sample[], name: string, labels: Record<string, string>) =>
+  sampleValue(s, `lam_atlas_${name}`, labels) ?? 0;
+const fetchCounts = (s: Sample[]) =>
+  Object.fromEntries(
+    SUBGRAPHS.map((n) => [n, count(s, 'subgraph_fetch_duration_seconds_count', { subgraph: n })]),
+  );
 const post = (body: string, headers: Record<string, string> = {}) =>
-  app.gateway.runtime.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body });
+  app.gateway.runtime.fetch('http://localhost/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body,
+  });
 
 describe('metrics of the gateway run in process', () => {
   it('counts requests by operation and outcome, and times each subgraph fetch the query plan made', async () => {
@@ -39,28 +51,47 @@ describe('metrics of the gateway run in process', () => {
     expect(Object.values(expected).every((n) => n > 0)).toBe(true);
 
     const after = await samples();
-    expect(count(after, 'requests_total', { operation: 'ModelPage', outcome: 'ok' }) - count(before, 'requests_total', { operation: 'ModelPage', outcome: 'ok' })).toBe(2);
-    expect(count(after, 'requests_total', { operation: 'Sectors', outcome: 'ok' }) - count(before, 'requests_total', { operation: 'Sectors', outcome: 'ok' })).toBe(1);
-    expect(count(after, 'request_duration_seconds_count', { operation: 'ModelPage' }) - count(before, 'request_duration_seconds_count', { operation: 'ModelPage' })).toBe(2);
-    expect(count(after, 'request_duration_seconds_bucket', { operation: 'ModelPage', le: '+Inf' })).toBe(count(after, 'request_duration_seconds_count', { operation: 'ModelPage' }));
+    expect(
+      count(after, 'requests_total', { operation: 'ModelPage', outcome: 'ok' }) -
+        count(before, 'requests_total', { operation: 'ModelPage', outcome: 'ok' }),
+    ).toBe(2);
+    expect(
+      count(after, 'requests_total', { operation: 'Sectors', outcome: 'ok' }) -
+        count(before, 'requests_total', { operation: 'Sectors', outcome: 'ok' }),
+    ).toBe(1);
+    expect(
+      count(after, 'request_duration_seconds_count', { operation: 'ModelPage' }) -
+        count(before, 'request_duration_seconds_count', { operation: 'ModelPage' }),
+    ).toBe(2);
+    expect(count(after, 'request_duration_seconds_bucket', { operation: 'ModelPage', le: '+Inf' })).toBe(
+      count(after, 'request_duration_seconds_count', { operation: 'ModelPage' }),
+    );
     expect(count(after, 'request_duration_seconds_sum', { operation: 'ModelPage' })).toBeGreaterThan(0);
     const fetched = fetchCounts(after);
     const fetchedBefore = fetchCounts(before);
     expect(Object.fromEntries(SUBGRAPHS.map((n) => [n, fetched[n] - fetchedBefore[n]]))).toEqual(expected);
     // the whole life of the gateway: FetchStats was reset before each measured query, the histogram never
-    expect(labelValues(after, 'lam_atlas_subgraph_fetch_duration_seconds_count', 'subgraph')).toEqual(new Set(SUBGRAPHS));
+    expect(labelValues(after, 'lam_atlas_subgraph_fetch_duration_seconds_count', 'subgraph')).toEqual(
+      new Set(SUBGRAPHS),
+    );
   });
 
   it('counts requests refused before execution, with their error codes', async () => {
     const before = await samples();
-    const delta = (s: Sample[], name: string, labels: Record<string, string>) => count(s, name, labels) - count(before, name, labels);
+    const delta = (s: Sample[], name: string, labels: Record<string, string>) =>
+      count(s, name, labels) - count(before, name, labels);
     const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: name`).join(' ');
     await measure(app, 'query Broken { models { nodes { colour } } }');
     await measure(app, `query Wide { sectors { ${aliases} } }`);
     await measure(app, '{ models { nodes { name } ');
     expect((await post('{"query": ')).status).toBe(400);
     // of two operations, the one the request names
-    await post(JSON.stringify({ query: 'query A { sectors { name } } query B { models(first: 1) { totalCount } }', operationName: 'B' }));
+    await post(
+      JSON.stringify({
+        query: 'query A { sectors { name } } query B { models(first: 1) { totalCount } }',
+        operationName: 'B',
+      }),
+    );
 
     const after = await samples();
     expect(delta(after, 'requests_total', { operation: 'Broken', outcome: 'error' })).toBe(1);
@@ -81,7 +112,10 @@ describe('metrics of the gateway run in process', () => {
     const res = await measure(app, 'query TooBig { models(first: 501) { totalCount } }');
     expect(res.response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     const after = await samples();
-    expect(count(after, 'subgraph_fetch_errors_total', { subgraph: 'catalog' }) - count(before, 'subgraph_fetch_errors_total', { subgraph: 'catalog' })).toBe(1);
+    expect(
+      count(after, 'subgraph_fetch_errors_total', { subgraph: 'catalog' }) -
+        count(before, 'subgraph_fetch_errors_total', { subgraph: 'catalog' }),
+    ).toBe(1);
     expect(count(after, 'errors_total', { operation: 'TooBig', code: 'BAD_USER_INPUT' })).toBe(1);
   });
 
@@ -93,14 +127,22 @@ describe('metrics of the gateway run in process', () => {
     const names = [...labelValues(after, 'lam_atlas_requests_total', 'operation')];
     expect(names.filter((n) => n !== 'anonymous' && n !== 'other')).toHaveLength(DEFAULT_MAX_OPERATIONS);
     expect(names).toContain('other');
-    expect(labelValues(after, 'lam_atlas_request_duration_seconds_count', 'operation').size).toBeLessThanOrEqual(DEFAULT_MAX_OPERATIONS + 2);
-    const total = after.filter((s) => s.name === 'lam_atlas_requests_total').reduce((sum, s) => sum + s.value, 0);
-    const timed = after.filter((s) => s.name === 'lam_atlas_request_duration_seconds_count').reduce((sum, s) => sum + s.value, 0);
+    expect(
+      labelValues(after, 'lam_atlas_request_duration_seconds_count', 'operation').size,
+    ).toBeLessThanOrEqual(DEFAULT_MAX_OPERATIONS + 2);
+    const total = after
+      .filter((s) => s.name === 'lam_atlas_requests_total')
+      .reduce((sum, s) => sum + s.value, 0);
+    const timed = after
+      .filter((s) => s.name === 'lam_atlas_request_duration_seconds_count')
+      .reduce((sum, s) => sum + s.value, 0);
     expect(total).toBe(timed);
     // a name that has its own series keeps counting there
     const sectorsBefore = count(after, 'requests_total', { operation: 'Sectors', outcome: 'ok' });
     await measure(app, 'query Sectors { sectors { name } }');
-    expect(count(await samples(), 'requests_total', { operation: 'Sectors', outcome: 'ok' })).toBe(sectorsBefore + 1);
+    expect(count(await samples(), 'requests_total', { operation: 'Sectors', outcome: 'ok' })).toBe(
+      sectorsBefore + 1,
+    );
   });
 
   it('counts no subgraph fetch when the operation runs fused (the npm start default)', async () => {
@@ -119,19 +161,32 @@ describe('metrics of the gateway run in process', () => {
 
   it('bounds a label to its first values', () => {
     const label = new BoundedLabel(2);
-    expect(['a', 'b', 'c', 'a', 'd', 'b'].map((v) => label.value(v))).toEqual(['a', 'b', 'other', 'a', 'other', 'b']);
+    expect(['a', 'b', 'c', 'a', 'd', 'b'].map((v) => label.value(v))).toEqual([
+      'a',
+      'b',
+      'other',
+      'a',
+      'other',
+      'b',
+    ]);
     expect(label.size).toBe(2);
   });
 
-  it('keeps each gateway\'s counts in its own registry', async () => {
+  it("keeps each gateway's counts in its own registry", async () => {
     const other = await startInProcess();
     try {
       await measure(other, 'query OnlyHere { sectors { name } }');
-      expect(count(await samples(other.gateway), 'requests_total', { operation: 'OnlyHere', outcome: 'ok' })).toBe(1);
+      expect(
+        count(await samples(other.gateway), 'requests_total', { operation: 'OnlyHere', outcome: 'ok' }),
+      ).toBe(1);
       expect(count(await samples(), 'requests_total', { operation: 'OnlyHere', outcome: 'ok' })).toBe(0);
-      expect(count(await samples(other.gateway), 'requests_total', { operation: 'ModelPage', outcome: 'ok' })).toBe(0);
+      expect(
+        count(await samples(other.gateway), 'requests_total', { operation: 'ModelPage', outcome: 'ok' }),
+      ).toBe(0);
       // process metrics live in each registry too
-      expect(sampleValue(await samples(other.gateway), 'lam_atlas_process_resident_memory_bytes')).toBeGreaterThan(0);
+      expect(
+        sampleValue(await samples(other.gateway), 'lam_atlas_process_resident_memory_bytes'),
+      ).toBeGreaterThan(0);
     } finally {
       await other.close();
     }
@@ -153,7 +208,9 @@ describe('request log lines', () => {
   it('writes one line per request, with the request id of the x-request-id header', async () => {
     lines.length = 0;
     const ok = await post(JSON.stringify({ query: MODEL_PAGE, variables: { slug: 'gpt-3' } }));
-    const bad = await post(JSON.stringify({ query: 'query Broken { models { nodes { colour } } }' }), { 'x-request-id': 'ticket-7' });
+    const bad = await post(JSON.stringify({ query: 'query Broken { models { nodes { colour } } }' }), {
+      'x-request-id': 'ticket-7',
+    });
     expect(bad.headers.get('x-request-id')).toBe('ticket-7');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toEqual({
@@ -168,7 +225,14 @@ describe('request log lines', () => {
       errorCodes: [],
       fetches: 3,
     });
-    expect(lines[1]).toMatchObject({ level: 'warn', requestId: 'ticket-7', operationName: 'Broken', outcome: 'error', errorCodes: ['GRAPHQL_VALIDATION_FAILED'], fetches: 0 });
+    expect(lines[1]).toMatchObject({
+      level: 'warn',
+      requestId: 'ticket-7',
+      operationName: 'Broken',
+      outcome: 'error',
+      errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
+      fetches: 0,
+    });
   });
 });
 
@@ -190,15 +254,32 @@ describe('the logger', () => {
   });
 
   it('prints one readable line for a terminal', () => {
-    const line = prettyLine({ level: 'info', time: '2026-01-02T03:04:05.678Z', msg: 'graphql request', requestId: 'r-1', operationName: 'ModelPage', durationMs: 12.5, errorCodes: [], absent: null, note: 'two words' });
-    expect(line).toBe('03:04:05.678 INFO  graphql request requestId=r-1 operationName=ModelPage durationMs=12.5 note="two words"');
+    const line = prettyLine({
+      level: 'info',
+      time: '2026-01-02T03:04:05.678Z',
+      msg: 'graphql request',
+      requestId: 'r-1',
+      operationName: 'ModelPage',
+      durationMs: 12.5,
+      errorCodes: [],
+      absent: null,
+      note: 'two words',
+    });
+    expect(line).toBe(
+      '03:04:05.678 INFO  graphql request requestId=r-1 operationName=ModelPage durationMs=12.5 note="two words"',
+    );
     expect(line).not.toContain('\n');
   });
 
   it('reads LOG_LEVEL and METRICS from the environment', () => {
     expect(loadConfig({})).toMatchObject({ logLevel: 'info', metrics: true });
-    expect(loadConfig({ LOG_LEVEL: 'WARN', METRICS: 'off' })).toMatchObject({ logLevel: 'warn', metrics: false });
-    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"');
+    expect(loadConfig({ LOG_LEVEL: 'WARN', METRICS: 'off' })).toMatchObject({
+      logLevel: 'warn',
+      metrics: false,
+    });
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      'LOG_LEVEL must be one of debug, info, warn, error, silent, got "loud"',
+    );
     expect(() => loadConfig({ METRICS: 'maybe' })).toThrow(/METRICS must be true or false/);
   });
 });

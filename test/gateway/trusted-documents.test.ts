@@ -4,9 +4,13 @@ import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { loadConfig } from '../../src/common/config';
 import { seededConfig } from '../helpers/app';
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../persisted-documents.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../persisted-documents.json'), 'utf8'),
+) as Record<string, string>;
 const idOf = (operation: string) => {
-  const entry = Object.entries(manifest).find(([, doc]) => new RegExp(`(^| )query ${operation}\\b`).test(doc));
+  const entry = Object.entries(manifest).find(([, doc]) =>
+    new RegExp(`(^| )query ${operation}\\b`).test(doc),
+  );
   if (!entry) throw new Error(`no ${operation} in the manifest`);
   return entry[0];
 };
@@ -25,28 +29,51 @@ describe('trusted documents', () => {
   let allow: InProcessApp;
   beforeAll(async () => {
     const config = await seededConfig();
-    only = await createInProcessApp({ ...config, trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: 'only' }).trustedDocuments });
-    allow = await createInProcessApp({ ...config, trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: 'allow' }).trustedDocuments });
+    only = await createInProcessApp({
+      ...config,
+      trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: 'only' }).trustedDocuments,
+    });
+    allow = await createInProcessApp({
+      ...config,
+      trustedDocuments: loadConfig({ TRUSTED_DOCUMENTS: 'allow' }).trustedDocuments,
+    });
   });
   afterAll(async () => {
     await only?.close();
     await allow?.close();
   });
 
-  it('with TRUSTED_DOCUMENTS=only, run the manifest\'s operations by id', async () => {
+  it("with TRUSTED_DOCUMENTS=only, run the manifest's operations by id", async () => {
     const res = await post(only, { documentId: idOf('ModelPage'), variables: { slug: 'esmfold' } });
     expect(res.errors).toBeUndefined();
     expect(res.data.model).toMatchObject({ name: 'ESMfold', parameters: { display: '15B' } });
-    const apq = await post(only, { extensions: { persistedQuery: { version: 1, sha256Hash: idOf('AuditRisksWithoutMitigation').replace('sha256:', '') } } });
-    expect(apq.data.audits.risksWithoutMitigation.map((r: { name: string }) => r.name)).toEqual(['Data', 'Computation', 'Transparency']);
+    const apq = await post(only, {
+      extensions: {
+        persistedQuery: {
+          version: 1,
+          sha256Hash: idOf('AuditRisksWithoutMitigation').replace('sha256:', ''),
+        },
+      },
+    });
+    expect(apq.data.audits.risksWithoutMitigation.map((r: { name: string }) => r.name)).toEqual([
+      'Data',
+      'Computation',
+      'Transparency',
+    ]);
   });
 
   it('with TRUSTED_DOCUMENTS=only, refuse any other document and unknown ids with a clear error', async () => {
     const arbitrary = await post(only, { query: '{ models { totalCount } }' });
     expect(arbitrary.data ?? null).toBeNull();
-    expect(arbitrary.errors?.[0]).toMatchObject({ message: expect.stringMatching(/trusted documents only/), extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED' } });
+    expect(arbitrary.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/trusted documents only/),
+      extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED' },
+    });
     const unknown = await post(only, { documentId: 'sha256:' + '0'.repeat(64) });
-    expect(unknown.errors?.[0]).toMatchObject({ message: 'no trusted document has this documentId', extensions: { code: 'TRUSTED_DOCUMENT_NOT_FOUND' } });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'no trusted document has this documentId',
+      extensions: { code: 'TRUSTED_DOCUMENT_NOT_FOUND' },
+    });
   });
 
   it('with TRUSTED_DOCUMENTS=allow, accept both ids and arbitrary documents', async () => {
@@ -66,10 +93,15 @@ describe('trusted documents', () => {
   });
 
   it('refuse a bad mode or a missing manifest at startup', async () => {
-    expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'sometimes' })).toThrow(/TRUSTED_DOCUMENTS must be off, allow or only, got "sometimes"/);
-    const config = await seededConfig();
-    await expect(createInProcessApp({ ...config, trustedDocuments: { mode: 'only', manifestPath: '/nonexistent/manifest.json' } })).rejects.toThrow(
-      /cannot read the trusted documents manifest \/nonexistent\/manifest.json/,
+    expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'sometimes' })).toThrow(
+      /TRUSTED_DOCUMENTS must be off, allow or only, got "sometimes"/,
     );
+    const config = await seededConfig();
+    await expect(
+      createInProcessApp({
+        ...config,
+        trustedDocuments: { mode: 'only', manifestPath: '/nonexistent/manifest.json' },
+      }),
+    ).rejects.toThrow(/cannot read the trusted documents manifest \/nonexistent\/manifest.json/);
   });
 });

@@ -16,7 +16,10 @@ export const DATA_DIR = path.resolve(__dirname, '../../data');
 export function tempConfig(env: Record<string, string> = {}): Config {
   const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-test-'));
   const postgres = process.env.TEST_DATABASE_URL
-    ? { DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_SCHEMA_PREFIX: `t${process.pid}_${path.basename(storeDir).replace(/\W/g, '').toLowerCase()}_` }
+    ? {
+        DATABASE_URL: process.env.TEST_DATABASE_URL,
+        DATABASE_SCHEMA_PREFIX: `t${process.pid}_${path.basename(storeDir).replace(/\W/g, '').toLowerCase()}_`,
+      }
     : {};
   return loadConfig({ STORE_DIR: storeDir, DATA_DIR, ...postgres, ...env });
 }
@@ -35,7 +38,11 @@ export interface GraphQLResponse<T = any> {
 }
 
 /** Executes an operation through the gateway, in process, over its fetch API. */
-export async function gatewayQuery<T = any>(app: InProcessApp, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export async function gatewayQuery<T = any>(
+  app: InProcessApp,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
   const res = await app.gateway.runtime.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -49,13 +56,24 @@ export async function measure(app: InProcessApp, query: string, variables?: Reco
   const before = Object.fromEntries(Object.entries(app.stores).map(([k, s]) => [k, s.counter.count]));
   app.gateway.stats.reset();
   const response = await gatewayQuery(app, query, variables);
-  const sql = Object.fromEntries(Object.entries(app.stores).map(([k, s]) => [k, s.counter.count - before[k]]));
+  const sql = Object.fromEntries(
+    Object.entries(app.stores).map(([k, s]) => [k, s.counter.count - before[k]]),
+  );
   const totalSql = Object.values(sql).reduce((a, b) => a + b, 0);
-  return { response, sql, totalSql, fetches: app.gateway.stats.total, fetchesBySubgraph: { ...app.gateway.stats.bySubgraph } };
+  return {
+    response,
+    sql,
+    totalSql,
+    fetches: app.gateway.stats.total,
+    fetchesBySubgraph: { ...app.gateway.stats.bySubgraph },
+  };
 }
 
 /** The `npm start` gateway over seeded stores; `planned` runs operations by query plan instead of fused. */
-export async function startInProcess(scale = 1, execution: Config['execution'] = 'fused'): Promise<InProcessApp> {
+export async function startInProcess(
+  scale = 1,
+  execution: Config['execution'] = 'fused',
+): Promise<InProcessApp> {
   return createInProcessApp({ ...(await seededConfig(scale)), execution });
 }
 
@@ -69,5 +87,6 @@ export function queryInProcess(execution: Config['execution']) {
     app = await startInProcess(1, execution);
   });
   afterAll(() => app?.close());
-  return <T = any>(query: string, variables?: Record<string, unknown>) => gatewayQuery<T>(app, query, variables);
+  return <T = any>(query: string, variables?: Record<string, unknown>) =>
+    gatewayQuery<T>(app, query, variables);
 }

@@ -18,7 +18,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function serve(gateway: Gateway, health: HealthCheck, cleanup: () => Promise<void>, config: Config): Promise<RunningServer> {
+export async function serve(
+  gateway: Gateway,
+  health: HealthCheck,
+  cleanup: () => Promise<void>,
+  config: Config,
+): Promise<RunningServer> {
   const server: http.Server = gatewayHttpServer(gateway, health, config);
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -34,7 +39,10 @@ export async function serve(gateway: Gateway, health: HealthCheck, cleanup: () =
 }
 
 /** `npm start` mode on port 0: one process, subgraphs in process. */
-export async function startOneProcess(config?: Config, options?: AppOptions): Promise<RunningServer & { app: InProcessApp }> {
+export async function startOneProcess(
+  config?: Config,
+  options?: AppOptions,
+): Promise<RunningServer & { app: InProcessApp }> {
   const cfg = config ?? tempConfig();
   await seedStores(cfg);
   const app = await createInProcessApp(cfg, options);
@@ -59,19 +67,35 @@ export interface SeparateServices extends RunningServer {
 }
 
 /** Each subgraph as its own HTTP service on port 0, and the gateway composing them over HTTP. */
-export async function startSeparateServices(options: SeparateServicesOptions = {}): Promise<SeparateServices> {
+export async function startSeparateServices(
+  options: SeparateServicesOptions = {},
+): Promise<SeparateServices> {
   const base = tempConfig(options.env);
   await seedStores(base);
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startSubgraphServer(base, name, 0);
-  const urls = await Promise.all(SUBGRAPH_NAMES.map((n) => options.route?.(n, subgraphs[n].url) ?? subgraphs[n].url));
-  const config: Config = { ...base, subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, urls[i]])) };
+  const urls = await Promise.all(
+    SUBGRAPH_NAMES.map((n) => options.route?.(n, subgraphs[n].url) ?? subgraphs[n].url),
+  );
+  const config: Config = {
+    ...base,
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, urls[i]])),
+  };
   const { gateway, health } = await createRemoteGateway(config, options.app);
   const stopped = new Set<string>();
-  const running = await serve(gateway, health, async () => {
-    await gateway.dispose();
-    await Promise.all(Object.entries(subgraphs).filter(([n]) => !stopped.has(n)).map(([, s]) => s.stop()));
-  }, config);
+  const running = await serve(
+    gateway,
+    health,
+    async () => {
+      await gateway.dispose();
+      await Promise.all(
+        Object.entries(subgraphs)
+          .filter(([n]) => !stopped.has(n))
+          .map(([, s]) => s.stop()),
+      );
+    },
+    config,
+  );
   return {
     ...running,
     subgraphs,
@@ -110,7 +134,11 @@ export async function timedFetch(url: string, init?: RequestInit): Promise<Timed
 }
 
 /** POSTs a GraphQL request (an object is sent as JSON, a string as is) to a running server. */
-export function postGraphQL(server: { url: string }, body: unknown, headers: Record<string, string> = {}): Promise<TimedResponse> {
+export function postGraphQL(
+  server: { url: string },
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<TimedResponse> {
   return timedFetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },

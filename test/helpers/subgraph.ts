@@ -9,7 +9,10 @@ import { GraphQLResponse } from './app';
 export interface DirectSubgraph {
   subgraph: Subgraph;
   store: Store;
-  run<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T> & { sql: number }>;
+  run<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T> & { sql: number }>;
   close(): Promise<void>;
 }
 
@@ -22,7 +25,12 @@ export async function directSubgraph(config: Config, name: SubgraphName): Promis
     store,
     run: async (query, variables) => {
       const before = store.counter.count;
-      const res = await graphql({ schema: subgraph.schema, source: query, variableValues: variables, contextValue: SUBGRAPH_MODULES[name].createContext(store.dataSource) });
+      const res = await graphql({
+        schema: subgraph.schema,
+        source: query,
+        variableValues: variables,
+        contextValue: SUBGRAPH_MODULES[name].createContext(store.dataSource),
+      });
       return { ...(JSON.parse(JSON.stringify(res)) as GraphQLResponse), sql: store.counter.count - before };
     },
     close: () => store.dataSource.destroy(),

@@ -6,7 +6,10 @@ const url = process.env.TEST_DATABASE_URL;
 
 // Needs a PostgreSQL server: .ci/run starts one and sets TEST_DATABASE_URL.
 (url ? describe : describe.skip)('PostgreSQL migrations', () => {
-  it.each(SUBGRAPH_NAMES)('the %s migration creates exactly what its entities define (run npm run migrations:generate)', async (name) => {
-    expect(fs.readFileSync(migrationFile(name), 'utf8')).toEqual(await migrationSource(name, url!));
-  });
+  it.each(SUBGRAPH_NAMES)(
+    'the %s migration creates exactly what its entities define (run npm run migrations:generate)',
+    async (name) => {
+      expect(fs.readFileSync(migrationFile(name), 'utf8')).toEqual(await migrationSource(name, url!));
+    },
+  );
 });

@@ -12,7 +12,10 @@ describe('a by-id batch larger than SQLite allows', () => {
 
   it(`resolves ${3 * MAX_BATCH + 2} representations in batches of ${MAX_BATCH}`, async () => {
     const count = 3 * MAX_BATCH + 2;
-    const reps = Array.from({ length: count }, (_, i) => ({ __typename: 'Model', id: i === 0 ? 'TW9kZWw6ZXNtZm9sZA==' : Buffer.from(`Model:none-${i}`).toString('base64') }));
+    const reps = Array.from({ length: count }, (_, i) => ({
+      __typename: 'Model',
+      id: i === 0 ? 'TW9kZWw6ZXNtZm9sZA==' : Buffer.from(`Model:none-${i}`).toString('base64'),
+    }));
     const res = await catalog.run(`${ENTITIES} fragment F on Model { slug }`, { reps });
     expect(res.errors).toBeUndefined();
     expect(res.data._entities).toHaveLength(count);

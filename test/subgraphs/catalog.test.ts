@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(() => catalog?.close());
 
-const entities = (fragment: string, reps: object[]) => catalog.run(ENTITIES.replace('...F', fragment), { reps });
+const entities = (fragment: string, reps: object[]) =>
+  catalog.run(ENTITIES.replace('...F', fragment), { reps });
 
 describe('the catalog subgraph, executed directly', () => {
   it('publishes its SDL with keys on every entity it owns', async () => {
@@ -45,7 +46,9 @@ describe('the catalog subgraph, executed directly', () => {
   });
 
   it('batches _entities into one statement per type, whatever the number of keys', async () => {
-    const models = (await catalog.run('{ models(first: 40) { nodes { id } } }')).data.models.nodes as { id: string }[];
+    const models = (await catalog.run('{ models(first: 40) { nodes { id } } }')).data.models.nodes as {
+      id: string;
+    }[];
     const reps = (n: number) => models.slice(0, n).map((m) => ({ __typename: 'Model', id: m.id }));
     const two = await entities('... on Model { name results { display metric { name } } }', reps(2));
     const forty = await entities('... on Model { name results { display metric { name } } }', reps(40));

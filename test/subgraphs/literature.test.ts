@@ -7,20 +7,24 @@ beforeAll(async () => {
 });
 afterAll(() => literature?.close());
 
-const entities = (fragment: string, reps: object[]) => literature.run(ENTITIES.replace('...F', fragment), { reps });
+const entities = (fragment: string, reps: object[]) =>
+  literature.run(ENTITIES.replace('...F', fragment), { reps });
 
 describe('the literature subgraph, executed directly', () => {
   it('resolves citations and adds `citations` to the entities other subgraphs own', async () => {
-    const res = await entities(`... on Citation { number label } ... on Model { citations { number } } ... on Task { citations { number } }
-      ... on Dataset { citations { number } } ... on Risk { citations { number } } ... on Result { citations { number } } ... on Metric { citations { number } }`, [
-      { __typename: 'Citation', id: gid('Citation', 84) },
-      { __typename: 'Model', id: gid('Model', 'esmfold') },
-      { __typename: 'Risk', id: gid('Risk', 'sustainability') },
-      { __typename: 'Result', id: gid('Result', 'xtrimopglm-antibody-structure-prediction-tm-score') },
-      { __typename: 'Task', id: gid('Task', 'rna-structure-prediction') },
-      { __typename: 'Dataset', id: gid('Dataset', 'laion-5b') },
-      { __typename: 'Metric', id: gid('Metric', 'rmse') },
-    ]);
+    const res = await entities(
+      `... on Citation { number label } ... on Model { citations { number } } ... on Task { citations { number } }
+      ... on Dataset { citations { number } } ... on Risk { citations { number } } ... on Result { citations { number } } ... on Metric { citations { number } }`,
+      [
+        { __typename: 'Citation', id: gid('Citation', 84) },
+        { __typename: 'Model', id: gid('Model', 'esmfold') },
+        { __typename: 'Risk', id: gid('Risk', 'sustainability') },
+        { __typename: 'Result', id: gid('Result', 'xtrimopglm-antibody-structure-prediction-tm-score') },
+        { __typename: 'Task', id: gid('Task', 'rna-structure-prediction') },
+        { __typename: 'Dataset', id: gid('Dataset', 'laion-5b') },
+        { __typename: 'Metric', id: gid('Metric', 'rmse') },
+      ],
+    );
     expect(res.errors).toBeUndefined();
     const [citation, model, risk, result, task, dataset, metric] = res.data._entities;
     expect(citation).toEqual({ __typename: 'Citation', number: 84, label: 'ESMfold' });
@@ -32,8 +36,10 @@ describe('the literature subgraph, executed directly', () => {
     expect(metric.citations).toEqual([]);
   });
 
-  it('lists a sector\'s references from the section the catalog says it has (@requires)', async () => {
-    const res = await entities('... on Sector { citations { number } }', [{ __typename: 'Sector', id: gid('Sector', 'medical-robotics'), section: 'III-G' }]);
+  it("lists a sector's references from the section the catalog says it has (@requires)", async () => {
+    const res = await entities('... on Sector { citations { number } }', [
+      { __typename: 'Sector', id: gid('Sector', 'medical-robotics'), section: 'III-G' },
+    ]);
     const numbers = res.data._entities[0].citations.map((c: any) => c.number);
     expect(numbers).toEqual(expect.arrayContaining([144, 148, 150, 156]));
     expect(numbers).not.toContain(84);
@@ -43,7 +49,14 @@ describe('the literature subgraph, executed directly', () => {
     const esm = gid('Model', 'esmfold');
     const nothing = gid('Model', 'a-model-nobody-cites');
     const res = await entities('... on Audits { uncitedEntities { __typename id } }', [
-      { __typename: 'Audits', id: 'audits', modelIds: [esm, nothing], datasetIds: [], taskIds: [], riskIds: [gid('Risk', 'privacy')] },
+      {
+        __typename: 'Audits',
+        id: 'audits',
+        modelIds: [esm, nothing],
+        datasetIds: [],
+        taskIds: [],
+        riskIds: [gid('Risk', 'privacy')],
+      },
     ]);
     expect(res.data._entities[0].uncitedEntities).toEqual([{ __typename: 'Model', id: nothing }]);
   });
@@ -61,10 +74,15 @@ describe('the literature subgraph, executed directly', () => {
   });
 
   it('batches citations of many entities into a constant number of statements', async () => {
-    const few = await entities('... on Model { citations { number label } }', ['esmfold', 'sam'].map((s) => ({ __typename: 'Model', id: gid('Model', s) })));
+    const few = await entities(
+      '... on Model { citations { number label } }',
+      ['esmfold', 'sam'].map((s) => ({ __typename: 'Model', id: gid('Model', s) })),
+    );
     const many = await entities(
       '... on Model { citations { number label } }',
-      ['esmfold', 'sam', 'chatgpt', 'gpt-4', 'palm', 'llama', 'clip', 'medclip', 'heartbeit', 'biobert'].map((s) => ({ __typename: 'Model', id: gid('Model', s) })),
+      ['esmfold', 'sam', 'chatgpt', 'gpt-4', 'palm', 'llama', 'clip', 'medclip', 'heartbeit', 'biobert'].map(
+        (s) => ({ __typename: 'Model', id: gid('Model', s) }),
+      ),
     );
     expect(many.sql).toBe(few.sql);
     // SQLite joins links and references in one statement; PostgreSQL reads the links, then the references

@@ -28,17 +28,27 @@ describe('nested pages of a relation, read per parent', () => {
     ['taskResults', 'tasks'],
     ['metricResults', 'metrics'],
     ['sectorModels', 'sectors'],
-  ] as const)('%s: first pages and pages after a position, for every parent and for parents with no children', async (relation, parents) => {
-    const ids: string[] = (await store.dataSource.query(`SELECT id FROM "${parents}" ORDER BY position`)).map((r: { id: string }) => r.id);
-    const asked = [...ids, 'no-such-parent'];
-    for (const page of [{ first: 2, after: null }, { first: 3, after: [2] }]) {
-      const before = store.counter.count;
-      const slices = await relationPageLoader(store.dataSource, RELATIONS[relation], page).loadMany(asked);
-      // one statement per 500 parents, whatever the number of children
-      expect(store.counter.count - before).toBe(Math.ceil(asked.length / 500));
-      const after = page.after?.[0] ?? 0;
-      expect(slices).toEqual(await Promise.all(asked.map((p) => expected(relation, p, after, page.first + 1))));
-    }
-    expect(ids.length).toBeGreaterThan(relation.startsWith('dataset') ? 500 : 0);
-  });
+  ] as const)(
+    '%s: first pages and pages after a position, for every parent and for parents with no children',
+    async (relation, parents) => {
+      const ids: string[] = (
+        await store.dataSource.query(`SELECT id FROM "${parents}" ORDER BY position`)
+      ).map((r: { id: string }) => r.id);
+      const asked = [...ids, 'no-such-parent'];
+      for (const page of [
+        { first: 2, after: null },
+        { first: 3, after: [2] },
+      ]) {
+        const before = store.counter.count;
+        const slices = await relationPageLoader(store.dataSource, RELATIONS[relation], page).loadMany(asked);
+        // one statement per 500 parents, whatever the number of children
+        expect(store.counter.count - before).toBe(Math.ceil(asked.length / 500));
+        const after = page.after?.[0] ?? 0;
+        expect(slices).toEqual(
+          await Promise.all(asked.map((p) => expected(relation, p, after, page.first + 1))),
+        );
+      }
+      expect(ids.length).toBeGreaterThan(relation.startsWith('dataset') ? 500 : 0);
+    },
+  );
 });

@@ -10,7 +10,9 @@ import { AUDITS_ID as CATALOG_AUDITS_ID } from '../../src/subgraphs/catalog/enti
 import { DATA_DIR } from '../helpers/app';
 import { ENTITIES, gid } from '../helpers/subgraph';
 
-const curated: RiskRecord[] = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'risks.json'), 'utf8')).map((r: unknown) => riskSchema.parse(r));
+const curated: RiskRecord[] = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'risks.json'), 'utf8')).map(
+  (r: unknown) => riskSchema.parse(r),
+);
 
 /** The validated data when data/ is complete; while other files are still missing, risks.json alone (all seedRisks reads). */
 function surveyData(): SurveyData {
@@ -18,7 +20,17 @@ function surveyData(): SurveyData {
     return loadSurveyData(DATA_DIR);
   } catch (err) {
     if (!(err instanceof DataValidationError)) throw err;
-    return { sectors: [], tasks: [], metrics: [], datasets: [], models: [], results: [], comparisons: [], risks: curated, citations: [] };
+    return {
+      sectors: [],
+      tasks: [],
+      metrics: [],
+      datasets: [],
+      models: [],
+      results: [],
+      comparisons: [],
+      risks: curated,
+      citations: [],
+    };
   }
 }
 
@@ -36,18 +48,36 @@ afterAll(() => store?.dataSource.destroy());
 /** Executes against the subgraph schema with a fresh context, and counts the SQL it cost. */
 async function run(query: string, variables?: Record<string, unknown>) {
   const before = store.counter.count;
-  const res = await graphql({ schema: subgraph.schema, source: query, variableValues: variables, contextValue: createRisksContext(store.dataSource) });
-  return { ...(JSON.parse(JSON.stringify(res)) as { data?: any; errors?: { message: string }[] }), sql: store.counter.count - before };
+  const res = await graphql({
+    schema: subgraph.schema,
+    source: query,
+    variableValues: variables,
+    contextValue: createRisksContext(store.dataSource),
+  });
+  return {
+    ...(JSON.parse(JSON.stringify(res)) as { data?: any; errors?: { message: string }[] }),
+    sql: store.counter.count - before,
+  };
 }
 const entities = (fragment: string, reps: object[]) => run(ENTITIES.replace('...F', fragment), { reps });
-const slugsNaming = (field: 'models' | 'datasets' | 'sectors', slug: string) => curated.filter((r) => r[field].includes(slug)).map((r) => ({ slug: r.slug }));
+const slugsNaming = (field: 'models' | 'datasets' | 'sectors', slug: string) =>
+  curated.filter((r) => r[field].includes(slug)).map((r) => ({ slug: r.slug }));
 
 describe('the risks subgraph, executed directly', () => {
   it('lists the ten risks of Section IV in paper order', async () => {
     const res = await run('{ risks { id slug name source { location } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data.risks.map((r: any) => r.name)).toEqual([
-      'Data', 'Computation', 'Reliability', 'Privacy', 'Fairness', 'Toxicity', 'Transparency', 'Interpretability', 'Sustainability', 'Regulation',
+      'Data',
+      'Computation',
+      'Reliability',
+      'Privacy',
+      'Fairness',
+      'Toxicity',
+      'Transparency',
+      'Interpretability',
+      'Sustainability',
+      'Regulation',
     ]);
     expect(res.data.risks.map((r: any) => r.id)).toEqual(curated.map((r) => gid('Risk', r.slug)));
     expect(res.data.risks.every((r: any) => r.source.location === 'Section IV')).toBe(true);
@@ -61,14 +91,22 @@ describe('the risks subgraph, executed directly', () => {
       none: risk(slug: "nope") { id } }`);
     expect(res.errors).toBeUndefined();
     const { sustainability, computation, none } = res.data;
-    expect(sustainability.figures.map((f: any) => [f.value, f.display])).toEqual([[1287, '1287 MWh'], [552, '552 tons']]);
+    expect(sustainability.figures.map((f: any) => [f.value, f.display])).toEqual([
+      [1287, '1287 MWh'],
+      [552, '552 tons'],
+    ]);
     expect(sustainability.figures[0]).toMatchObject({ unit: 'MWh', source: { location: 'Section IV' } });
     expect(sustainability.models).toEqual([{ id: gid('Model', 'gpt-3') }]);
     expect(sustainability.datasets).toEqual([]);
     expect(sustainability.sectors).toEqual([]);
     const mitigations = curated.find((r) => r.slug === 'sustainability')!.mitigations;
     expect(sustainability.mitigations).toEqual(
-      mitigations.map((m) => ({ slug: m.slug, name: m.name, description: m.description, citations: m.citations.map((n) => ({ id: gid('Citation', n) })) })),
+      mitigations.map((m) => ({
+        slug: m.slug,
+        name: m.name,
+        description: m.description,
+        citations: m.citations.map((n) => ({ id: gid('Citation', n) })),
+      })),
     );
     expect(computation.figures.map((f: any) => f.value)).toEqual([65e9, 21, 2048, 1.4e12]);
     expect(computation.models).toEqual([{ id: gid('Model', 'llama') }]);
@@ -93,13 +131,19 @@ describe('the risks subgraph, executed directly', () => {
     expect(res.errors).toBeUndefined();
     const [risk, model, dataset, sector, audits, missingRisk, otherAudits, quietModel] = res.data._entities;
     expect(risk).toEqual({ __typename: 'Risk', slug: 'privacy', name: 'Privacy' });
-    expect(model).toEqual({ __typename: 'Model', id: gid('Model', 'chatgpt'), risks: slugsNaming('models', 'chatgpt') });
+    expect(model).toEqual({
+      __typename: 'Model',
+      id: gid('Model', 'chatgpt'),
+      risks: slugsNaming('models', 'chatgpt'),
+    });
     expect(model.risks.map((r: any) => r.slug)).toEqual(['data', 'privacy', 'transparency']);
     expect(dataset.risks).toEqual(slugsNaming('datasets', 'mimic-cxr'));
     expect(dataset.risks).toEqual([{ slug: 'data' }]);
     expect(sector.risks).toEqual(slugsNaming('sectors', 'public-health'));
     expect(audits.id).toBe('audits');
-    expect(audits.risksWithoutMitigation).toEqual(curated.filter((r) => r.mitigations.length === 0).map((r) => ({ slug: r.slug })));
+    expect(audits.risksWithoutMitigation).toEqual(
+      curated.filter((r) => r.mitigations.length === 0).map((r) => ({ slug: r.slug })),
+    );
     expect(audits.risksWithoutMitigation.length).toBeGreaterThan(0);
     expect(audits.riskIds).toEqual(curated.map((r) => gid('Risk', r.slug)));
     expect(missingRisk).toBeNull();
@@ -112,13 +156,34 @@ describe('the risks subgraph, executed directly', () => {
     // read through the AST: the printer wraps directives of a type onto their own lines
     const types = parse(res.data._service.sdl as string).definitions.flatMap((d) =>
       d.kind === Kind.OBJECT_TYPE_DEFINITION && !d.name.value.startsWith('_')
-        ? [{ name: d.name.value, directives: (d.directives ?? []).map(print), fields: (d.fields ?? []).filter((f) => !f.name.value.startsWith('_')) }]
+        ? [
+            {
+              name: d.name.value,
+              directives: (d.directives ?? []).map(print),
+              fields: (d.fields ?? []).filter((f) => !f.name.value.startsWith('_')),
+            },
+          ]
         : [],
     );
     const type = (name: string) => types.find((t) => t.name === name)!;
-    const fieldNames = (name: string) => type(name).fields.map((f) => f.name.value).sort();
-    expect(types.map((t) => t.name).sort()).toEqual(['Audits', 'Citation', 'Dataset', 'Mitigation', 'Model', 'Query', 'Risk', 'RiskFigure', 'Sector', 'Source']);
-    for (const name of ['Risk', 'Audits', 'Model', 'Dataset', 'Sector']) expect(type(name).directives).toEqual(['@key(fields: "id")']);
+    const fieldNames = (name: string) =>
+      type(name)
+        .fields.map((f) => f.name.value)
+        .sort();
+    expect(types.map((t) => t.name).sort()).toEqual([
+      'Audits',
+      'Citation',
+      'Dataset',
+      'Mitigation',
+      'Model',
+      'Query',
+      'Risk',
+      'RiskFigure',
+      'Sector',
+      'Source',
+    ]);
+    for (const name of ['Risk', 'Audits', 'Model', 'Dataset', 'Sector'])
+      expect(type(name).directives).toEqual(['@key(fields: "id")']);
     expect(type('Citation').directives).toEqual(['@key(fields: "id", resolvable: false)']);
     expect(type('Mitigation').directives).toEqual([]);
     expect(type('RiskFigure').directives).toEqual([]);
@@ -126,12 +191,19 @@ describe('the risks subgraph, executed directly', () => {
     expect(fieldNames('Citation')).toEqual(['id']);
     expect(fieldNames('RiskFigure')).toEqual(['display', 'label', 'source', 'unit', 'value']);
     expect(fieldNames('Query')).toEqual(['risk', 'risks']);
-    expect(type('Audits').fields.find((f) => f.name.value === 'riskIds')!.directives!.map(print)).toEqual(['@inaccessible']);
+    expect(
+      type('Audits')
+        .fields.find((f) => f.name.value === 'riskIds')!
+        .directives!.map(print),
+    ).toEqual(['@inaccessible']);
   });
 
   it('keeps private columns private', async () => {
     const res = await run('{ risks { position sourceLocation } }');
-    expect(res.errors?.map((e) => e.message)).toEqual([expect.stringMatching(/Cannot query field "position"/), expect.stringMatching(/Cannot query field "sourceLocation"/)]);
+    expect(res.errors?.map((e) => e.message)).toEqual([
+      expect.stringMatching(/Cannot query field "position"/),
+      expect.stringMatching(/Cannot query field "sourceLocation"/),
+    ]);
   });
 
   it('batches `risks` of many models into one statement, whatever their number', async () => {
@@ -147,7 +219,8 @@ describe('the risks subgraph, executed directly', () => {
   });
 
   it('batches a risk and everything under it into one statement per field', async () => {
-    const query = '... on Risk { name models { id } sectors { id } figures { value } mitigations { name citations { id } } }';
+    const query =
+      '... on Risk { name models { id } sectors { id } figures { value } mitigations { name citations { id } } }';
     const reps = (risks: RiskRecord[]) => risks.map((r) => ({ __typename: 'Risk', id: gid('Risk', r.slug) }));
     // the last two have mitigations, so the small batch reaches every loader too
     const two = await entities(query, reps(curated.slice(-2)));

@@ -20,11 +20,14 @@ function withHeader(output: GeneratedOutput): GeneratedOutput {
 export const preset: typeof clientPreset = {
   prepareDocuments: clientPreset.prepareDocuments,
   async buildGeneratesSection(options: PresetOptions) {
-    const { manifest, ...presetConfig } = (options.presetConfig ?? {}) as PresetOptions['presetConfig'] & { manifest?: string };
+    const { manifest, ...presetConfig } = (options.presetConfig ?? {}) as PresetOptions['presetConfig'] & {
+      manifest?: string;
+    };
     const outputs = await clientPreset.buildGeneratesSection({ ...options, presetConfig });
     return outputs.map((output) => {
       // JSON cannot carry a comment: the manifest is only moved.
-      if (output.filename.endsWith(`/${MANIFEST_NAME}`)) return manifest ? { ...output, filename: manifest } : output;
+      if (output.filename.endsWith(`/${MANIFEST_NAME}`))
+        return manifest ? { ...output, filename: manifest } : output;
       return withHeader(output);
     });
   },

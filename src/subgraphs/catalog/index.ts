@@ -15,14 +15,30 @@ export { CATALOG_ENTITIES } from './loaders';
 export { seedCatalog } from './seed';
 
 type Ref = { id: string };
-const reference = (loader: keyof Pick<CatalogContext['loaders'], 'sector' | 'task' | 'model' | 'dataset' | 'metric' | 'result'>) => ({
+const reference = (
+  loader: keyof Pick<
+    CatalogContext['loaders'],
+    'sector' | 'task' | 'model' | 'dataset' | 'metric' | 'result'
+  >,
+) => ({
   __resolveReference: (ref: Ref, ctx: CatalogContext) => ctx.loaders[loader].load(ref.id),
 });
 
 /** The catalog subgraph: sectors, tasks, models, datasets, metrics, results and comparisons. */
 export function buildCatalogSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph(
-    { resolvers: [SectorResolver, TaskResolver, ModelResolver, DatasetResolver, MetricResolver, ResultResolver, ComparisonResolver, AuditsResolver] },
+    {
+      resolvers: [
+        SectorResolver,
+        TaskResolver,
+        ModelResolver,
+        DatasetResolver,
+        MetricResolver,
+        ResultResolver,
+        ComparisonResolver,
+        AuditsResolver,
+      ],
+    },
     {
       Sector: reference('sector'),
       Task: reference('task'),

@@ -3,7 +3,12 @@ import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { PageRequest } from '../../common/connection';
 import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-utils';
-import { Relation, relationCountLoader, relationPageLoader, RelationSlice } from '../../common/relation-pages';
+import {
+  Relation,
+  relationCountLoader,
+  relationPageLoader,
+  RelationSlice,
+} from '../../common/relation-pages';
 import { Comparison } from './entities/comparison.entity';
 import { Dataset } from './entities/dataset.entity';
 import { DatasetModality, ModelSector, ModelTrainingData } from './entities/link.entities';
@@ -13,7 +18,19 @@ import { Result } from './entities/result.entity';
 import { Sector } from './entities/sector.entity';
 import { Task } from './entities/task.entity';
 
-export const CATALOG_ENTITIES = [Sector, Task, Metric, Model, Dataset, Result, Comparison, ModelSector, ModelTrainingData, DatasetModality, StoreMeta];
+export const CATALOG_ENTITIES = [
+  Sector,
+  Task,
+  Metric,
+  Model,
+  Dataset,
+  Result,
+  Comparison,
+  ModelSector,
+  ModelTrainingData,
+  DatasetModality,
+  StoreMeta,
+];
 
 /** The nested connections of the catalog, each read from one table. */
 export const RELATIONS = {

@@ -17,11 +17,17 @@ const sizeKey = (column: string, dir: Direction) => `COALESCE(${column}, ${NO_SI
 const POSITION: SortKey = { expression: 'm.position', direction: 'ASC' };
 
 /** The sort keys of `models(orderBy:)` and each row's key in them, for its cursor. */
-export function modelOrderKeys(order: ModelOrder | null | undefined): { keys: SortKey[]; keyOf: (m: Model) => unknown[] } {
+export function modelOrderKeys(order: ModelOrder | null | undefined): {
+  keys: SortKey[];
+  keyOf: (m: Model) => unknown[];
+} {
   if (!order) return { keys: [POSITION], keyOf: (m) => [m.position] };
   const dir = order.direction === SortDirection.DESC ? 'DESC' : 'ASC';
   if (order.field === ModelSortField.NAME) {
-    return { keys: [{ expression: nameKey('m.name'), direction: dir }, POSITION], keyOf: (m) => [m.name.toLowerCase(), m.position] };
+    return {
+      keys: [{ expression: nameKey('m.name'), direction: dir }, POSITION],
+      keyOf: (m) => [m.name.toLowerCase(), m.position],
+    };
   }
   return {
     keys: [{ expression: sizeKey('m.parametersValue', dir), direction: dir }, POSITION],
@@ -37,6 +43,14 @@ export function modelOrderKeys(order: ModelOrder | null | undefined): { keys: So
 export const MODEL_ORDER_INDEXES: ExpressionIndex[] = [
   { name: 'IDX_models_name_asc', table: 'models', keys: `${nameKey('name')} ASC, position ASC` },
   { name: 'IDX_models_name_desc', table: 'models', keys: `${nameKey('name')} DESC, position ASC` },
-  { name: 'IDX_models_size_asc', table: 'models', keys: `${sizeKey('parametersValue', 'ASC')} ASC, position ASC` },
-  { name: 'IDX_models_size_desc', table: 'models', keys: `${sizeKey('parametersValue', 'DESC')} DESC, position ASC` },
+  {
+    name: 'IDX_models_size_asc',
+    table: 'models',
+    keys: `${sizeKey('parametersValue', 'ASC')} ASC, position ASC`,
+  },
+  {
+    name: 'IDX_models_size_desc',
+    table: 'models',
+    keys: `${sizeKey('parametersValue', 'DESC')} DESC, position ASC`,
+  },
 ];

@@ -23,7 +23,6 @@ const base = (type: string, r: Base, index: number) => ({
   notes: r.notes ?? null,
 });
 
-
 /** Writes the catalog's tables from validated data, inside the caller's transaction. */
 export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<void> {
   const id = toGlobalId;
@@ -32,9 +31,34 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
   const results = new Map(data.results.filter((r) => compared.has(r.slug)).map((r) => [r.slug, r]));
   const modelPosition = new Map(data.models.map((mo, i) => [mo.slug, i + 1]));
 
-  await insertChunked(m, Sector, data.sectors.map((s, i) => ({ ...base('Sector', s, i), name: s.name, section: s.section, summary: s.summary }) as Sector));
-  await insertChunked(m, Task, data.tasks.map((t, i) => ({ ...base('Task', t, i), name: t.name, sectorId: id('Sector', t.sector) }) as Task));
-  await insertChunked(m, Metric, data.metrics.map((x, i) => ({ ...base('Metric', x, i), name: x.name, aliases: x.aliases, higherIsBetter: x.higherIsBetter, unit: x.unit }) as Metric));
+  await insertChunked(
+    m,
+    Sector,
+    data.sectors.map(
+      (s, i) => ({ ...base('Sector', s, i), name: s.name, section: s.section, summary: s.summary }) as Sector,
+    ),
+  );
+  await insertChunked(
+    m,
+    Task,
+    data.tasks.map(
+      (t, i) => ({ ...base('Task', t, i), name: t.name, sectorId: id('Sector', t.sector) }) as Task,
+    ),
+  );
+  await insertChunked(
+    m,
+    Metric,
+    data.metrics.map(
+      (x, i) =>
+        ({
+          ...base('Metric', x, i),
+          name: x.name,
+          aliases: x.aliases,
+          higherIsBetter: x.higherIsBetter,
+          unit: x.unit,
+        }) as Metric,
+    ),
+  );
   await insertChunked(
     m,
     Dataset,
@@ -55,7 +79,13 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
         }) as Dataset,
     ),
   );
-  await insertChunked(m, DatasetModality, data.datasets.flatMap((d) => [...new Set(d.modalities)].map((modality) => ({ datasetId: id('Dataset', d.slug), modality }))));
+  await insertChunked(
+    m,
+    DatasetModality,
+    data.datasets.flatMap((d) =>
+      [...new Set(d.modalities)].map((modality) => ({ datasetId: id('Dataset', d.slug), modality })),
+    ),
+  );
   await insertChunked(
     m,
     Model,
@@ -75,8 +105,28 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
     ),
   );
   // link rows carry the model's position so that a dataset's or sector's models page in paper order
-  await insertChunked(m, ModelSector, data.models.flatMap((mo) => [...new Set(mo.sectors)].map((s) => ({ modelId: id('Model', mo.slug), sectorId: id('Sector', s), position: modelPosition.get(mo.slug)! }))));
-  await insertChunked(m, ModelTrainingData, data.models.flatMap((mo) => [...new Set(mo.trainedOn)].map((d) => ({ modelId: id('Model', mo.slug), datasetId: id('Dataset', d), position: modelPosition.get(mo.slug)! }))));
+  await insertChunked(
+    m,
+    ModelSector,
+    data.models.flatMap((mo) =>
+      [...new Set(mo.sectors)].map((s) => ({
+        modelId: id('Model', mo.slug),
+        sectorId: id('Sector', s),
+        position: modelPosition.get(mo.slug)!,
+      })),
+    ),
+  );
+  await insertChunked(
+    m,
+    ModelTrainingData,
+    data.models.flatMap((mo) =>
+      [...new Set(mo.trainedOn)].map((d) => ({
+        modelId: id('Model', mo.slug),
+        datasetId: id('Dataset', d),
+        position: modelPosition.get(mo.slug)!,
+      })),
+    ),
+  );
   await insertChunked(
     m,
     Result,

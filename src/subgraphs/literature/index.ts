@@ -21,11 +21,20 @@ const passThrough = { __resolveReference: (ref: object) => ref };
 export function buildLiteratureSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph(
     {
-      resolvers: [CitationResolver, NodeResolver, AuditsResolver, SectorCitationsResolver, ...ENTITY_CITATION_RESOLVERS],
+      resolvers: [
+        CitationResolver,
+        NodeResolver,
+        AuditsResolver,
+        SectorCitationsResolver,
+        ...ENTITY_CITATION_RESOLVERS,
+      ],
       orphanedTypes: [...Object.values(NODE_STUBS), SectorStub, AuditsStub],
     },
     {
-      Citation: { __resolveReference: (ref: { id: string }, ctx: LiteratureContext) => ctx.loaders.citation.load(ref.id) },
+      Citation: {
+        __resolveReference: (ref: { id: string }, ctx: LiteratureContext) =>
+          ctx.loaders.citation.load(ref.id),
+      },
       Audits: passThrough,
       Sector: passThrough,
       ...Object.fromEntries(Object.keys(NODE_STUBS).map((t) => [t, passThrough])),

@@ -17,10 +17,26 @@ export function createLiteratureLoaders(ds: DataSource) {
     citation,
     /** the references supporting each entity, in number order: on SQLite links and references in one statement */
     citationsByEntity: new DataLoader<string, Citation[]>(async (entityIds) => {
-      const linked = linkedEntities(ds.getRepository(Citation), { table: 'supports', keyColumn: 'entityId', refColumn: 'citationId' }, entityIds);
-      if (linked) return alignMany(entityIds, linked, (l) => l.key).map((list) => inNumberOrder(list.map((l) => l.entity)));
+      const linked = linkedEntities(
+        ds.getRepository(Citation),
+        { table: 'supports', keyColumn: 'entityId', refColumn: 'citationId' },
+        entityIds,
+      );
+      if (linked)
+        return alignMany(entityIds, linked, (l) => l.key).map((list) =>
+          inNumberOrder(list.map((l) => l.entity)),
+        );
       // elsewhere the links, then the references, each batched by its loader
-      return Promise.all(entityIds.map(async (id) => inNumberOrder(await loadAll(citation, (await supportsByEntity.load(id)).map((s) => s.citationId)))));
+      return Promise.all(
+        entityIds.map(async (id) =>
+          inNumberOrder(
+            await loadAll(
+              citation,
+              (await supportsByEntity.load(id)).map((s) => s.citationId),
+            ),
+          ),
+        ),
+      );
     }, BATCH_OPTIONS),
     indexed: byIdLoader(ds.getRepository(IndexedEntity)),
     mentionsByCitation: manyByLoader(ds.getRepository(Mention), 'citationId'),

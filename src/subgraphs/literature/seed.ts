@@ -6,7 +6,6 @@ import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
 
-
 type Named = { slug: string; name: string; aliases?: string[] };
 
 type Entry = Omit<IndexedEntity, 'position'>;
@@ -17,10 +16,31 @@ type Entry = Omit<IndexedEntity, 'position'>;
  */
 async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
   let position = 0;
-  const insert = <S>(rows: S[], entry: (r: S) => Entry) => insertChunked(m, IndexedEntity, rows, (r) => ({ ...entry(r), position: ++position }));
-  const named = (type: string) => (r: Named): Entry => ({ id: toGlobalId(type, r.slug), type, name: r.name, terms: [r.name, ...(r.aliases ?? [])].map((t) => t.toLowerCase()).join('\n') });
-  for (const [type, rows] of [['Sector', data.sectors], ['Task', data.tasks], ['Model', data.models], ['Dataset', data.datasets], ['Metric', data.metrics], ['Risk', data.risks]] as const) await insert<Named>(rows, named(type));
-  await insert(data.results, (r) => ({ id: toGlobalId('Result', r.slug), type: 'Result', name: r.slug, terms: '' }));
+  const insert = <S>(rows: S[], entry: (r: S) => Entry) =>
+    insertChunked(m, IndexedEntity, rows, (r) => ({ ...entry(r), position: ++position }));
+  const named =
+    (type: string) =>
+    (r: Named): Entry => ({
+      id: toGlobalId(type, r.slug),
+      type,
+      name: r.name,
+      terms: [r.name, ...(r.aliases ?? [])].map((t) => t.toLowerCase()).join('\n'),
+    });
+  for (const [type, rows] of [
+    ['Sector', data.sectors],
+    ['Task', data.tasks],
+    ['Model', data.models],
+    ['Dataset', data.datasets],
+    ['Metric', data.metrics],
+    ['Risk', data.risks],
+  ] as const)
+    await insert<Named>(rows, named(type));
+  await insert(data.results, (r) => ({
+    id: toGlobalId('Result', r.slug),
+    type: 'Result',
+    name: r.slug,
+    terms: '',
+  }));
   await insert(data.citations, (c) => ({
     id: toGlobalId('Citation', c.number),
     type: 'Citation',
@@ -32,8 +52,20 @@ async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
 /** Which entities each reference supports, from the citation lists of the curated files. */
 function supportRows(data: SurveyData): Omit<Support, 'position'>[] {
   const cited = (type: string, rows: { slug: string; citations: number[] }[]) =>
-    rows.flatMap((r) => [...new Set(r.citations)].map((n) => ({ citationId: toGlobalId('Citation', n), entityId: toGlobalId(type, r.slug), entityType: type })));
-  return [...cited('Model', data.models), ...cited('Dataset', data.datasets), ...cited('Task', data.tasks), ...cited('Result', data.results), ...cited('Risk', data.risks)];
+    rows.flatMap((r) =>
+      [...new Set(r.citations)].map((n) => ({
+        citationId: toGlobalId('Citation', n),
+        entityId: toGlobalId(type, r.slug),
+        entityType: type,
+      })),
+    );
+  return [
+    ...cited('Model', data.models),
+    ...cited('Dataset', data.datasets),
+    ...cited('Task', data.tasks),
+    ...cited('Result', data.results),
+    ...cited('Risk', data.risks),
+  ];
 }
 
 /** Writes the literature tables from validated data, inside the caller's transaction. */
@@ -41,13 +73,33 @@ export async function seedLiterature(m: EntityManager, data: SurveyData): Promis
   await insertChunked(
     m,
     Citation,
-    data.citations.map((c) => ({ id: toGlobalId('Citation', c.number), number: c.number, label: c.label, notes: c.notes ?? null, position: c.number })),
+    data.citations.map((c) => ({
+      id: toGlobalId('Citation', c.number),
+      number: c.number,
+      label: c.label,
+      notes: c.notes ?? null,
+      position: c.number,
+    })),
   );
   await insertChunked(
     m,
     Mention,
-    data.citations.flatMap((c) => c.mentions.map((mn, i) => ({ citationId: toGlobalId('Citation', c.number), position: i + 1, section: mn.section, sentence: mn.sentence }) as Mention)),
+    data.citations.flatMap((c) =>
+      c.mentions.map(
+        (mn, i) =>
+          ({
+            citationId: toGlobalId('Citation', c.number),
+            position: i + 1,
+            section: mn.section,
+            sentence: mn.sentence,
+          }) as Mention,
+      ),
+    ),
   );
-  await insertChunked(m, Support, supportRows(data).map((s, i) => ({ ...s, position: i + 1 })));
+  await insertChunked(
+    m,
+    Support,
+    supportRows(data).map((s, i) => ({ ...s, position: i + 1 })),
+  );
   await insertIndex(m, data);
 }

@@ -15,13 +15,18 @@ const keyOnly = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) 
 /** The risks subgraph: risks, their mitigations and figures, and `risks` on models, datasets and sectors. */
 export function buildRisksSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph(
-    { resolvers: [RiskResolver, MitigationResolver, RisksAuditsResolver, ...ENTITY_RISKS_RESOLVERS], orphanedTypes: [AuditsStub] },
+    {
+      resolvers: [RiskResolver, MitigationResolver, RisksAuditsResolver, ...ENTITY_RISKS_RESOLVERS],
+      orphanedTypes: [AuditsStub],
+    },
     {
       Risk: { __resolveReference: (ref: { id: string }, ctx: RisksContext) => ctx.loaders.risk.load(ref.id) },
       Model: keyOnly,
       Dataset: keyOnly,
       Sector: keyOnly,
-      Audits: { __resolveReference: (ref: { id: string }) => (ref.id === AUDITS_ID ? { id: AUDITS_ID } : null) },
+      Audits: {
+        __resolveReference: (ref: { id: string }) => (ref.id === AUDITS_ID ? { id: AUDITS_ID } : null),
+      },
     },
   );
 }

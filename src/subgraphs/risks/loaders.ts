@@ -17,14 +17,20 @@ export function createRisksLoaders(ds: DataSource) {
     examplesByRisk: manyByLoader(ds.getRepository(RiskExample), 'riskId'),
     /** the risks naming each model, dataset or sector, in paper order: examples and risks in one statement */
     risksByEntity: new DataLoader<string, Risk[]>(async (entityIds) => {
-      const linked = linkedEntities(ds.getRepository(Risk), { table: 'risk_examples', keyColumn: 'entityId', refColumn: 'riskId' }, entityIds);
+      const linked = linkedEntities(
+        ds.getRepository(Risk),
+        { table: 'risk_examples', keyColumn: 'entityId', refColumn: 'riskId' },
+        entityIds,
+      );
       if (linked) return alignMany(entityIds, linked, (l) => l.key).map((list) => list.map((l) => l.entity));
       const rows = await ds.getRepository(RiskExample).find({
         where: { entityId: In([...entityIds]) },
         relations: { risk: true },
         order: { risk: { position: 'ASC' } },
       });
-      return alignMany(entityIds, rows, (e) => e.entityId).map((examples) => examples.flatMap((e) => (e.risk ? [e.risk] : [])));
+      return alignMany(entityIds, rows, (e) => e.entityId).map((examples) =>
+        examples.flatMap((e) => (e.risk ? [e.risk] : [])),
+      );
     }, BATCH_OPTIONS),
     mitigationsByRisk: manyByLoader(ds.getRepository(Mitigation), 'riskId'),
     figuresByRisk: manyByLoader(ds.getRepository(RiskFigure), 'riskId'),

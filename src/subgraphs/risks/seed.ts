@@ -10,11 +10,25 @@ import { RiskFigure } from './entities/risk-figure.entity';
 /** Writes the risks tables from validated data, inside the caller's transaction. */
 export async function seedRisks(m: EntityManager, data: SurveyData): Promise<void> {
   const id = toGlobalId;
-  const provenance = (s: { location: string; quote: string | null }) => ({ sourceLocation: s.location, sourceQuote: s.quote });
+  const provenance = (s: { location: string; quote: string | null }) => ({
+    sourceLocation: s.location,
+    sourceQuote: s.quote,
+  });
   await insertChunked(
     m,
     Risk,
-    data.risks.map((r, i) => ({ id: id('Risk', r.slug), slug: r.slug, position: i + 1, name: r.name, summary: r.summary, notes: r.notes ?? null, ...provenance(r.source) }) as Risk),
+    data.risks.map(
+      (r, i) =>
+        ({
+          id: id('Risk', r.slug),
+          slug: r.slug,
+          position: i + 1,
+          name: r.name,
+          summary: r.summary,
+          notes: r.notes ?? null,
+          ...provenance(r.source),
+        }) as Risk,
+    ),
   );
   const mitigations = data.risks.flatMap((r) => r.mitigations.map((mi) => ({ risk: r, mi })));
   await insertChunked(
@@ -22,26 +36,60 @@ export async function seedRisks(m: EntityManager, data: SurveyData): Promise<voi
     Mitigation,
     mitigations.map(
       ({ risk, mi }, i) =>
-        ({ id: id('Mitigation', mi.slug), slug: mi.slug, position: i + 1, riskId: id('Risk', risk.slug), name: mi.name, description: mi.description, notes: null, ...provenance(mi.source) }) as Mitigation,
+        ({
+          id: id('Mitigation', mi.slug),
+          slug: mi.slug,
+          position: i + 1,
+          riskId: id('Risk', risk.slug),
+          name: mi.name,
+          description: mi.description,
+          notes: null,
+          ...provenance(mi.source),
+        }) as Mitigation,
     ),
   );
   await insertChunked(
     m,
     MitigationCitation,
-    mitigations.flatMap(({ mi }) => [...new Set(mi.citations)].map((number, i) => ({ mitigationId: id('Mitigation', mi.slug), number, position: i + 1 }))),
+    mitigations.flatMap(({ mi }) =>
+      [...new Set(mi.citations)].map((number, i) => ({
+        mitigationId: id('Mitigation', mi.slug),
+        number,
+        position: i + 1,
+      })),
+    ),
   );
   await insertChunked(
     m,
     RiskFigure,
     data.risks.flatMap((r) =>
-      r.figures.map((f, i) => ({ riskId: id('Risk', r.slug), position: i + 1, label: f.label, value: f.value, unit: f.unit, display: f.display, ...provenance(f.source) }) as RiskFigure),
+      r.figures.map(
+        (f, i) =>
+          ({
+            riskId: id('Risk', r.slug),
+            position: i + 1,
+            label: f.label,
+            value: f.value,
+            unit: f.unit,
+            display: f.display,
+            ...provenance(f.source),
+          }) as RiskFigure,
+      ),
     ),
   );
   // a slug named twice in one risk would break the (riskId, entityId) key: keep its first mention
   const examples = data.risks.flatMap((r) =>
     Object.entries({ Model: r.models, Dataset: r.datasets, Sector: r.sectors }).flatMap(([type, slugs]) =>
-      [...new Set(slugs)].map((slug) => ({ riskId: id('Risk', r.slug), entityType: type, entityId: id(type, slug) })),
+      [...new Set(slugs)].map((slug) => ({
+        riskId: id('Risk', r.slug),
+        entityType: type,
+        entityId: id(type, slug),
+      })),
     ),
   );
-  await insertChunked(m, RiskExample, examples.map((e, i) => ({ ...e, position: i + 1 })));
+  await insertChunked(
+    m,
+    RiskExample,
+    examples.map((e, i) => ({ ...e, position: i + 1 })),
+  );
 }

@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 
-@ObjectType({ simpleResolvers: true, description: 'A large AI model against the prior art on the same task, dataset and metric (Table I pairs).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A large AI model against the prior art on the same task, dataset and metric (Table I pairs).',
+})
 @Index(['taskId', 'position'])
 @Entity('comparisons')
 export class Comparison extends PaperRecord {

@@ -17,7 +17,10 @@ export class Dataset extends PaperRecord {
   @Column('simple-json')
   aliases: string[];
 
-  @Field(() => String, { nullable: true, description: 'scale as printed, e.g. 2.1 B protein sequences, 393 B amino acids' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'scale as printed, e.g. 2.1 B protein sequences, 393 B amino acids',
+  })
   @Column('text', { nullable: true })
   scale: string | null;
 
@@ -46,7 +49,9 @@ export class Dataset extends PaperRecord {
   @Column('text', { nullable: true })
   sectorId: string | null;
 
-  @Field(() => Quantity, { description: 'the headline count (sequences, images, patients, ...) when there is one' })
+  @Field(() => Quantity, {
+    description: 'the headline count (sequences, images, patients, ...) when there is one',
+  })
   get size(): Quantity {
     return { value: this.sizeValue, display: this.sizeDisplay, bound: this.sizeBound };
   }

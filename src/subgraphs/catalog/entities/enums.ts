@@ -31,7 +31,10 @@ export enum ModelSortField {
 }
 
 registerEnumType(ModelType, { name: 'ModelType' });
-registerEnumType(Access, { name: 'Access', description: 'How a model\'s weights or a dataset can be obtained.' });
+registerEnumType(Access, {
+  name: 'Access',
+  description: "How a model's weights or a dataset can be obtained.",
+});
 registerEnumType(Bound, { name: 'Bound' });
 registerEnumType(SortDirection, { name: 'SortDirection' });
 registerEnumType(ModelSortField, { name: 'ModelSortField' });

@@ -15,7 +15,10 @@ export class ModelFilter {
   @Field(() => String, { nullable: true, description: 'a sector slug' })
   sector?: string | null;
 
-  @Field(() => [Access], { nullable: true, description: 'models trained on at least one dataset whose access is in this list' })
+  @Field(() => [Access], {
+    nullable: true,
+    description: 'models trained on at least one dataset whose access is in this list',
+  })
   trainedOnAccess?: Access[] | null;
 
   @Field(() => Float, { nullable: true })

@@ -19,7 +19,10 @@ export class Model extends PaperRecord {
   @Column('simple-json')
   aliases: string[];
 
-  @Field(() => ModelType, { nullable: true, description: 'null where the paper gives no type (most prior-art models)' })
+  @Field(() => ModelType, {
+    nullable: true,
+    description: 'null where the paper gives no type (most prior-art models)',
+  })
   @Column('text', { nullable: true })
   type: ModelType | null;
 
@@ -37,7 +40,10 @@ export class Model extends PaperRecord {
   @Column('text')
   access: Access;
 
-  @Field(() => String, { nullable: true, description: 'training data as printed, when it is not (only) a Dataset, e.g. 18 B words' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'training data as printed, when it is not (only) a Dataset, e.g. 18 B words',
+  })
   @Column('text', { nullable: true })
   trainingDataNote: string | null;
 

@@ -3,7 +3,11 @@ import { Column, Entity, Index } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 import { Bound } from './enums';
 
-@ObjectType({ simpleResolvers: true, description: 'One number from a benchmark table: a model\'s score on a task, on an evaluation dataset, in a metric.' })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "One number from a benchmark table: a model's score on a task, on an evaluation dataset, in a metric.",
+})
 @Directive('@key(fields: "id")')
 // (parent, position): a parent's results page in paper order straight off the index, with no sort
 @Index(['modelId', 'position'])
@@ -24,7 +28,7 @@ export class Result extends PaperRecord {
   @Column('text')
   metricId: string;
 
-  @Field(() => Float, { description: 'in the metric\'s unit as printed: 94.1 for 94.1%, 0.68 for a TM-score' })
+  @Field(() => Float, { description: "in the metric's unit as printed: 94.1 for 94.1%, 0.68 for a TM-score" })
   @Column('double precision')
   value: number;
 
@@ -36,7 +40,10 @@ export class Result extends PaperRecord {
   @Column('text')
   bound: Bound;
 
-  @Field(() => String, { nullable: true, description: 'distinguishes several numbers of one table cell, when the paper gives more than one' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'distinguishes several numbers of one table cell, when the paper gives more than one',
+  })
   @Column('text', { nullable: true })
   setting: string | null;
 }

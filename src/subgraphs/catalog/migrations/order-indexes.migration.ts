@@ -11,12 +11,24 @@ export class CatalogOrderIndexes1764400000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('CREATE INDEX "IDX_models_name_asc" ON "models" (LOWER("name") ASC, "position" ASC)');
-    await runner.query('CREATE INDEX "IDX_models_name_desc" ON "models" (LOWER("name") DESC, "position" ASC)');
-    await runner.query('CREATE INDEX "IDX_models_size_asc" ON "models" (COALESCE("parametersValue", 1e+300) ASC, "position" ASC)');
-    await runner.query('CREATE INDEX "IDX_models_size_desc" ON "models" (COALESCE("parametersValue", -1e+300) DESC, "position" ASC)');
+    await runner.query(
+      'CREATE INDEX "IDX_models_name_desc" ON "models" (LOWER("name") DESC, "position" ASC)',
+    );
+    await runner.query(
+      'CREATE INDEX "IDX_models_size_asc" ON "models" (COALESCE("parametersValue", 1e+300) ASC, "position" ASC)',
+    );
+    await runner.query(
+      'CREATE INDEX "IDX_models_size_desc" ON "models" (COALESCE("parametersValue", -1e+300) DESC, "position" ASC)',
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const name of ['IDX_models_size_desc', 'IDX_models_size_asc', 'IDX_models_name_desc', 'IDX_models_name_asc']) await runner.query(`DROP INDEX "${name}"`);
+    for (const name of [
+      'IDX_models_size_desc',
+      'IDX_models_size_asc',
+      'IDX_models_name_desc',
+      'IDX_models_name_asc',
+    ])
+      await runner.query(`DROP INDEX "${name}"`);
   }
 }

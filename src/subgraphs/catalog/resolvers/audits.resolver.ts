@@ -29,7 +29,9 @@ export class AuditsResolver {
 
   @FieldResolver(() => [Model], { description: 'models whose parameter count the paper does not report' })
   modelsWithUnreportedSize(@Ctx() ctx: CatalogContext) {
-    return ctx.dataSource.getRepository(Model).find({ where: { parametersBound: Bound.NOT_REPORTED }, ...byPosition });
+    return ctx.dataSource
+      .getRepository(Model)
+      .find({ where: { parametersBound: Bound.NOT_REPORTED }, ...byPosition });
   }
 
   @FieldResolver(() => [Result], { description: 'results measured on a dataset whose access is not OPEN' })
@@ -37,7 +39,9 @@ export class AuditsResolver {
     return ctx.dataSource
       .getRepository(Result)
       .createQueryBuilder('r')
-      .where(`EXISTS (SELECT 1 FROM datasets d WHERE d.id = r."datasetId" AND d.access <> :open)`, { open: Access.OPEN })
+      .where(`EXISTS (SELECT 1 FROM datasets d WHERE d.id = r."datasetId" AND d.access <> :open)`, {
+        open: Access.OPEN,
+      })
       .orderBy('r.position', 'ASC')
       .getMany();
   }
@@ -62,7 +66,12 @@ export class AuditsResolver {
   }
 }
 
-async function allIds(ctx: CatalogContext, entity: typeof Model | typeof Dataset | typeof Task): Promise<string[]> {
-  const rows = await ctx.dataSource.getRepository<{ id: string }>(entity).find({ select: { id: true }, ...byPosition } as never);
+async function allIds(
+  ctx: CatalogContext,
+  entity: typeof Model | typeof Dataset | typeof Task,
+): Promise<string[]> {
+  const rows = await ctx.dataSource
+    .getRepository<{ id: string }>(entity)
+    .find({ select: { id: true }, ...byPosition } as never);
   return rows.map((r) => r.id);
 }

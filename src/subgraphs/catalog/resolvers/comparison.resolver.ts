@@ -45,10 +45,18 @@ export class ComparisonResolver {
     return ctx.loaders.result.load(c.challengerId);
   }
 
-  @FieldResolver(() => Float, { description: 'challenger minus baseline, signed so that a positive number is always better (respects higherIsBetter)' })
+  @FieldResolver(() => Float, {
+    description:
+      'challenger minus baseline, signed so that a positive number is always better (respects higherIsBetter)',
+  })
   async improvement(@Root() c: Comparison, @Ctx() ctx: CatalogContext): Promise<number> {
-    const [baseline, challenger, metric] = await Promise.all([ctx.loaders.result.load(c.baselineId), ctx.loaders.result.load(c.challengerId), ctx.loaders.metric.load(c.metricId)]);
-    if (!baseline || !challenger || !metric) throw new Error(`comparison ${c.slug} points at a missing result or metric`);
+    const [baseline, challenger, metric] = await Promise.all([
+      ctx.loaders.result.load(c.baselineId),
+      ctx.loaders.result.load(c.challengerId),
+      ctx.loaders.metric.load(c.metricId),
+    ]);
+    if (!baseline || !challenger || !metric)
+      throw new Error(`comparison ${c.slug} points at a missing result or metric`);
     return improvement(baseline.value, challenger.value, metric.higherIsBetter);
   }
 }

@@ -11,15 +11,25 @@ import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
 import { nestedConnection } from './paging';
 
-function applyDatasetFilter(qb: SelectQueryBuilder<Dataset>, f: DatasetFilter | null | undefined): SelectQueryBuilder<Dataset> {
+function applyDatasetFilter(
+  qb: SelectQueryBuilder<Dataset>,
+  f: DatasetFilter | null | undefined,
+): SelectQueryBuilder<Dataset> {
   if (!f) return qb;
-  if (f.search) qb.andWhere(`(LOWER(d.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(d.aliases) LIKE :search ${LIKE_ESCAPE})`, { search: containsPattern(f.search) });
+  if (f.search)
+    qb.andWhere(
+      `(LOWER(d.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(d.aliases) LIKE :search ${LIKE_ESCAPE})`,
+      { search: containsPattern(f.search) },
+    );
   if (f.access) qb.andWhere(f.access.length ? 'd.access IN (:...access)' : '1 = 0', { access: f.access });
   if (f.sector) qb.andWhere('d.sectorId = :sectorId', { sectorId: toGlobalId('Sector', f.sector) });
   if (f.modality) {
-    qb.andWhere(`EXISTS (SELECT 1 FROM dataset_modalities dm WHERE dm."datasetId" = d.id AND LOWER(dm.modality) LIKE :modality ${LIKE_ESCAPE})`, {
-      modality: containsPattern(f.modality),
-    });
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM dataset_modalities dm WHERE dm."datasetId" = d.id AND LOWER(dm.modality) LIKE :modality ${LIKE_ESCAPE})`,
+      {
+        modality: containsPattern(f.modality),
+      },
+    );
   }
   return qb;
 }
@@ -27,7 +37,11 @@ function applyDatasetFilter(qb: SelectQueryBuilder<Dataset>, f: DatasetFilter | 
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @Query(() => DatasetConnection)
-  datasets(@Arg('filter', () => DatasetFilter, { nullable: true }) filter: DatasetFilter | null, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  datasets(
+    @Arg('filter', () => DatasetFilter, { nullable: true }) filter: DatasetFilter | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     const qb = applyDatasetFilter(ctx.dataSource.getRepository(Dataset).createQueryBuilder('d'), filter);
     return rootConnection(qb, args, BY_POSITION('d'), (d) => [d.position], DatasetConnection.of);
   }
@@ -42,13 +56,29 @@ export class DatasetResolver {
     return dataset.sectorId ? ctx.loaders.sector.load(dataset.sectorId) : null;
   }
 
-  @FieldResolver(() => ModelConnection, { description: 'models the paper says were (pre-)trained on this dataset' })
+  @FieldResolver(() => ModelConnection, {
+    description: 'models the paper says were (pre-)trained on this dataset',
+  })
   usedToTrain(@Root() dataset: Dataset, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
-    return nestedConnection(ctx, 'datasetUsedToTrain', dataset.id, args, ctx.loaders.model, ModelConnection.of);
+    return nestedConnection(
+      ctx,
+      'datasetUsedToTrain',
+      dataset.id,
+      args,
+      ctx.loaders.model,
+      ModelConnection.of,
+    );
   }
 
   @FieldResolver(() => ResultConnection, { description: 'results measured on this dataset' })
   evaluations(@Root() dataset: Dataset, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
-    return nestedConnection(ctx, 'datasetEvaluations', dataset.id, args, ctx.loaders.result, ResultConnection.of);
+    return nestedConnection(
+      ctx,
+      'datasetEvaluations',
+      dataset.id,
+      args,
+      ctx.loaders.result,
+      ResultConnection.of,
+    );
   }
 }

@@ -14,13 +14,23 @@ import { CatalogContext } from '../loaders';
 import { modelOrderKeys } from '../model-order';
 import { loadAll } from '../../../common/loader-utils';
 
-export function applyModelFilter(qb: SelectQueryBuilder<Model>, f: ModelFilter | null | undefined): SelectQueryBuilder<Model> {
+export function applyModelFilter(
+  qb: SelectQueryBuilder<Model>,
+  f: ModelFilter | null | undefined,
+): SelectQueryBuilder<Model> {
   if (!f) return qb;
-  if (f.search) qb.andWhere(`(LOWER(m.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(m.aliases) LIKE :search ${LIKE_ESCAPE})`, { search: containsPattern(f.search) });
+  if (f.search)
+    qb.andWhere(
+      `(LOWER(m.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(m.aliases) LIKE :search ${LIKE_ESCAPE})`,
+      { search: containsPattern(f.search) },
+    );
   if (f.type) qb.andWhere(f.type.length ? 'm.type IN (:...types)' : '1 = 0', { types: f.type });
   if (f.access) qb.andWhere(f.access.length ? 'm.access IN (:...access)' : '1 = 0', { access: f.access });
   if (f.sector) {
-    qb.andWhere('EXISTS (SELECT 1 FROM model_sectors ms WHERE ms."modelId" = m.id AND ms."sectorId" = :sectorId)', { sectorId: toGlobalId('Sector', f.sector) });
+    qb.andWhere(
+      'EXISTS (SELECT 1 FROM model_sectors ms WHERE ms."modelId" = m.id AND ms."sectorId" = :sectorId)',
+      { sectorId: toGlobalId('Sector', f.sector) },
+    );
   }
   if (f.trainedOnAccess) {
     qb.andWhere(
@@ -55,14 +65,22 @@ export class ModelResolver {
   @FieldResolver(() => [Sector])
   async sectors(@Root() model: Model, @Ctx() ctx: CatalogContext) {
     const links = await ctx.loaders.sectorLinksByModel.load(model.id);
-    const sectors = await loadAll(ctx.loaders.sector, links.map((l) => l.sectorId));
+    const sectors = await loadAll(
+      ctx.loaders.sector,
+      links.map((l) => l.sectorId),
+    );
     return sectors.sort((a, b) => a.position - b.position);
   }
 
-  @FieldResolver(() => [Dataset], { description: 'pre-training / training data that is a Dataset in the graph' })
+  @FieldResolver(() => [Dataset], {
+    description: 'pre-training / training data that is a Dataset in the graph',
+  })
   async trainedOn(@Root() model: Model, @Ctx() ctx: CatalogContext) {
     const links = await ctx.loaders.trainingLinksByModel.load(model.id);
-    const datasets = await loadAll(ctx.loaders.dataset, links.map((l) => l.datasetId));
+    const datasets = await loadAll(
+      ctx.loaders.dataset,
+      links.map((l) => l.datasetId),
+    );
     return datasets.sort((a, b) => a.position - b.position);
   }
 

@@ -17,5 +17,8 @@ export async function nestedConnection<T extends Positioned, C>(
   const request = pageRequest(args);
   const slice = await ctx.loaders.page(relation, request).load(parentId);
   const nodes = await loadAll(byId, slice.childIds);
-  return make(toPage(nodes, request, (n) => [n.position]), () => ctx.loaders.count(relation).load(parentId));
+  return make(
+    toPage(nodes, request, (n) => [n.position]),
+    () => ctx.loaders.count(relation).load(parentId),
+  );
 }

@@ -11,12 +11,21 @@ import { Result } from '../entities/result.entity';
 import { Task } from '../entities/task.entity';
 import { CatalogContext } from '../loaders';
 
-const FILTER_COLUMNS = { model: ['modelId', 'Model'], task: ['taskId', 'Task'], dataset: ['datasetId', 'Dataset'], metric: ['metricId', 'Metric'] } as const;
+const FILTER_COLUMNS = {
+  model: ['modelId', 'Model'],
+  task: ['taskId', 'Task'],
+  dataset: ['datasetId', 'Dataset'],
+  metric: ['metricId', 'Metric'],
+} as const;
 
 @Resolver(() => Result)
 export class ResultResolver {
   @Query(() => ResultConnection)
-  results(@Arg('filter', () => ResultFilter, { nullable: true }) filter: ResultFilter | null, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  results(
+    @Arg('filter', () => ResultFilter, { nullable: true }) filter: ResultFilter | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     const qb = ctx.dataSource.getRepository(Result).createQueryBuilder('r');
     for (const [field, [column, type]] of Object.entries(FILTER_COLUMNS)) {
       const slug = filter?.[field as keyof ResultFilter];
@@ -36,7 +45,10 @@ export class ResultResolver {
     return ctx.loaders.task.load(result.taskId);
   }
 
-  @FieldResolver(() => Dataset, { nullable: true, description: 'null where the paper names no evaluation dataset' })
+  @FieldResolver(() => Dataset, {
+    nullable: true,
+    description: 'null where the paper names no evaluation dataset',
+  })
   dataset(@Root() result: Result, @Ctx() ctx: CatalogContext) {
     return result.datasetId ? ctx.loaders.dataset.load(result.datasetId) : null;
   }

@@ -29,6 +29,13 @@ export class SectorResolver {
 
   @FieldResolver(() => DatasetConnection)
   datasets(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
-    return nestedConnection(ctx, 'sectorDatasets', sector.id, args, ctx.loaders.dataset, DatasetConnection.of);
+    return nestedConnection(
+      ctx,
+      'sectorDatasets',
+      sector.id,
+      args,
+      ctx.loaders.dataset,
+      DatasetConnection.of,
+    );
   }
 }

@@ -9,6 +9,9 @@ export class CitationFilter {
   @Field(() => Boolean, { nullable: true, description: 'only references that support at least one entity' })
   supportsSomething?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: 'only references cited in this section, e.g. "III-A" or "Section III-A"' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'only references cited in this section, e.g. "III-A" or "Section III-A"',
+  })
   section?: string | null;
 }

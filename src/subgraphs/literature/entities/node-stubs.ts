@@ -11,7 +11,9 @@ type SupportedType = (typeof SUPPORTED_TYPES)[number];
 export type NodeStubClass = EntityStubClass;
 
 /** Stubs of the types a reference can support (Citation.supports, X.citations). */
-export const NODE_STUBS = Object.fromEntries(SUPPORTED_TYPES.map((t) => [t, entityStub(t, { implements: Node })])) as Record<SupportedType, NodeStubClass>;
+export const NODE_STUBS = Object.fromEntries(
+  SUPPORTED_TYPES.map((t) => [t, entityStub(t, { implements: Node })]),
+) as Record<SupportedType, NodeStubClass>;
 
 /** The sector stub also reads the sector's section from the catalog (see SectorCitationsResolver). */
 @ObjectType('Sector', { implements: Node })

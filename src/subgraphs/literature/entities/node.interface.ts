@@ -1,7 +1,10 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
 
 /** The GraphQL type of a Node value: a stub's __typename, else the entity's class name. */
-export const nodeTypeName = (value: { __typename?: string; constructor?: { name: string } }): string | undefined => value.__typename ?? value.constructor?.name;
+export const nodeTypeName = (value: {
+  __typename?: string;
+  constructor?: { name: string };
+}): string | undefined => value.__typename ?? value.constructor?.name;
 
 /** Every entity of the graph; Query.node resolves any of them whichever subgraph owns it. */
 @InterfaceType({ resolveType: nodeTypeName })

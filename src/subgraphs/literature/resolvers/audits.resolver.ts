@@ -16,9 +16,13 @@ export class AuditsResolver {
     const cited = new Set<string>();
     // chunked: SQLite caps bound parameters per statement, and the graph can hold many entities
     for (let i = 0; i < ids.length; i += 5000) {
-      const rows = await ctx.dataSource.getRepository(Support).find({ select: { entityId: true }, where: { entityId: In(ids.slice(i, i + 5000)) } });
+      const rows = await ctx.dataSource
+        .getRepository(Support)
+        .find({ select: { entityId: true }, where: { entityId: In(ids.slice(i, i + 5000)) } });
       rows.forEach((r) => cited.add(r.entityId));
     }
-    return ids.filter((id) => !cited.has(id)).map((id) => ({ __typename: fromGlobalId(id)?.type ?? 'Node', id }));
+    return ids
+      .filter((id) => !cited.has(id))
+      .map((id) => ({ __typename: fromGlobalId(id)?.type ?? 'Node', id }));
   }
 }

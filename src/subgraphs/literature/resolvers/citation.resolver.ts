@@ -17,17 +17,29 @@ export function sectionLabel(section: string): string {
 @Resolver(() => Citation)
 export class CitationResolver {
   @Query(() => CitationConnection, { description: 'the references of the paper, in number order' })
-  citations(@Arg('filter', () => CitationFilter, { nullable: true }) filter: CitationFilter | null, @Args() args: ConnectionArgs, @Ctx() ctx: LiteratureContext) {
+  citations(
+    @Arg('filter', () => CitationFilter, { nullable: true }) filter: CitationFilter | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: LiteratureContext,
+  ) {
     const qb = ctx.dataSource.getRepository(Citation).createQueryBuilder('c');
     if (filter?.supportsSomething != null) {
-      qb.andWhere(`${filter.supportsSomething ? '' : 'NOT '}EXISTS (SELECT 1 FROM supports s WHERE s."citationId" = c.id)`);
+      qb.andWhere(
+        `${filter.supportsSomething ? '' : 'NOT '}EXISTS (SELECT 1 FROM supports s WHERE s."citationId" = c.id)`,
+      );
     }
-    if (filter?.section) qb.andWhere('EXISTS (SELECT 1 FROM mentions m WHERE m."citationId" = c.id AND m.section = :section)', { section: sectionLabel(filter.section) });
+    if (filter?.section)
+      qb.andWhere('EXISTS (SELECT 1 FROM mentions m WHERE m."citationId" = c.id AND m.section = :section)', {
+        section: sectionLabel(filter.section),
+      });
     return rootConnection(qb, args, BY_POSITION('c'), (c) => [c.position], CitationConnection.of);
   }
 
   @Query(() => Citation, { nullable: true })
-  citation(@Arg('number', () => Int) number: number, @Ctx() ctx: LiteratureContext): Promise<Citation | null> {
+  citation(
+    @Arg('number', () => Int) number: number,
+    @Ctx() ctx: LiteratureContext,
+  ): Promise<Citation | null> {
     return ctx.loaders.citation.load(toGlobalId('Citation', number));
   }
 
@@ -36,7 +48,9 @@ export class CitationResolver {
     return ctx.loaders.mentionsByCitation.load(citation.id);
   }
 
-  @FieldResolver(() => [Node], { description: 'the entities (models, datasets, tasks, risks) this reference supports' })
+  @FieldResolver(() => [Node], {
+    description: 'the entities (models, datasets, tasks, risks) this reference supports',
+  })
   async supports(@Root() citation: Citation, @Ctx() ctx: LiteratureContext): Promise<NodeRef[]> {
     const rows = await ctx.loaders.supportsByCitation.load(citation.id);
     return rows.map((s) => ({ __typename: s.entityType, id: s.entityId }));

@@ -21,7 +21,9 @@ export const ENTITY_CITATION_RESOLVERS = Object.values(NODE_STUBS).map(supported
 @Resolver(() => SectorStub)
 export class SectorCitationsResolver {
   @Directive('@requires(fields: "section")')
-  @FieldResolver(() => [Citation], { description: "the references cited in this sector's section of the paper" })
+  @FieldResolver(() => [Citation], {
+    description: "the references cited in this sector's section of the paper",
+  })
   async citations(@Root() sector: SectorStub, @Ctx() ctx: LiteratureContext): Promise<Citation[]> {
     return citationsByIds(ctx, await ctx.loaders.citationIdsBySection.load(sectionLabel(sector.section)));
   }

@@ -31,30 +31,53 @@ async function resolveIds(ids: readonly string[], ctx: LiteratureContext): Promi
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { nullable: true, description: 'any entity by its global id; null for an unknown or malformed id' })
+  @Query(() => Node, {
+    nullable: true,
+    description: 'any entity by its global id; null for an unknown or malformed id',
+  })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: LiteratureContext): Promise<Resolved | null> {
     return (await resolveIds([id], ctx))[0];
   }
 
-  @Query(() => [Node], { nullable: 'items', description: `entities by global id, in the order asked (at most ${MAX_NODES}); null for unknown ids` })
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: `entities by global id, in the order asked (at most ${MAX_NODES}); null for unknown ids`,
+  })
   nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: LiteratureContext): Promise<(Resolved | null)[]> {
-    if (ids.length > MAX_NODES) throw badInput(`"ids" may hold at most ${MAX_NODES} ids, got ${ids.length}`, { argument: 'ids', max: MAX_NODES });
+    if (ids.length > MAX_NODES)
+      throw badInput(`"ids" may hold at most ${MAX_NODES} ids, got ${ids.length}`, {
+        argument: 'ids',
+        max: MAX_NODES,
+      });
     return resolveIds(ids, ctx);
   }
 
   @Query(() => [SearchHit], {
-    description: 'case-insensitive search over the names, aliases and labels of every type; exact names first, then prefixes, then other matches',
+    description:
+      'case-insensitive search over the names, aliases and labels of every type; exact names first, then prefixes, then other matches',
   })
   async search(
     @Arg('query') query: string,
-    @Arg('first', () => Int, { nullable: true, description: `default ${SEARCH_DEFAULT}, at most ${SEARCH_MAX}` }) first: number | null,
+    @Arg('first', () => Int, {
+      nullable: true,
+      description: `default ${SEARCH_DEFAULT}, at most ${SEARCH_MAX}`,
+    })
+    first: number | null,
     @Ctx() ctx: LiteratureContext,
   ): Promise<Resolved[]> {
     const q = query.trim().toLowerCase();
     if (!q) throw badInput('"query" must not be empty', { argument: 'query' });
-    if (q.length > MAX_QUERY_LENGTH) throw badInput(`"query" must be at most ${MAX_QUERY_LENGTH} characters`, { argument: 'query', max: MAX_QUERY_LENGTH });
+    if (q.length > MAX_QUERY_LENGTH)
+      throw badInput(`"query" must be at most ${MAX_QUERY_LENGTH} characters`, {
+        argument: 'query',
+        max: MAX_QUERY_LENGTH,
+      });
     const limit = first ?? SEARCH_DEFAULT;
-    if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_MAX) throw badInput(`"first" must be between 0 and ${SEARCH_MAX}, got ${limit}`, { argument: 'first', max: SEARCH_MAX });
+    if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_MAX)
+      throw badInput(`"first" must be between 0 and ${SEARCH_MAX}, got ${limit}`, {
+        argument: 'first',
+        max: SEARCH_MAX,
+      });
     const esc = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
     const rows = await ctx.dataSource
       .getRepository(IndexedEntity)
@@ -69,13 +92,23 @@ export class NodeResolver {
         'rank',
       )
       .where(`e.terms LIKE :contains ${LIKE_ESCAPE}`)
-      .setParameters({ q, nl: '\n', line: `%\n${esc(q)}\n%`, prefix: `${esc(q)}%`, contains: containsPattern(q) })
+      .setParameters({
+        q,
+        nl: '\n',
+        line: `%\n${esc(q)}\n%`,
+        prefix: `${esc(q)}%`,
+        contains: containsPattern(q),
+      })
       .orderBy('rank', 'ASC')
       .addOrderBy('LENGTH(e.name)', 'ASC')
       .addOrderBy('e.position', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string; type: string }>();
-    const resolved = await Promise.all(rows.map((r) => (r.type === 'Citation' ? ctx.loaders.citation.load(r.id) : { __typename: r.type, id: r.id })));
+    const resolved = await Promise.all(
+      rows.map((r) =>
+        r.type === 'Citation' ? ctx.loaders.citation.load(r.id) : { __typename: r.type, id: r.id },
+      ),
+    );
     return resolved.filter((r): r is Resolved => r !== null);
   }
 }

@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 
-@ObjectType({ simpleResolvers: true, description: 'A way the paper gives to reduce a risk (its own paragraph in Section IV, or Section V-B).' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A way the paper gives to reduce a risk (its own paragraph in Section IV, or Section V-B).',
+})
 @Index(['riskId', 'position'])
 @Entity('mitigations')
 export class Mitigation extends PaperRecord {

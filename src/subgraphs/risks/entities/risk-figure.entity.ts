@@ -2,7 +2,10 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Source, sourceOf } from '../../../common/source.type';
 
-@ObjectType({ simpleResolvers: true, description: 'A number the paper gives for a risk, e.g. the energy of training GPT-3.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A number the paper gives for a risk, e.g. the energy of training GPT-3.',
+})
 @Entity('risk_figures')
 export class RiskFigure {
   @PrimaryGeneratedColumn()

@@ -19,7 +19,9 @@ export class RisksAuditsResolver {
   @Directive('@inaccessible')
   @FieldResolver(() => [ID])
   async riskIds(@Ctx() ctx: RisksContext): Promise<string[]> {
-    const rows = await ctx.dataSource.getRepository(Risk).find({ select: { id: true }, order: { position: 'ASC' } });
+    const rows = await ctx.dataSource
+      .getRepository(Risk)
+      .find({ select: { id: true }, order: { position: 'ASC' } });
     return rows.map((r) => r.id);
   }
 }
