@@ -7,7 +7,7 @@ import { run } from 'node:test';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { closeServer, listen } from '../src/app/http-server';
 import { createRemoteGateway } from '../src/app/remote-gateway';
-import { gatewayHttpServer } from '../src/app/services';
+import { gatewayHttpServer } from '../src/app/gateway-setup';
 import { federationAuditDir, loadConfig } from '../src/common/config';
 import { createLogger } from '../src/common/logger';
 

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SUBGRAPH_MODULES } from '../src/app/subgraph-modules';
+import { SUBGRAPH_MODULES } from '../src/subgraphs';
 import { SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
 import { defineStore } from '../src/common/database';
 

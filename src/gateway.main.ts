@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { closeServer, listen } from './app/http-server';
 import { createRemoteGateway } from './app/remote-gateway';
-import { gatewayHttpServer } from './app/services';
+import { gatewayHttpServer } from './app/gateway-setup';
 import { onShutdown } from './app/shutdown';
 import { loadConfig } from './common/config';
 import { createLogger } from './common/logger';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createInProcessApp } from './app/in-process';
 import { closeServer, listen } from './app/http-server';
-import { gatewayHttpServer } from './app/services';
+import { gatewayHttpServer } from './app/gateway-setup';
 import { onShutdown } from './app/shutdown';
 import { ensureStores } from './data/seed';
 import { loadConfig } from './common/config';

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   await ensureStores(config);
   const running = await startSubgraphServer(config, name, config.subgraphPorts[name]);
   console.log(`subgraph ${name} is serving ${running.url}`);
-  onShutdown(running.stop);
+  onShutdown(() => running.stop());
 }
 
 main().catch((err: Error) => {

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { loadConfig } from '../common/config';
-import { buildSubgraphs, composeBuiltIn } from './services';
+import { buildSubgraphs, composeBuiltIn } from './subgraphs';
 
 export const ROOT = path.resolve(__dirname, '../..');
 

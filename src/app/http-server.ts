@@ -66,9 +66,12 @@ function serveMetrics(res: http.ServerResponse, metrics: GatewayMetrics, head: b
   );
 }
 
+/** The GraphQL handler: the gateway runtime answers a request and settles its promise when done. */
+export type GraphQLHandler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
+
 /** Serves /healthz and /metrics itself and hands every other request to the GraphQL handler. */
 export function createHttpServer(
-  handler: http.RequestListener,
+  handler: GraphQLHandler,
   health: HealthCheck,
   options: number | HttpServerOptions = {},
 ): http.Server {
@@ -106,8 +109,8 @@ export function createHttpServer(
     }
     if (bodyTooLarge(req, res, maxBodyBytes, reject)) return;
     if (path === '/healthz' && read) {
-      health()
-        .catch(() => ({}) as Record<string, boolean>)
+      void health()
+        .catch((): Record<string, boolean> => ({}))
         .then((subgraphs) => {
           const ok = Object.keys(subgraphs).length > 0 && Object.values(subgraphs).every(Boolean);
           const down = Object.keys(subgraphs).filter((k) => !subgraphs[k]);

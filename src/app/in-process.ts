@@ -4,14 +4,9 @@ import { Composition } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { localTransport } from '../gateway/local-transport';
 import { HealthCheck } from './http-server';
-import {
-  AppOptions,
-  buildSubgraphs,
-  composeBuiltIn,
-  gatewayOptions,
-  localSubgraph,
-  openStores,
-} from './services';
+import { AppOptions, gatewayOptions } from './gateway-setup';
+import { openStores } from './stores';
+import { buildSubgraphs, composeBuiltIn, localSubgraph } from './subgraphs';
 
 export interface InProcessApp {
   gateway: Gateway;
@@ -63,7 +58,7 @@ export async function createInProcessApp(config: Config, options: AppOptions = {
     health,
     close: async () => {
       await gateway.dispose();
-      await Promise.all(opened.map((s) => (s.dataSource.isInitialized ? s.dataSource.destroy() : undefined)));
+      await Promise.all(opened.filter((s) => s.dataSource.isInitialized).map((s) => s.dataSource.destroy()));
     },
   };
 }

@@ -3,7 +3,8 @@ import { Config, SUBGRAPH_NAMES } from '../common/config';
 import { composeSupergraph, supergraphSubgraphs } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { HealthCheck } from './http-server';
-import { AppOptions, gatewayOptions, subgraphUrl } from './services';
+import { AppOptions, gatewayOptions } from './gateway-setup';
+import { subgraphUrl } from './subgraphs';
 
 const HEALTH_TIMEOUT_MS = 2000;
 

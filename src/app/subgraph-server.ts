@@ -3,8 +3,8 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { Config, SubgraphName } from '../common/config';
 import { Store } from '../common/database';
-import { SUBGRAPH_MODULES } from './subgraph-modules';
-import { openStore } from './services';
+import { SUBGRAPH_MODULES } from '../subgraphs';
+import { openStore } from './stores';
 
 export interface RunningSubgraph {
   url: string;
@@ -29,7 +29,7 @@ export async function startSubgraphServer(
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port, host: config.host },
-    context: async () => module.createContext(store.dataSource),
+    context: () => Promise.resolve(module.createContext(store.dataSource)),
   });
   return {
     url,

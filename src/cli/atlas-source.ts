@@ -19,11 +19,11 @@ const LOCAL_MAX_COST = 10_000_000;
  * data/ first if needed, as `npm start` does) behind an in-process gateway with no port opened.
  */
 export async function openAtlasSource(config: Config, url: string | undefined): Promise<AtlasSource> {
-  if (url) return { client: createAtlasClient(url), where: url, close: async () => undefined };
+  if (url) return { client: createAtlasClient(url), where: url, close: () => Promise.resolve() };
   await ensureStores(config);
   const app = await createInProcessApp({ ...config, limits: { ...config.limits, maxCost: LOCAL_MAX_COST } });
   const client = createAtlasClient('http://lam-atlas.local/graphql', {
-    fetch: app.gateway.runtime.fetch as typeof fetch,
+    fetch: (input, init) => Promise.resolve(app.gateway.runtime.fetch(input as Request, init)),
   });
   return { client, where: `the stores in ${config.storeDir}`, close: () => app.close() };
 }

@@ -108,7 +108,7 @@ function selectionOf(type: GraphQLObjectType, depth = 0): string {
 }
 
 function document(text: string): TypedDocumentNode<Record<string, unknown>, Record<string, unknown>> {
-  return parse(text) as TypedDocumentNode<Record<string, unknown>, Record<string, unknown>>;
+  return parse(text);
 }
 
 /** Every item of a root field, following cursors when it is a connection. */

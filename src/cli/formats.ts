@@ -16,7 +16,7 @@ function flatColumns(row: Row, prefix = '', out: Row = {}): Row {
 /** RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled. */
 function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = Array.isArray(value) ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -25,9 +25,8 @@ export { ClientError };
 export type ClientConfig = ConstructorParameters<typeof GraphQLClient>[1];
 
 /** Variables are optional exactly when the operation has no required variable. */
-export type VariablesArg<TVariables> = {} extends TVariables
-  ? [variables?: TVariables]
-  : [variables: TVariables];
+export type VariablesArg<TVariables> =
+  Record<string, never> extends TVariables ? [variables?: TVariables] : [variables: TVariables];
 
 /** The server could not be reached at all (refused, reset, unknown host): no GraphQL response. */
 export class AtlasUnreachableError extends Error {

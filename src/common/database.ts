@@ -5,13 +5,13 @@ import { Config, PostgresStore, storeFile, SubgraphName } from './config';
 /** Counts the SQL statements a store runs, so tests and benchmarks can prove batching. */
 export class QueryCounter implements Logger {
   count = 0;
-  readonly statements: string[] = [];
-  constructor(private readonly keep = false) {}
-  logQuery(query: string): void {
+  /** while set, each statement is also recorded here with its parameters (tests read query plans of them) */
+  recorded: { sql: string; params: unknown[] }[] | null = null;
+  logQuery(query: string, parameters?: unknown[]): void {
     // TypeORM wraps writes in transactions; only real statements count.
     if (/^(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query)) return;
     this.count++;
-    if (this.keep) this.statements.push(query);
+    this.recorded?.push({ sql: query, params: parameters ?? [] });
   }
   logQueryError(error: string | Error, query: string): void {
     console.error(`SQL error: ${error instanceof Error ? error.message : error} in ${query.slice(0, 200)}`);
@@ -91,7 +91,7 @@ export function storeTarget(config: Config, name: SubgraphName): StoreTarget {
 /** Fails unless the store's tables can be read (and, for SQLite, the file passes a quick check). */
 export async function verifyStore(store: Store, target: StoreTarget): Promise<void> {
   if (!isPostgres(target)) {
-    const [check] = await store.dataSource.query('PRAGMA quick_check');
+    const [check] = await store.dataSource.query<{ quick_check?: string }[]>('PRAGMA quick_check');
     if (check?.quick_check !== 'ok') throw new Error(`integrity check failed: ${JSON.stringify(check)}`);
   }
   const tables = store.dataSource.entityMetadatas.map((m) => m.tableName);

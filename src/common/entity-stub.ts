@@ -12,7 +12,7 @@ export type EntityStubClass = new () => EntityStub;
  */
 export function entityStub(
   name: string,
-  options: { implements?: Function; resolvable?: boolean } = {},
+  options: { implements?: abstract new () => object; resolvable?: boolean } = {},
 ): EntityStubClass {
   @ObjectType(name, {
     simpleResolvers: true,

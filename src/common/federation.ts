@@ -26,7 +26,7 @@ export async function buildFederatedSubgraph(
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeSchema);
   const resolvers = createResolversMap(typeSchema) as GraphQLResolverMap<unknown>;
   for (const [type, extra] of Object.entries(referenceResolvers)) {
-    resolvers[type] = { ...(resolvers[type] as object), ...(extra as object) } as never;
+    resolvers[type] = { ...resolvers[type], ...(extra as object) } as never;
   }
   return { schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]), sdl };
 }

@@ -1,6 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
-import { PageRequest } from './connection';
+import { PageRequest } from './paging';
 
 /** One sort key of a root list; the last key must be unique (position) so the order is total. */
 export interface SortKey {

@@ -38,7 +38,11 @@ export function prettyLine(record: LogFields & { level: LineLevel; time: string 
     .filter(([, v]) => v != null && !(Array.isArray(v) && v.length === 0))
     .map(([k, v]) => `${k}=${typeof v === 'string' && !/\s/.test(v) ? v : JSON.stringify(v)}`);
   const head = `${time.slice(11, 23)} ${color ? `${COLORS[level]}${label}\x1b[0m` : label}`;
-  return [head, msg === undefined ? undefined : String(msg), ...fields]
+  return [
+    head,
+    msg === undefined ? undefined : typeof msg === 'string' ? msg : JSON.stringify(msg),
+    ...fields,
+  ]
     .filter((p) => p !== undefined)
     .join(' ');
 }

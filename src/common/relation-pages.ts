@@ -1,15 +1,9 @@
-import { BATCH_OPTIONS } from './loader-utils';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { PageRequest } from './connection';
-import { sqliteAll, sqlText } from './sqlite-reads';
-
-/** A one-to-many or many-to-many link, read from one table: parent key -> child id, in `position` order. */
-export interface Relation {
-  table: string;
-  parentColumn: string;
-  childColumn: string;
-}
+import { BATCH_OPTIONS, loadAll } from './loader-utils';
+import { ConnectionArgs, Page, PageRequest, pageRequest, toPage } from './paging';
+import { Relation } from './relation';
+import { paddedKeys, sqliteAll, sqlText } from './sqlite-reads';
 
 export interface RelationSlice {
   childIds: string[];
@@ -102,9 +96,50 @@ export function relationCountLoader(ds: DataSource, rel: Relation): DataLoader<s
     const rows = await run(
       ds,
       `SELECT ${q(rel.parentColumn)} AS parent, COUNT(*) AS n FROM ${q(rel.table)} WHERE ${q(rel.parentColumn)} IN (:...parents) GROUP BY ${q(rel.parentColumn)}`,
-      { parents: [...parents] },
+      { parents: paddedKeys(parents) },
     );
     const counts = new Map(rows.map((r) => [String(r.parent), Number(r.n)]));
     return parents.map((p) => counts.get(p) ?? 0);
   }, BATCH_OPTIONS);
+}
+
+/**
+ * A relation's pages and counts for one request: one page loader per page asked for (parents asking
+ * for the same page share its statement), one count loader.
+ */
+export class RelationReader {
+  private readonly pages = new Map<string, DataLoader<string, RelationSlice>>();
+  private counts?: DataLoader<string, number>;
+  constructor(
+    private readonly ds: DataSource,
+    private readonly relation: Relation,
+  ) {}
+
+  page(request: PageRequest): DataLoader<string, RelationSlice> {
+    const key = `${request.first}:${JSON.stringify(request.after)}`;
+    let loader = this.pages.get(key);
+    if (!loader) this.pages.set(key, (loader = relationPageLoader(this.ds, this.relation, request)));
+    return loader;
+  }
+
+  count(): DataLoader<string, number> {
+    return (this.counts ??= relationCountLoader(this.ds, this.relation));
+  }
+}
+
+/** A nested connection: one batched page query per relation, then the nodes through their by-id loader. */
+export async function nestedConnection<T extends { position: number }, C>(
+  reader: RelationReader,
+  parentId: string,
+  args: ConnectionArgs,
+  byId: DataLoader<string, T | null>,
+  make: (page: Page<T>, count: () => Promise<number>) => C,
+): Promise<C> {
+  const request = pageRequest(args);
+  const slice = await reader.page(request).load(parentId);
+  const nodes = await loadAll(byId, slice.childIds);
+  return make(
+    toPage(nodes, request, (n) => [n.position]),
+    () => reader.count().load(parentId),
+  );
 }

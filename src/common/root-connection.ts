@@ -1,5 +1,5 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs, Page, pageRequest, toPage } from './connection';
+import { ConnectionArgs, Page, pageRequest, toPage } from './paging';
 import { keysetQueries, SortKey } from './keyset';
 import { getManyEntities } from './sqlite-reads';
 

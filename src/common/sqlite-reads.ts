@@ -1,14 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityMetadata, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { DriverUtils } from 'typeorm/driver/DriverUtils';
-
-/** The better-sqlite3 connection behind a data source, or null on any other engine. */
-function sqliteConnection(ds: DataSource): Database | null {
-  return ds.options.type === 'better-sqlite3' && ds.isInitialized
-    ? (ds.driver as unknown as { databaseConnection: Database }).databaseConnection
-    : null;
-}
+import { Relation } from './relation';
+import {
+  betterSqliteHandle,
+  plainEntitySelection,
+  rowHydrator,
+  selectedColumnName,
+} from './typeorm-internals';
 
 // prepared once per connection, statement text and row shape; a store's connection lives as long as the store
 const prepared = {
@@ -21,7 +20,7 @@ const PREPARED_LIMIT = 200;
 function statement(db: Database, sql: string, raw: boolean): Statement {
   const caches = raw ? prepared.raw : prepared.rows;
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, Statement>()));
   let stmt = cache.get(sql);
   if (!stmt) {
     if (cache.size >= PREPARED_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -51,7 +50,7 @@ function run(
   params: unknown[],
   raw: boolean,
 ): { stmt: Statement; rows: unknown[] } | null {
-  const db = sqliteConnection(ds);
+  const db = betterSqliteHandle(ds);
   if (!db) return null;
   // as TypeORM binds them: better-sqlite3 takes no booleans
   const values = params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
@@ -71,75 +70,45 @@ const hydrators = new WeakMap<Statement, Hydrate<unknown>>();
 
 /**
  * Entities read on SQLite with rows as arrays (better-sqlite3's raw mode: about half the cost of a row
- * object per row), built column by column as TypeORM's own reads build them; `keyOf` names a column in
- * the result. With the rows, for reading other columns by index.
+ * object per row), built column by column as TypeORM's own reads build them; `nameOf` names an entity column
+ * in the result. With the rows, for reading other columns by index.
  */
 function sqliteEntities<T>(
   ds: DataSource,
   metadata: EntityMetadata,
   sql: string,
   params: unknown[],
-  keyOf: (c: ColumnMetadata) => string,
+  nameOf: (c: ColumnMetadata) => string,
 ): { entities: T[]; rows: unknown[][]; column(name: string): number } | null {
   const read = run(ds, sql, params, true);
   if (!read) return null;
   const names = read.stmt.columns().map((c) => c.name);
   let hydrate = hydrators.get(read.stmt) as Hydrate<T> | undefined;
-  if (!hydrate) hydrators.set(read.stmt, (hydrate = hydrator<T>(ds, metadata, names, keyOf)));
+  if (!hydrate) hydrators.set(read.stmt, (hydrate = rowHydrator<T>(ds, metadata, names, nameOf)));
   const rows = read.rows as unknown[][];
   return { entities: rows.map(hydrate), rows, column: (name) => names.indexOf(name) };
 }
 
-function hydrator<T>(
-  ds: DataSource,
-  metadata: EntityMetadata,
-  names: string[],
-  keyOf: (c: ColumnMetadata) => string,
-): Hydrate<T> {
-  const columns = metadata.columns
-    .map((column) => ({
-      column,
-      index: names.indexOf(keyOf(column)),
-      property: isPlain(column) ? column.propertyName : null,
-    }))
-    .filter((c) => c.index >= 0);
-  return (row) => {
-    const entity = metadata.create() as ObjectLiteral;
-    for (const { column, index, property } of columns) {
-      const value = row[index];
-      if (value === undefined) continue;
-      if (property !== null) entity[property] = value;
-      else column.setEntityValue(entity, ds.driver.prepareHydratedValue(value, column));
-    }
-    return entity as T;
-  };
+/**
+ * IN lists are padded to one of a few lengths (repeating the last key, which IN ignores), so that a
+ * statement is prepared once per length class rather than once per number of keys.
+ */
+const IN_LENGTHS = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384];
+
+/** `keys` padded to the next length of IN_LENGTHS (unchanged when longer than every one). */
+export function paddedKeys(keys: readonly string[]): string[] {
+  const length = IN_LENGTHS.find((n) => n >= keys.length) ?? keys.length;
+  const padded = [...keys];
+  while (padded.length < length) padded.push(keys[keys.length - 1]);
+  return padded;
 }
 
-/** Column types SQLite hands over as TypeORM would hydrate them: no conversion, no transformer, no embedding. */
-const AS_STORED = new Set<unknown>([
-  'text',
-  'varchar',
-  'integer',
-  'int',
-  'real',
-  'float',
-  'double',
-  'double precision',
-  String,
-]);
-function isPlain(column: ColumnMetadata): boolean {
-  return (
-    AS_STORED.has(column.type) &&
-    !column.transformer &&
-    !column.embeddedMetadata &&
-    !(column.isVirtual && column.referencedColumn)
-  );
-}
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
  * Rows of `repo` whose `column` is one of `keys`, optionally in `position` order: on SQLite a statement
- * prepared once per number of keys, elsewhere TypeORM's find. (An IN over json_each(?) would need one
- * statement only, but SQLite runs it at about half the speed.)
+ * prepared once per padded number of keys, elsewhere TypeORM's find. (An IN over json_each(?) would need
+ * one statement only, but SQLite runs it at about half the speed.)
  */
 export async function findWhereIn<T extends ObjectLiteral>(
   repo: Repository<T>,
@@ -151,13 +120,14 @@ export async function findWhereIn<T extends ObjectLiteral>(
   const { metadata } = repo;
   const q = (name: string) => ds.driver.escape(name);
   const where = metadata.findColumnWithPropertyName(column);
-  if (where && sqliteConnection(ds)) {
+  if (where && betterSqliteHandle(ds)) {
+    const values = paddedKeys(keys);
     const sql = sqlText(
-      `where-in ${metadata.tableName} ${where.databaseName} ${keys.length} ${byPosition}`,
+      `where-in ${metadata.tableName} ${where.databaseName} ${values.length} ${byPosition}`,
       () =>
-        `SELECT ${metadata.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(metadata.tableName)} WHERE ${q(where.databaseName)} IN (${keys.map(() => '?').join(', ')})${byPosition ? ` ORDER BY ${q('position')}` : ''}`,
+        `SELECT ${metadata.columns.map((c) => q(c.databaseName)).join(', ')} FROM ${q(metadata.tableName)} WHERE ${q(where.databaseName)} IN (${placeholders(values.length)})${byPosition ? ` ORDER BY ${q('position')}` : ''}`,
     );
-    return sqliteEntities<T>(ds, metadata, sql, [...keys], (c) => c.databaseName)!.entities;
+    return sqliteEntities<T>(ds, metadata, sql, values, (c) => c.databaseName)!.entities;
   }
   return repo.find({
     where: { [column]: In([...keys]) } as never,
@@ -171,47 +141,36 @@ export async function findWhereIn<T extends ObjectLiteral>(
  */
 export function getManyEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
   const ds = qb.connection;
-  const { mainAlias, joinAttributes, selects } = qb.expressionMap;
-  const plain =
-    mainAlias?.hasMetadata &&
-    joinAttributes.length === 0 &&
-    selects.length === 1 &&
-    selects[0].selection === mainAlias.name;
-  if (!plain || !sqliteConnection(ds)) return qb.getMany();
+  const selection = betterSqliteHandle(ds) ? plainEntitySelection(qb) : null;
+  if (!selection) return qb.getMany();
   const [sql, params] = qb.getQueryAndParameters();
-  const keyOf = (c: ColumnMetadata) =>
-    DriverUtils.buildAlias(ds.driver, undefined, mainAlias.name, c.databaseName);
-  return Promise.resolve(sqliteEntities<T>(ds, mainAlias.metadata, sql, params, keyOf)!.entities);
-}
-
-/** A link table read from the key side: rows with `keyColumn` in the keys point at `target` by `refColumn`. */
-export interface Link {
-  table: string;
-  keyColumn: string;
-  refColumn: string;
+  const nameOf = (c: ColumnMetadata) => selectedColumnName(ds, selection.alias, c);
+  return Promise.resolve(sqliteEntities<T>(ds, selection.metadata, sql, params, nameOf)!.entities);
 }
 
 /**
- * On SQLite, the `target` entities each key reaches through `link`, in `position` order of the target, in
- * one statement; null on other engines, where the caller reads them its own way.
+ * On SQLite, the `target` entities (children) each parent key reaches through `relation`, in `position`
+ * order of the target, in one statement; null on other engines, where the caller reads them its own way.
  */
 export function linkedEntities<T extends ObjectLiteral>(
   target: Repository<T>,
-  link: Link,
+  relation: Relation,
   keys: readonly string[],
 ): { key: string; entity: T }[] | null {
   const ds = target.manager.connection;
-  if (!sqliteConnection(ds)) return null;
+  if (!betterSqliteHandle(ds)) return null;
   const q = (name: string) => ds.driver.escape(name);
   const { metadata } = target;
+  const { table, parentColumn, childColumn } = relation;
+  const values = paddedKeys(keys);
   const columns = () =>
     metadata.columns.map((c) => `t.${q(c.databaseName)} AS ${q(`t_${c.databaseName}`)}`).join(', ');
   const sql = sqlText(
-    `linked ${metadata.tableName} ${link.table} ${link.keyColumn} ${link.refColumn} ${keys.length}`,
+    `linked ${metadata.tableName} ${table} ${parentColumn} ${childColumn} ${values.length}`,
     () =>
-      `SELECT l.${q(link.keyColumn)} AS ${q('key')}, ${columns()} FROM ${q(link.table)} l JOIN ${q(metadata.tableName)} t ON t.${q('id')} = l.${q(link.refColumn)} WHERE l.${q(link.keyColumn)} IN (${keys.map(() => '?').join(', ')}) ORDER BY t.${q('position')}`,
+      `SELECT l.${q(parentColumn)} AS ${q('key')}, ${columns()} FROM ${q(table)} l JOIN ${q(metadata.tableName)} t ON t.${q('id')} = l.${q(childColumn)} WHERE l.${q(parentColumn)} IN (${placeholders(values.length)}) ORDER BY t.${q('position')}`,
   );
-  const read = sqliteEntities<T>(ds, metadata, sql, [...keys], (c) => `t_${c.databaseName}`)!;
+  const read = sqliteEntities<T>(ds, metadata, sql, values, (c) => `t_${c.databaseName}`)!;
   const key = read.column('key');
   return read.entities.map((entity, i) => ({ key: String(read.rows[i][key]), entity }));
 }

@@ -190,7 +190,7 @@ export function readKnownNames(dataDir: string): { names: KnownName[]; missing: 
       missing.push(file);
       continue;
     }
-    const records = JSON.parse(fs.readFileSync(full, 'utf8')) as { name?: unknown; aliases?: unknown }[];
+    const records = JSON.parse(fs.readFileSync(full, 'utf8')) as { name?: unknown; aliases?: unknown[] }[];
     if (!Array.isArray(records)) throw new Error(`data/${file} must contain a JSON array of records`);
     for (const r of records) {
       for (const n of [r.name, ...(Array.isArray(r.aliases) ? r.aliases : [])]) if (typeof n === 'string') names.push({ name: n });

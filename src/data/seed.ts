@@ -5,7 +5,7 @@ import { Config, PostgresStore, SUBGRAPH_NAMES } from '../common/config';
 import { createExpressionIndexes, defineStore, isPostgres, isReadableSqlite, migrate, storeTarget } from '../common/database';
 import { DATA_DIGEST_KEY, StoreMeta } from '../common/store-meta.entity';
 import type { SurveyData } from './schema';
-import { STORES, StoreDefinition } from './stores';
+import { SUBGRAPH_MODULES, SubgraphModule } from '../subgraphs';
 import { loadSurveyData } from './validate';
 
 const HASH_FILE = 'data.sha256';
@@ -24,7 +24,7 @@ export function dataDigest(dataDir: string): string {
 }
 
 /** Builds one SQLite store into a new temporary file and returns its path; nothing existing is touched. */
-export async function buildStoreFile(file: string, def: StoreDefinition, data: SurveyData): Promise<string> {
+export async function buildStoreFile(file: string, def: SubgraphModule, data: SurveyData): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   fs.rmSync(tmp, { force: true });
@@ -37,7 +37,7 @@ export async function buildStoreFile(file: string, def: StoreDefinition, data: S
     await dataSource.synchronize();
     await dataSource.transaction((m) => def.seed(m, data));
     // after the rows: one sort per index instead of an index update per row
-    await createExpressionIndexes(dataSource, def.sqliteIndexes ?? []);
+    await createExpressionIndexes(dataSource, def.indexes);
     await dataSource.destroy();
     return tmp;
   } catch (err) {
@@ -51,7 +51,7 @@ export async function buildStoreFile(file: string, def: StoreDefinition, data: S
  * Replaces a PostgreSQL store's rows in one transaction, after running its migrations: readers see the
  * old rows or the new ones, never a mix, and a failure rolls back to the old rows.
  */
-async function seedPostgres(target: PostgresStore, def: StoreDefinition, data: SurveyData, digest: string | null): Promise<void> {
+async function seedPostgres(target: PostgresStore, def: SubgraphModule, data: SurveyData, digest: string | null): Promise<void> {
   const store = defineStore(target, def.entities, { migrations: def.migrations });
   await store.dataSource.initialize();
   try {
@@ -100,7 +100,7 @@ export async function buildStores(config: Config, data: SurveyData, digest: stri
         continue;
       }
       stores[name] = target.file;
-      built.push([await buildStoreFile(target.file, STORES[name], data), target.file]);
+      built.push([await buildStoreFile(target.file, SUBGRAPH_MODULES[name], data), target.file]);
     }
   } catch (err) {
     built.forEach(([tmp]) => fs.rmSync(tmp, { force: true }));
@@ -111,17 +111,20 @@ export async function buildStores(config: Config, data: SurveyData, digest: stri
   built.forEach(([tmp, file]) => fs.renameSync(tmp, file));
   for (const name of SUBGRAPH_NAMES) {
     const target = storeTarget(config, name);
-    if (isPostgres(target)) await seedPostgres(target, STORES[name], data, digest);
+    if (isPostgres(target)) await seedPostgres(target, SUBGRAPH_MODULES[name], data, digest);
   }
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, (v as unknown[]).length]));
   return { stores, counts, millis: Date.now() - started };
 }
 
-async function postgresDigest(target: PostgresStore, def: StoreDefinition): Promise<string | null> {
+async function postgresDigest(target: PostgresStore, def: SubgraphModule): Promise<string | null> {
   const store = defineStore(target, def.entities);
   await store.dataSource.initialize();
   try {
-    const rows = await store.dataSource.query(`SELECT value FROM store_meta WHERE key = $1`, [DATA_DIGEST_KEY]);
+    const rows = await store.dataSource.query<{ value: string }[]>(
+      `SELECT value FROM store_meta WHERE key = $1`,
+      [DATA_DIGEST_KEY],
+    );
     return rows[0]?.value ?? null;
   } catch {
     return null; // not migrated yet
@@ -141,8 +144,8 @@ export async function storesAreCurrent(config: Config): Promise<boolean> {
   for (const name of SUBGRAPH_NAMES) {
     const target = storeTarget(config, name);
     if (isPostgres(target)) {
-      if ((await postgresDigest(target, STORES[name])) !== digest) return false;
-    } else if (!isReadableSqlite(target.file, STORES[name].sqliteIndexes)) return false; // missing, corrupt or without an index: rebuild it
+      if ((await postgresDigest(target, SUBGRAPH_MODULES[name])) !== digest) return false;
+    } else if (!isReadableSqlite(target.file, SUBGRAPH_MODULES[name].indexes)) return false; // missing, corrupt or without an index: rebuild it
   }
   const sqlite = SUBGRAPH_NAMES.some((n) => !isPostgres(storeTarget(config, n)));
   if (!sqlite) return true;

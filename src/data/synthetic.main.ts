@@ -4,7 +4,7 @@ import { countInsertedRows, onInsertProgress } from '../common/insert';
 import { readPaper } from './paper';
 import { progressBar } from './progress-bar';
 import { buildStores } from './seed';
-import { STORES } from './stores';
+import { SUBGRAPH_MODULES } from '../subgraphs';
 import { scaleSurveyData } from './synthetic';
 import { loadSurveyData, validateSurveyData } from './validate';
 
@@ -25,9 +25,9 @@ async function main(): Promise<void> {
   validateSurveyData(data, data.citations.length, readPaper(config.dataDir));
   const prepared = (Date.now() - started) / 1000;
   let total = 0;
-  for (const name of SUBGRAPH_NAMES) total += await countInsertedRows((m) => STORES[name].seed(m, data));
+  for (const name of SUBGRAPH_NAMES) total += await countInsertedRows((m) => SUBGRAPH_MODULES[name].seed(m, data));
   const bar = progressBar(total);
-  onInsertProgress(bar.add);
+  onInsertProgress((table, rows) => bar.add(table, rows));
   await buildStores(config, data);
   const { rows, seconds } = bar.finish();
   const records = Object.entries(data).map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en')} ${k}`).join(', ');

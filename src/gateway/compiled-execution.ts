@@ -1,5 +1,6 @@
 import type { ExecutionResult } from '@graphql-tools/utils';
 import {
+  OperationTypeNode,
   DocumentNode,
   execute,
   ExecutionArgs,
@@ -71,7 +72,8 @@ function asGraphqlJs(
           e.path,
         ),
   );
-  const { data, errors: _jitErrors, ...rest } = result;
+  // errors first, as graphql-js orders a result
+  const { data, errors: _replaced, ...rest } = result as ExecutionResult<unknown>;
   return { errors, data, ...rest };
 }
 
@@ -92,7 +94,7 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
   };
   const compiled = (args: ExecutionArgs): CompiledQuery | null => {
     let cache = bySchema.get(args.schema);
-    if (!cache) bySchema.set(args.schema, (cache = new Map()));
+    if (!cache) bySchema.set(args.schema, (cache = new Map<string, CompiledQuery | null>()));
     const key = `${args.operationName ?? ''}\n${textOf(args.document)}`;
     let query = cache.get(key);
     if (query === undefined) {
@@ -106,7 +108,7 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
   };
   return async (args: ExecutionArgs, fallback: Execute = execute as Execute) => {
     const operation = getOperationAST(args.document, args.operationName);
-    const query = operation && operation.operation !== 'subscription' ? compiled(args) : null;
+    const query = operation && operation.operation !== OperationTypeNode.SUBSCRIPTION ? compiled(args) : null;
     const variables = args.variableValues ?? {};
     if (
       !operation ||
@@ -127,7 +129,7 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
 export function useCompiledExecution() {
   const run = compiledExecutor();
   return {
-    onExecute({ executeFn, setExecuteFn }: { executeFn: Execute; setExecuteFn(fn: Execute): void }) {
+    onExecute({ executeFn, setExecuteFn }: { executeFn: Execute; setExecuteFn: (fn: Execute) => void }) {
       setExecuteFn((args) => run(args, executeFn));
     },
   };

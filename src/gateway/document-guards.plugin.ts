@@ -47,7 +47,7 @@ export function useExpansionLimit(maxFields: number) {
       setResult,
     }: {
       params: { documentAST: DocumentNode };
-      setResult(errors: readonly Error[]): void;
+      setResult: (errors: readonly Error[]) => void;
     }) {
       const fields = expandedFieldCount(params.documentAST);
       if (fields > maxFields) {
@@ -69,7 +69,13 @@ export function useExpansionLimit(maxFields: number) {
 export function useParseDepthGuard(maxDepth: number) {
   return {
     onParse() {
-      return ({ result, replaceParseResult }: { result: unknown; replaceParseResult(r: unknown): void }) => {
+      return ({
+        result,
+        replaceParseResult,
+      }: {
+        result: unknown;
+        replaceParseResult: (r: unknown) => void;
+      }) => {
         if (result instanceof RangeError) {
           replaceParseResult(
             limitError(

@@ -141,7 +141,7 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
     }: {
       request: Request;
       result: unknown;
-      setResult(r: unknown): void;
+      setResult: (r: unknown) => void;
     }) {
       if (Array.isArray(result)) setResult(result.map((r: ResultLike) => clean(r, request)));
       else if (result && typeof result === 'object' && 'errors' in result)

@@ -54,7 +54,7 @@ export function useFusedExecution(fused: FusedSchema) {
     return reads;
   };
   return {
-    onExecute({ executeFn, setExecuteFn }: { executeFn: Execute; setExecuteFn(fn: Execute): void }) {
+    onExecute({ executeFn, setExecuteFn }: { executeFn: Execute; setExecuteFn: (fn: Execute) => void }) {
       setExecuteFn((args) =>
         readsSchema(args.document)
           ? executeFn(args)

@@ -78,7 +78,7 @@ function marked(error: unknown, subgraph: string): unknown {
 }
 
 /** What a subgraph's resolver returned: its objects tagged with the subgraph, a rejection marked with it. */
-function settled(value: unknown, subgraph: string, tag: boolean): unknown {
+function attributed(value: unknown, subgraph: string, tag: boolean): unknown {
   if (isPromise(value)) {
     return value.then(
       (v) => (tag ? tagAll(v, subgraph) : v),
@@ -103,7 +103,7 @@ function serialized(type: GraphQLOutputType, value: unknown): unknown {
  * a field runs in the subgraph its parent came from when that subgraph has it, and otherwise in its owner,
  * on the entity that owner's reference resolver returns for the parent's key (and `@requires` fields).
  */
-class FieldTable {
+class FieldRouter {
   private readonly resolvers = new Map<string, Resolve>();
   constructor(
     private readonly joins: SupergraphJoins,
@@ -139,7 +139,7 @@ class FieldTable {
       } catch (error) {
         throw marked(error, subgraph);
       }
-      return settled(value, subgraph, composite);
+      return attributed(value, subgraph, composite);
     };
   }
 
@@ -204,11 +204,11 @@ class FieldTable {
       } catch (error) {
         throw marked(error, owner);
       }
-      return settled(result, owner, true);
+      return attributed(result, owner, true);
     };
     return (parent: Tagged, request: FusedRequest, info: GraphQLResolveInfo): unknown => {
       let fetched = request.entities.get(parent);
-      if (!fetched) request.entities.set(parent, (fetched = new Map()));
+      if (!fetched) request.entities.set(parent, (fetched = new Map<string, unknown>()));
       else if (fetched.has(cacheKey)) return fetched.get(cacheKey);
       const values = fields.map((_, i) => valueOf(i, parent, request, info));
       const found = then(all(values), (v) => resolve(v as unknown[], request, info));
@@ -280,13 +280,13 @@ export function buildFusedSchema(
   for (const type of Object.values(api.getTypeMap())) {
     if (!isEnumType(type)) continue;
     const variants = subgraphLeaf(subgraphs, type.name, isEnumType).map((e) =>
-      JSON.stringify(e.getValues().map((v) => [v.name, v.value])),
+      JSON.stringify(e.getValues().map((v): [string, unknown] => [v.name, v.value])),
     );
     if (new Set(variants).size > 1)
       unsupported.push(`enum ${type.name}: subgraphs map its values differently`);
   }
   if (unsupported.length) return { unsupported };
-  const table = new FieldTable(joins, subgraphs);
+  const router = new FieldRouter(joins, subgraphs);
   const schema = mapSchema(api, {
     [MapperKind.SCALAR_TYPE]: (type) => {
       if (isSpecifiedScalarType(type)) return type;
@@ -305,25 +305,25 @@ export function buildFusedSchema(
       if (!own) return type;
       const config = type.toConfig();
       for (const [name, value] of Object.entries(config.values))
-        value.value = own.getValue(name)?.value ?? name;
+        value.value = (own.getValue(name)?.value as unknown) ?? name;
       return new GraphQLEnumType(config);
     },
     [MapperKind.OBJECT_FIELD]: (config, field, typeName) => ({
       ...config,
-      resolve: table.resolver(typeName, field) as GraphQLFieldResolver<unknown, unknown>,
+      resolve: router.resolver(typeName, field),
     }),
     [MapperKind.ABSTRACT_TYPE]: (type) => {
-      const config = (type as GraphQLAbstractType).toConfig();
+      const config = type.toConfig();
       return new (type.constructor as new (c: typeof config) => GraphQLAbstractType)({
         ...config,
-        resolveType: table.typeResolver(type.name) as never,
+        resolveType: router.typeResolver(type.name) as never,
       });
     },
   });
   // every object field gets its resolver now, so a supergraph/subgraph mismatch fails at startup
   for (const type of Object.values(schema.getTypeMap())) {
     if (isObjectType(type) && !type.name.startsWith('__'))
-      for (const field of Object.keys(type.getFields())) table.resolver(type.name, field);
+      for (const field of Object.keys(type.getFields())) router.resolver(type.name, field);
   }
   return { schema, request: () => new FusedRequest(subgraphs) };
 }

@@ -7,7 +7,7 @@ import { costLimitRule, limitError, OperationLimits, shapeLimitsRule } from './l
  */
 export function useOperationLimits(limits: OperationLimits) {
   return {
-    onParse({ setParseFn }: { setParseFn(fn: typeof parse): void }) {
+    onParse({ setParseFn }: { setParseFn: (fn: typeof parse) => void }) {
       setParseFn((source, options) => {
         try {
           return parse(source, { ...options, maxTokens: limits.maxTokens });
@@ -26,7 +26,7 @@ export function useOperationLimits(limits: OperationLimits) {
       addValidationRule,
       context,
     }: {
-      addValidationRule(rule: unknown): void;
+      addValidationRule: (rule: unknown) => void;
       context: { params?: { variables?: Record<string, unknown> } };
     }) {
       addValidationRule(shapeLimitsRule(limits));

@@ -1,4 +1,5 @@
 import {
+  OperationTypeNode,
   ASTVisitor,
   FieldNode,
   FragmentDefinitionNode,
@@ -161,9 +162,9 @@ export function operationCost(
       .map((f) => [f.name.value, f]),
   );
   const root =
-    op.operation === 'query'
+    op.operation === OperationTypeNode.QUERY
       ? schema.getQueryType()
-      : op.operation === 'mutation'
+      : op.operation === OperationTypeNode.MUTATION
         ? schema.getMutationType()
         : schema.getSubscriptionType();
   if (!root) return 0;
@@ -204,7 +205,7 @@ export function operationCost(
         if (!frag || seen.has(frag.name.value)) continue;
         visit(
           frag.selectionSet,
-          (schema.getType(frag.typeCondition.name.value) as GraphQLNamedType | undefined) ?? parentType,
+          schema.getType(frag.typeCondition.name.value) ?? parentType,
           multiplier,
           new Set([...seen, frag.name.value]),
         );

@@ -24,7 +24,7 @@ export function localTransport(subgraphs: Record<string, LocalSubgraph>): Transp
         execute({
           schema: subgraph.schema,
           document: request.document,
-          variableValues: request.variables,
+          variableValues: request.variables as Record<string, unknown> | undefined,
           operationName: request.operationName,
           contextValue: subgraph.createContext(),
         });

@@ -19,7 +19,10 @@ const ROOT = path.resolve(__dirname, '../..');
 /** The project's named operations, offered as playground tabs. */
 export const OPERATIONS_DIR = path.join(ROOT, 'src/client/operations');
 
-export type PlaygroundOptions = Pick<GatewayConfigBase<Record<string, any>>, 'graphiql' | 'renderGraphiQL'>;
+export type PlaygroundOptions = Pick<
+  GatewayConfigBase<Record<string, unknown>>,
+  'graphiql' | 'renderGraphiQL'
+>;
 
 export interface PlaygroundTab {
   query: string;

@@ -35,9 +35,12 @@ function operationNameOf(document: DocumentNode, requested: unknown): string | u
     : undefined;
 }
 
+const codeOf = (code: unknown): string =>
+  typeof code === 'string' || typeof code === 'number' ? String(code) : 'UNKNOWN';
+
 function errorCodes(result: unknown): string[] {
   const results = (Array.isArray(result) ? result : [result]) as ResultLike[];
-  return results.flatMap((r) => (r?.errors ?? []).map((e) => String(e?.extensions?.code ?? 'UNKNOWN')));
+  return results.flatMap((r) => (r?.errors ?? []).map((e) => codeOf(e?.extensions?.code)));
 }
 
 function failed(result: unknown): boolean {
@@ -102,7 +105,7 @@ export function useTelemetry(options: TelemetryOptions) {
       subgraphName: string;
       executionRequest: ExecutionRequest;
       executor: Executor;
-      setExecutor(e: Executor): void;
+      setExecutor: (e: Executor) => void;
     }) {
       setExecutor(timedExecutor(executor, subgraphName, stateOf(executionRequest.context)));
     },

@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Database from 'better-sqlite3';
-import { openStore } from '../../src/app/services';
+import { openStore } from '../../src/app/stores';
 import { seedStores, storesAreCurrent, ensureStores } from '../../src/data/seed';
 import { DataValidationError, loadSurveyData } from '../../src/data/validate';
 import { loadConfig, storeFile } from '../../src/common/config';
-import { MODEL_ORDER_INDEXES } from '../../src/subgraphs/catalog/model-order';
+import { SUBGRAPH_MODULES } from '../../src/subgraphs';
 import { DATA_DIR } from '../helpers/app';
 
 /** A private copy of data/ to break, and a store folder to build into. */
@@ -123,13 +123,13 @@ describe('seeding the stores', () => {
         db.close();
       }
     };
-    expect(indexes()).toEqual(MODEL_ORDER_INDEXES.map((i) => i.name).sort());
+    expect(indexes()).toEqual(SUBGRAPH_MODULES.catalog.indexes.map((i) => i.name).sort());
     const db = new Database(file);
-    db.exec(`DROP INDEX "${MODEL_ORDER_INDEXES[0].name}"`);
+    db.exec(`DROP INDEX "${SUBGRAPH_MODULES.catalog.indexes[0].name}"`);
     db.close();
     expect(await storesAreCurrent(config)).toBe(false);
     expect(await ensureStores(config)).not.toBeNull();
-    expect(indexes()).toEqual(MODEL_ORDER_INDEXES.map((i) => i.name).sort());
+    expect(indexes()).toEqual(SUBGRAPH_MODULES.catalog.indexes.map((i) => i.name).sort());
   });
 
   it('rebuilds a corrupt store from data/ on start, and refuses to serve one with a clear error', async () => {

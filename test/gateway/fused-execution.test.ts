@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InProcessApp } from '../../src/app/in-process';
-import { buildSubgraphs } from '../../src/app/services';
+import { buildSubgraphs } from '../../src/app/subgraphs';
 import { buildFusedSchema } from '../../src/gateway/fused-schema';
 import { createGateway } from '../../src/gateway/gateway';
 import { readSupergraphJoins } from '../../src/gateway/supergraph-joins';

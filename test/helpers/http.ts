@@ -4,7 +4,7 @@ import * as http from 'http';
 import { closeServer, HealthCheck, listen } from '../../src/app/http-server';
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { createRemoteGateway } from '../../src/app/remote-gateway';
-import { AppOptions, gatewayHttpServer } from '../../src/app/services';
+import { AppOptions, gatewayHttpServer } from '../../src/app/gateway-setup';
 import { RunningSubgraph, startSubgraphServer } from '../../src/app/subgraph-server';
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/common/config';
 import { Gateway } from '../../src/gateway/gateway';

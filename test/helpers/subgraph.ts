@@ -1,6 +1,6 @@
 import { graphql } from 'graphql';
-import { openStore } from '../../src/app/services';
-import { SUBGRAPH_MODULES } from '../../src/app/subgraph-modules';
+import { openStore } from '../../src/app/stores';
+import { SUBGRAPH_MODULES } from '../../src/subgraphs';
 import { Config, SubgraphName } from '../../src/common/config';
 import { Store } from '../../src/common/database';
 import { Subgraph } from '../../src/common/federation';

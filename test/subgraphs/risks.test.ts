@@ -5,16 +5,18 @@ import { riskSchema, RiskRecord, SurveyData } from '../../src/data/schema';
 import { DataValidationError, loadSurveyData } from '../../src/data/validate';
 import { defineStore, Store } from '../../src/common/database';
 import { Subgraph } from '../../src/common/federation';
-import { buildRisksSubgraph, createRisksContext, RISKS_ENTITIES, seedRisks } from '../../src/subgraphs/risks';
-import { AUDITS_ID as CATALOG_AUDITS_ID } from '../../src/subgraphs/catalog/entities/audits.entity';
+import { SUBGRAPH_MODULES } from '../../src/subgraphs';
+import { AUDITS_ID } from '../../src/common/audits-id';
 import { DATA_DIR } from '../helpers/app';
 import { ENTITIES, gid } from '../helpers/subgraph';
+
+const risks = SUBGRAPH_MODULES.risks;
 
 const curated: RiskRecord[] = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'risks.json'), 'utf8')).map(
   (r: unknown) => riskSchema.parse(r),
 );
 
-/** The validated data when data/ is complete; while other files are still missing, risks.json alone (all seedRisks reads). */
+/** The validated data when data/ is complete; while other files are still missing, risks.json alone (all the risks seed reads). */
 function surveyData(): SurveyData {
   try {
     return loadSurveyData(DATA_DIR);
@@ -37,11 +39,11 @@ function surveyData(): SurveyData {
 let subgraph: Subgraph;
 let store: Store;
 beforeAll(async () => {
-  subgraph = await buildRisksSubgraph();
-  store = defineStore({ file: ':memory:' }, RISKS_ENTITIES);
+  subgraph = await risks.build();
+  store = defineStore({ file: ':memory:' }, risks.entities);
   await store.dataSource.initialize();
   await store.dataSource.synchronize();
-  await store.dataSource.transaction((m) => seedRisks(m, surveyData()));
+  await store.dataSource.transaction((m) => risks.seed(m, surveyData()));
 });
 afterAll(() => store?.dataSource.destroy());
 
@@ -52,7 +54,7 @@ async function run(query: string, variables?: Record<string, unknown>) {
     schema: subgraph.schema,
     source: query,
     variableValues: variables,
-    contextValue: createRisksContext(store.dataSource),
+    contextValue: risks.createContext(store.dataSource),
   });
   return {
     ...(JSON.parse(JSON.stringify(res)) as { data?: any; errors?: { message: string }[] }),
@@ -122,7 +124,7 @@ describe('the risks subgraph, executed directly', () => {
         { __typename: 'Model', id: gid('Model', 'chatgpt') },
         { __typename: 'Dataset', id: gid('Dataset', 'mimic-cxr') },
         { __typename: 'Sector', id: gid('Sector', 'public-health') },
-        { __typename: 'Audits', id: CATALOG_AUDITS_ID },
+        { __typename: 'Audits', id: AUDITS_ID },
         { __typename: 'Risk', id: gid('Risk', 'no-such-risk') },
         { __typename: 'Audits', id: 'not-audits' },
         { __typename: 'Model', id: gid('Model', 'a-model-no-risk-names') },

@@ -1,7 +1,13 @@
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
-import { AUDITS_ID, Audits } from './entities/audits.entity';
-import { CatalogContext, createCatalogLoaders } from './loaders';
+import { AUDITS_ID } from '../../common/audits-id';
+import { Audits } from './entities/audits.type';
+import { CATALOG_ENTITIES, CatalogContext, createCatalogLoaders } from './loaders';
+import { MODEL_ORDER_INDEXES } from './entities/model-order';
+import { CatalogInitial1764300000000 } from './migrations/initial.migration';
+import { CatalogOrderIndexes1764400000000 } from './migrations/order-indexes.migration';
+import { seedCatalog } from './seed';
+import { SubgraphModule } from '../subgraph-module';
 import { AuditsResolver } from './resolvers/audits.resolver';
 import { ComparisonResolver } from './resolvers/comparison.resolver';
 import { DatasetResolver } from './resolvers/dataset.resolver';
@@ -10,9 +16,6 @@ import { ModelResolver } from './resolvers/model.resolver';
 import { ResultResolver } from './resolvers/result.resolver';
 import { SectorResolver } from './resolvers/sector.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
-
-export { CATALOG_ENTITIES } from './loaders';
-export { seedCatalog } from './seed';
 
 type Ref = { id: string };
 const reference = (
@@ -24,8 +27,8 @@ const reference = (
   __resolveReference: (ref: Ref, ctx: CatalogContext) => ctx.loaders[loader].load(ref.id),
 });
 
-/** The catalog subgraph: sectors, tasks, models, datasets, metrics, results and comparisons. */
-export function buildCatalogSubgraph(): Promise<Subgraph> {
+/** Its schema, with the reference resolvers of the entities it owns or extends. */
+function buildCatalogSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph(
     {
       resolvers: [
@@ -51,6 +54,16 @@ export function buildCatalogSubgraph(): Promise<Subgraph> {
   );
 }
 
-export function createCatalogContext(dataSource: DataSource): CatalogContext {
+function createCatalogContext(dataSource: DataSource): CatalogContext {
   return { dataSource, loaders: createCatalogLoaders(dataSource) };
 }
+
+/** The catalog subgraph: sectors, tasks, models, datasets, metrics, results and comparisons. */
+export const catalogModule: SubgraphModule = {
+  build: buildCatalogSubgraph,
+  createContext: createCatalogContext,
+  entities: CATALOG_ENTITIES,
+  migrations: [CatalogInitial1764300000000, CatalogOrderIndexes1764400000000],
+  seed: seedCatalog,
+  indexes: MODEL_ORDER_INDEXES,
+};

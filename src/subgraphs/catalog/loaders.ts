@@ -1,14 +1,8 @@
-import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
-import { PageRequest } from '../../common/connection';
 import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-utils';
-import {
-  Relation,
-  relationCountLoader,
-  relationPageLoader,
-  RelationSlice,
-} from '../../common/relation-pages';
+import { Relation } from '../../common/relation';
+import { RelationReader } from '../../common/relation-pages';
 import { Comparison } from './entities/comparison.entity';
 import { Dataset } from './entities/dataset.entity';
 import { DatasetModality, ModelSector, ModelTrainingData } from './entities/link.entities';
@@ -33,7 +27,7 @@ export const CATALOG_ENTITIES = [
 ];
 
 /** The nested connections of the catalog, each read from one table. */
-export const RELATIONS = {
+const RELATIONS = {
   sectorTasks: { table: 'tasks', parentColumn: 'sectorId', childColumn: 'id' },
   sectorDatasets: { table: 'datasets', parentColumn: 'sectorId', childColumn: 'id' },
   sectorModels: { table: 'model_sectors', parentColumn: 'sectorId', childColumn: 'modelId' },
@@ -42,13 +36,11 @@ export const RELATIONS = {
   taskResults: { table: 'results', parentColumn: 'taskId', childColumn: 'id' },
   metricResults: { table: 'results', parentColumn: 'metricId', childColumn: 'id' },
 } satisfies Record<string, Relation>;
-export type RelationName = keyof typeof RELATIONS;
+type RelationName = keyof typeof RELATIONS;
 
 /** One set per request: DataLoader caches must never outlive the request that filled them. */
 export function createCatalogLoaders(ds: DataSource) {
   const repo = <T extends ObjectLiteral>(e: new () => T) => ds.getRepository(e);
-  const pages = new Map<string, DataLoader<string, RelationSlice>>();
-  const counts = new Map<string, DataLoader<string, number>>();
   return {
     sector: byId(repo(Sector)),
     task: byId(repo(Task)),
@@ -60,18 +52,10 @@ export function createCatalogLoaders(ds: DataSource) {
     comparisonsByTask: manyBy(repo(Comparison), 'taskId'),
     sectorLinksByModel: manyBy(repo(ModelSector), 'modelId'),
     trainingLinksByModel: manyBy(repo(ModelTrainingData), 'modelId'),
-    /** a page of a nested connection, batched across parents that ask for the same page */
-    page(relation: RelationName, request: PageRequest): DataLoader<string, RelationSlice> {
-      const key = `${relation}:${request.first}:${JSON.stringify(request.after)}`;
-      let loader = pages.get(key);
-      if (!loader) pages.set(key, (loader = relationPageLoader(ds, RELATIONS[relation], request)));
-      return loader;
-    },
-    count(relation: RelationName): DataLoader<string, number> {
-      let loader = counts.get(relation);
-      if (!loader) counts.set(relation, (loader = relationCountLoader(ds, RELATIONS[relation])));
-      return loader;
-    },
+    /** the pages and counts of each nested connection */
+    relations: Object.fromEntries(
+      Object.entries(RELATIONS).map(([name, relation]) => [name, new RelationReader(ds, relation)]),
+    ) as Record<RelationName, RelationReader>,
   };
 }
 

@@ -1,24 +1,23 @@
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AuditsStub } from './entities/audits.stub';
-import { Citation } from './entities/citation.entity';
-import { NODE_STUBS, SectorStub } from './entities/node-stubs';
+import { NODE_STUBS, SectorStub } from './entities/stubs';
 import { nodeTypeName } from './entities/node.interface';
 import { searchHitTypeName } from './entities/search-hit.union';
-import { createLiteratureLoaders, LiteratureContext } from './loaders';
+import { createLiteratureLoaders, LITERATURE_ENTITIES, LiteratureContext } from './loaders';
+import { LiteratureInitial1764300000000 } from './migrations/initial.migration';
+import { seedLiterature } from './seed';
+import { SubgraphModule } from '../subgraph-module';
 import { AuditsResolver } from './resolvers/audits.resolver';
 import { CitationResolver } from './resolvers/citation.resolver';
 import { ENTITY_CITATION_RESOLVERS, SectorCitationsResolver } from './resolvers/entity-citations.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 
-export { LITERATURE_ENTITIES } from './loaders';
-export { seedLiterature } from './seed';
-
 // Foreign stubs resolve to their representation: the gateway already holds their key (and @requires fields).
 const passThrough = { __resolveReference: (ref: object) => ref };
 
-/** The literature subgraph: citations, their mentions, what they support, and node/nodes/search. */
-export function buildLiteratureSubgraph(): Promise<Subgraph> {
+/** Its schema, with the reference resolvers of the entities it owns or extends. */
+function buildLiteratureSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph(
     {
       resolvers: [
@@ -45,8 +44,16 @@ export function buildLiteratureSubgraph(): Promise<Subgraph> {
   );
 }
 
-export function createLiteratureContext(dataSource: DataSource): LiteratureContext {
+function createLiteratureContext(dataSource: DataSource): LiteratureContext {
   return { dataSource, loaders: createLiteratureLoaders(dataSource) };
 }
 
-export { Citation };
+/** The literature subgraph: citations, their mentions, what they support, and node/nodes/search. */
+export const literatureModule: SubgraphModule = {
+  build: buildLiteratureSubgraph,
+  createContext: createLiteratureContext,
+  entities: LITERATURE_ENTITIES,
+  migrations: [LiteratureInitial1764300000000],
+  seed: seedLiterature,
+  indexes: [],
+};

@@ -19,7 +19,7 @@ export function createLiteratureLoaders(ds: DataSource) {
     citationsByEntity: new DataLoader<string, Citation[]>(async (entityIds) => {
       const linked = linkedEntities(
         ds.getRepository(Citation),
-        { table: 'supports', keyColumn: 'entityId', refColumn: 'citationId' },
+        { table: 'supports', parentColumn: 'entityId', childColumn: 'citationId' },
         entityIds,
       );
       if (linked)

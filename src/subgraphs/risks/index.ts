@@ -1,19 +1,20 @@
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
-import { AUDITS_ID, AuditsStub } from './entities/audits.stub';
-import { createRisksLoaders, RisksContext } from './loaders';
+import { AUDITS_ID } from '../../common/audits-id';
+import { AuditsStub } from './entities/audits.stub';
+import { createRisksLoaders, RISKS_ENTITIES, RisksContext } from './loaders';
+import { RisksInitial1764300000000 } from './migrations/initial.migration';
+import { seedRisks } from './seed';
+import { SubgraphModule } from '../subgraph-module';
 import { RisksAuditsResolver } from './resolvers/audits.resolver';
 import { ENTITY_RISKS_RESOLVERS } from './resolvers/entity-risks.resolver';
 import { MitigationResolver, RiskResolver } from './resolvers/risk.resolver';
 
-export { RISKS_ENTITIES } from './loaders';
-export { seedRisks } from './seed';
-
 // Foreign stubs need only their key: their `risks` field resolves through a loader.
 const keyOnly = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
 
-/** The risks subgraph: risks, their mitigations and figures, and `risks` on models, datasets and sectors. */
-export function buildRisksSubgraph(): Promise<Subgraph> {
+/** Its schema, with the reference resolvers of the entities it owns or extends. */
+function buildRisksSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph(
     {
       resolvers: [RiskResolver, MitigationResolver, RisksAuditsResolver, ...ENTITY_RISKS_RESOLVERS],
@@ -31,6 +32,16 @@ export function buildRisksSubgraph(): Promise<Subgraph> {
   );
 }
 
-export function createRisksContext(dataSource: DataSource): RisksContext {
+function createRisksContext(dataSource: DataSource): RisksContext {
   return { dataSource, loaders: createRisksLoaders(dataSource) };
 }
+
+/** The risks subgraph: risks, their mitigations and figures, and `risks` on models, datasets and sectors. */
+export const risksModule: SubgraphModule = {
+  build: buildRisksSubgraph,
+  createContext: createRisksContext,
+  entities: RISKS_ENTITIES,
+  migrations: [RisksInitial1764300000000],
+  seed: seedRisks,
+  indexes: [],
+};

@@ -19,7 +19,7 @@ export function createRisksLoaders(ds: DataSource) {
     risksByEntity: new DataLoader<string, Risk[]>(async (entityIds) => {
       const linked = linkedEntities(
         ds.getRepository(Risk),
-        { table: 'risk_examples', keyColumn: 'entityId', refColumn: 'riskId' },
+        { table: 'risk_examples', parentColumn: 'entityId', childColumn: 'riskId' },
         entityIds,
       );
       if (linked) return alignMany(entityIds, linked, (l) => l.key).map((list) => list.map((l) => l.entity));

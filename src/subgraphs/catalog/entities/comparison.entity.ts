@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { ObjectType } from 'type-graphql';
 import { Column, Entity, Index } from 'typeorm';
 import { PaperRecord } from '../../../common/paper-record.base';
 

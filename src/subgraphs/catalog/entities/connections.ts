@@ -1,4 +1,4 @@
-import { connectionTypes } from '../../../common/connection';
+import { connectionTypes } from '../../../common/paging';
 import { Dataset } from './dataset.entity';
 import { Model } from './model.entity';
 import { Result } from './result.entity';

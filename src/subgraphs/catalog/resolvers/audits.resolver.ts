@@ -1,6 +1,6 @@
 import { Ctx, Directive, FieldResolver, ID, Query, Resolver } from 'type-graphql';
 import { Not } from 'typeorm';
-import { Audits } from '../entities/audits.entity';
+import { Audits } from '../entities/audits.type';
 import { Dataset } from '../entities/dataset.entity';
 import { Access, Bound } from '../entities/enums';
 import { Model } from '../entities/model.entity';

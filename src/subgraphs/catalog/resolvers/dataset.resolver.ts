@@ -1,26 +1,22 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs } from '../../../common/connection';
+import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
 import { BY_POSITION, rootConnection } from '../../../common/root-connection';
-import { containsPattern, LIKE_ESCAPE } from '../../../common/text-match';
+import { containsPattern, LIKE_ESCAPE, nameOrAliasesMatch } from '../../../common/text-match';
 import { DatasetConnection, ModelConnection, ResultConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
 import { DatasetFilter } from '../entities/filters.input';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
-import { nestedConnection } from './paging';
+import { nestedConnection } from '../../../common/relation-pages';
 
 function applyDatasetFilter(
   qb: SelectQueryBuilder<Dataset>,
   f: DatasetFilter | null | undefined,
 ): SelectQueryBuilder<Dataset> {
   if (!f) return qb;
-  if (f.search)
-    qb.andWhere(
-      `(LOWER(d.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(d.aliases) LIKE :search ${LIKE_ESCAPE})`,
-      { search: containsPattern(f.search) },
-    );
+  if (f.search) qb.andWhere(nameOrAliasesMatch('d'), { search: containsPattern(f.search) });
   if (f.access) qb.andWhere(f.access.length ? 'd.access IN (:...access)' : '1 = 0', { access: f.access });
   if (f.sector) qb.andWhere('d.sectorId = :sectorId', { sectorId: toGlobalId('Sector', f.sector) });
   if (f.modality) {
@@ -61,8 +57,7 @@ export class DatasetResolver {
   })
   usedToTrain(@Root() dataset: Dataset, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(
-      ctx,
-      'datasetUsedToTrain',
+      ctx.loaders.relations.datasetUsedToTrain,
       dataset.id,
       args,
       ctx.loaders.model,
@@ -73,8 +68,7 @@ export class DatasetResolver {
   @FieldResolver(() => ResultConnection, { description: 'results measured on this dataset' })
   evaluations(@Root() dataset: Dataset, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(
-      ctx,
-      'datasetEvaluations',
+      ctx.loaders.relations.datasetEvaluations,
       dataset.id,
       args,
       ctx.loaders.result,

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../common/connection';
+import { ConnectionArgs } from '../../../common/paging';
 import { ResultConnection } from '../entities/connections';
 import { Metric } from '../entities/metric.entity';
 import { CatalogContext } from '../loaders';
-import { nestedConnection } from './paging';
+import { nestedConnection } from '../../../common/relation-pages';
 
 @Resolver(() => Metric)
 export class MetricResolver {
@@ -19,6 +19,12 @@ export class MetricResolver {
 
   @FieldResolver(() => ResultConnection)
   results(@Root() metric: Metric, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
-    return nestedConnection(ctx, 'metricResults', metric.id, args, ctx.loaders.result, ResultConnection.of);
+    return nestedConnection(
+      ctx.loaders.relations.metricResults,
+      metric.id,
+      args,
+      ctx.loaders.result,
+      ResultConnection.of,
+    );
   }
 }

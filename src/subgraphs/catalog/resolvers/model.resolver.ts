@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs } from '../../../common/connection';
+import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
 import { rootConnection } from '../../../common/root-connection';
-import { containsPattern, LIKE_ESCAPE } from '../../../common/text-match';
+import { containsPattern, nameOrAliasesMatch } from '../../../common/text-match';
 import { ModelConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
 import { ModelFilter, ModelOrder } from '../entities/filters.input';
@@ -11,7 +11,7 @@ import { Model } from '../entities/model.entity';
 import { Result } from '../entities/result.entity';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
-import { modelOrderKeys } from '../model-order';
+import { modelOrderKeys } from '../entities/model-order';
 import { loadAll } from '../../../common/loader-utils';
 
 export function applyModelFilter(
@@ -19,11 +19,7 @@ export function applyModelFilter(
   f: ModelFilter | null | undefined,
 ): SelectQueryBuilder<Model> {
   if (!f) return qb;
-  if (f.search)
-    qb.andWhere(
-      `(LOWER(m.name) LIKE :search ${LIKE_ESCAPE} OR LOWER(m.aliases) LIKE :search ${LIKE_ESCAPE})`,
-      { search: containsPattern(f.search) },
-    );
+  if (f.search) qb.andWhere(nameOrAliasesMatch('m'), { search: containsPattern(f.search) });
   if (f.type) qb.andWhere(f.type.length ? 'm.type IN (:...types)' : '1 = 0', { types: f.type });
   if (f.access) qb.andWhere(f.access.length ? 'm.access IN (:...access)' : '1 = 0', { access: f.access });
   if (f.sector) {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../common/connection';
+import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
 import { BY_POSITION, rootConnection } from '../../../common/root-connection';
 import { ResultConnection } from '../entities/connections';

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../common/connection';
+import { ConnectionArgs } from '../../../common/paging';
 import { DatasetConnection, ModelConnection, TaskConnection } from '../entities/connections';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
-import { nestedConnection } from './paging';
+import { nestedConnection } from '../../../common/relation-pages';
 
 @Resolver(() => Sector)
 export class SectorResolver {
@@ -19,19 +19,30 @@ export class SectorResolver {
 
   @FieldResolver(() => TaskConnection)
   tasks(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
-    return nestedConnection(ctx, 'sectorTasks', sector.id, args, ctx.loaders.task, TaskConnection.of);
+    return nestedConnection(
+      ctx.loaders.relations.sectorTasks,
+      sector.id,
+      args,
+      ctx.loaders.task,
+      TaskConnection.of,
+    );
   }
 
   @FieldResolver(() => ModelConnection)
   models(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
-    return nestedConnection(ctx, 'sectorModels', sector.id, args, ctx.loaders.model, ModelConnection.of);
+    return nestedConnection(
+      ctx.loaders.relations.sectorModels,
+      sector.id,
+      args,
+      ctx.loaders.model,
+      ModelConnection.of,
+    );
   }
 
   @FieldResolver(() => DatasetConnection)
   datasets(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(
-      ctx,
-      'sectorDatasets',
+      ctx.loaders.relations.sectorDatasets,
       sector.id,
       args,
       ctx.loaders.dataset,

@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../common/connection';
+import { ConnectionArgs } from '../../../common/paging';
 import { BY_POSITION, rootConnection } from '../../../common/root-connection';
 import { Comparison } from '../entities/comparison.entity';
 import { ResultConnection, TaskConnection } from '../entities/connections';
 import { Sector } from '../entities/sector.entity';
 import { Task } from '../entities/task.entity';
 import { CatalogContext } from '../loaders';
-import { nestedConnection } from './paging';
+import { nestedConnection } from '../../../common/relation-pages';
 
 @Resolver(() => Task)
 export class TaskResolver {
@@ -28,7 +28,13 @@ export class TaskResolver {
 
   @FieldResolver(() => ResultConnection)
   results(@Root() task: Task, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
-    return nestedConnection(ctx, 'taskResults', task.id, args, ctx.loaders.result, ResultConnection.of);
+    return nestedConnection(
+      ctx.loaders.relations.taskResults,
+      task.id,
+      args,
+      ctx.loaders.result,
+      ResultConnection.of,
+    );
   }
 
   @FieldResolver(() => [Comparison])

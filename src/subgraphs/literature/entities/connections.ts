@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { connectionTypes } from '../../../common/connection';
+import { connectionTypes } from '../../../common/paging';
 import { Citation } from './citation.entity';
 
 export const { Connection: CitationConnection } = connectionTypes(Citation, 'Citation');

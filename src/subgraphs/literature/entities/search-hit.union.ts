@@ -1,6 +1,6 @@
 import { createUnionType } from 'type-graphql';
 import { Citation } from './citation.entity';
-import { NODE_STUBS, SectorStub } from './node-stubs';
+import { NODE_STUBS, SectorStub } from './stubs';
 
 /** The GraphQL type of a search hit: a stub's __typename; citations are entities of their own. */
 export const searchHitTypeName = (value: unknown): string =>

@@ -1,6 +1,7 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import { fromGlobalId } from '../../../common/global-id';
+import { MAX_BATCH } from '../../../common/loader-utils';
 import { AuditsStub } from '../entities/audits.stub';
 import { Support } from '../entities/link.entities';
 import { Node, NodeRef } from '../entities/node.interface';
@@ -15,10 +16,10 @@ export class AuditsResolver {
     if (ids.length === 0) return [];
     const cited = new Set<string>();
     // chunked: SQLite caps bound parameters per statement, and the graph can hold many entities
-    for (let i = 0; i < ids.length; i += 5000) {
+    for (let i = 0; i < ids.length; i += MAX_BATCH) {
       const rows = await ctx.dataSource
         .getRepository(Support)
-        .find({ select: { entityId: true }, where: { entityId: In(ids.slice(i, i + 5000)) } });
+        .find({ select: { entityId: true }, where: { entityId: In(ids.slice(i, i + MAX_BATCH)) } });
       rows.forEach((r) => cited.add(r.entityId));
     }
     return ids

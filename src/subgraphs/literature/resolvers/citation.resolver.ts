@@ -1,18 +1,13 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../../../common/connection';
+import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
 import { BY_POSITION, rootConnection } from '../../../common/root-connection';
+import { sectionLabel } from '../../../common/section-label';
 import { Citation } from '../entities/citation.entity';
 import { CitationConnection, CitationFilter } from '../entities/connections';
 import { Mention } from '../entities/mention.entity';
 import { Node, NodeRef } from '../entities/node.interface';
 import { LiteratureContext } from '../loaders';
-
-/** "III-A" and "Section III-A" name the same section. */
-export function sectionLabel(section: string): string {
-  const s = section.trim();
-  return /^[IVX]+(-[A-G])?$/.test(s) ? `Section ${s}` : s;
-}
 
 @Resolver(() => Citation)
 export class CitationResolver {

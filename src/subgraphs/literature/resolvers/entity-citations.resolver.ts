@@ -1,8 +1,8 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Citation } from '../entities/citation.entity';
-import { NODE_STUBS, NodeStubClass, SectorStub } from '../entities/node-stubs';
+import { NODE_STUBS, NodeStubClass, SectorStub } from '../entities/stubs';
 import { citationsByIds, LiteratureContext } from '../loaders';
-import { sectionLabel } from './citation.resolver';
+import { sectionLabel } from '../../../common/section-label';
 
 // `citations` on every type a reference can support; a factory, since only the type differs.
 function supportedCitationsResolver(stub: NodeStubClass) {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../../common/errors';
 import { fromGlobalId } from '../../../common/global-id';
-import { containsPattern, LIKE_ESCAPE } from '../../../common/text-match';
+import { containsPattern, escapeLike, LIKE_ESCAPE } from '../../../common/text-match';
 import { Citation } from '../entities/citation.entity';
 import { IndexedEntity } from '../entities/link.entities';
 import { Node, NodeRef } from '../entities/node.interface';
@@ -78,7 +78,6 @@ export class NodeResolver {
         argument: 'first',
         max: SEARCH_MAX,
       });
-    const esc = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c);
     const rows = await ctx.dataSource
       .getRepository(IndexedEntity)
       .createQueryBuilder('e')
@@ -95,8 +94,8 @@ export class NodeResolver {
       .setParameters({
         q,
         nl: '\n',
-        line: `%\n${esc(q)}\n%`,
-        prefix: `${esc(q)}%`,
+        line: `%\n${escapeLike(q)}\n%`,
+        prefix: `${escapeLike(q)}%`,
         contains: containsPattern(q),
       })
       .orderBy('rank', 'ASC')
@@ -106,7 +105,9 @@ export class NodeResolver {
       .getRawMany<{ id: string; type: string }>();
     const resolved = await Promise.all(
       rows.map((r) =>
-        r.type === 'Citation' ? ctx.loaders.citation.load(r.id) : { __typename: r.type, id: r.id },
+        r.type === 'Citation'
+          ? ctx.loaders.citation.load(r.id)
+          : Promise.resolve({ __typename: r.type, id: r.id }),
       ),
     );
     return resolved.filter((r): r is Resolved => r !== null);

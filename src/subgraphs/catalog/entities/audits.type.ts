@@ -1,6 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-
-export const AUDITS_ID = 'audits';
+import { AUDITS_ID } from '../../../common/audits-id';
 
 /** An entity with one constant key, so that every subgraph can contribute its own audits. */
 @ObjectType({ description: 'Ready-made relationship audits.' })

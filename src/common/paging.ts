@@ -134,7 +134,8 @@ export function connectionTypes<T extends object>(node: ClassOf<T>, name: string
       return this.count();
     }
 
-    static of(page: Page<T>, count: () => Promise<number>): Connection {
+    // `this`-free, so resolvers can pass it around as `XConnection.of`
+    static of(this: void, page: Page<T>, count: () => Promise<number>): Connection {
       return Object.assign(new Connection(), page, { count });
     }
   }

@@ -1,8 +1,8 @@
-import { ExpressionIndex } from '../../common/database';
-import { SortKey } from '../../common/keyset';
-import { ModelSortField, SortDirection } from './entities/enums';
-import { ModelOrder } from './entities/filters.input';
-import { Model } from './entities/model.entity';
+import { ExpressionIndex } from '../../../common/database';
+import { SortKey } from '../../../common/keyset';
+import { ModelSortField, SortDirection } from './enums';
+import { ModelOrder } from './filters.input';
+import { Model } from './model.entity';
 
 type Direction = SortKey['direction'];
 
@@ -38,7 +38,7 @@ export function modelOrderKeys(order: ModelOrder | null | undefined): {
 /**
  * One index per ordering of `models(orderBy:)`, in its exact key order, so that a page (first or after a
  * cursor) reads its rows from the index instead of sorting the table. The PostgreSQL store creates the
- * same indexes in migrations/order-indexes.migration.ts.
+ * same indexes in ../migrations/order-indexes.migration.ts.
  */
 export const MODEL_ORDER_INDEXES: ExpressionIndex[] = [
   { name: 'IDX_models_name_asc', table: 'models', keys: `${nameKey('name')} ASC, position ASC` },

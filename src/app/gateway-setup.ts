@@ -1,0 +1,42 @@
+import * as http from 'http';
+import { Config } from '../common/config';
+import type { Logger } from '../common/logger';
+import type { Gateway, GatewayOptions } from '../gateway/gateway';
+import { readManifest, TrustedDocuments } from '../gateway/trusted-documents';
+import { createHttpServer, HealthCheck } from './http-server';
+
+/** The trusted-documents setting with its manifest read, or undefined when it is off. */
+export function trustedDocuments(config: Config): TrustedDocuments | undefined {
+  const { mode, manifestPath } = config.trustedDocuments;
+  return mode === 'off' ? undefined : { mode, manifest: readManifest(manifestPath) };
+}
+
+export interface AppOptions {
+  /** where request lines and unexpected errors go; the main files pass one at LOG_LEVEL (default: errors only) */
+  logger?: Logger;
+}
+
+/** The gateway settings the configuration decides, for either deployment shape. */
+export function gatewayOptions(
+  config: Config,
+  options: AppOptions = {},
+): Omit<GatewayOptions, 'supergraph' | 'transport'> {
+  return {
+    production: config.production,
+    limits: config.limits,
+    introspection: config.introspection,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    trustedDocuments: trustedDocuments(config),
+    metrics: config.metrics && { processMetrics: true },
+    logger: options.logger,
+  };
+}
+
+/** The HTTP server in front of a gateway as the configuration sets it up: body limit, rate limit, /metrics. */
+export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config: Config): http.Server {
+  return createHttpServer(gateway.runtime, health, {
+    maxBodyBytes: config.maxBodyBytes,
+    rateLimit: config.rateLimit,
+    metrics: gateway.metrics,
+  });
+}

@@ -1,0 +1,24 @@
+import { DataSource, EntityManager } from 'typeorm';
+import type { SurveyData } from '../data/schema';
+import { EntityList, ExpressionIndex } from '../common/database';
+import { Subgraph } from '../common/federation';
+
+/**
+ * Everything the application needs of one subgraph, and all it may use: its schema, its per-request
+ * context and its store. Each subgraph's index.ts exports one; nothing outside a subgraph's folder
+ * imports the files inside it.
+ */
+export interface SubgraphModule {
+  /** builds the executable subgraph schema and its SDL: no database, no network */
+  build(): Promise<Subgraph>;
+  /** the per-request context (its DataLoaders) over the subgraph's store */
+  createContext(dataSource: DataSource): object;
+  /** the store's entities */
+  entities: EntityList;
+  /** PostgreSQL migrations; SQLite stores are built from the entities */
+  migrations: EntityList;
+  /** fills an empty store from data/ */
+  seed(manager: EntityManager, data: SurveyData): Promise<void>;
+  /** indexes a SQLite store is built with besides the entities' own */
+  indexes: readonly ExpressionIndex[];
+}
