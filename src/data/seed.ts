@@ -12,9 +12,14 @@ const HASH_FILE = 'data.sha256';
 /** SQLite page cache of a store build, negative meaning KiB: 128 MiB */
 const BUILD_CACHE_KIB = -131072;
 
-/** A digest of everything in data/ that the stores are built from. */
+/**
+ * A digest of everything the stores are built from: the files of data/, and the stores' schema as the
+ * migrations name it (every change of an entity comes with a migration), so a store built by an older
+ * version of the code is rebuilt rather than read with columns it lacks.
+ */
 export function dataDigest(dataDir: string): string {
   const hash = crypto.createHash('sha256');
+  for (const name of SUBGRAPH_NAMES) for (const m of SUBGRAPH_MODULES[name].migrations) hash.update(`${m.name}\0`);
   const files = fs.readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort();
   for (const f of [...files, 'paper/survey.txt']) {
     hash.update(f + '\0');

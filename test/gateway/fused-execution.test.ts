@@ -39,7 +39,10 @@ describe('reading the supergraph', () => {
   });
 
   it('names what it cannot fuse, and the gateway refuses to start fused on it', async () => {
-    const nested = SUPERGRAPH.replace('requires: "section"', 'requires: "section { id }"').replace(
+    const nested = SUPERGRAPH.replace(
+      'requires: "modelIds datasetIds taskIds riskIds"',
+      'requires: "modelIds datasetIds taskIds riskIds { id }"',
+    ).replace(
       'type Task implements Node @join__type(graph: CATALOG, key: "id")',
       'type Task implements Node @join__type(graph: CATALOG, key: "id", isInterfaceObject: true)',
     );
@@ -48,9 +51,9 @@ describe('reading the supergraph', () => {
       Object.entries(subgraphs).map(([n, s]) => [n, { schema: s.schema, createContext: () => ({}) }]),
     );
     const result = buildFusedSchema(nested, API_SCHEMA, local);
-    // in supergraph order: Sector comes before Task
+    // in supergraph order: Audits comes before Task
     expect('unsupported' in result && result.unsupported).toEqual([
-      'Sector.citations @requires: field set "section { id }" selects below the entity',
+      'Audits.uncitedEntities @requires: field set "modelIds datasetIds taskIds riskIds { id }" selects below the entity',
       'Task: @interfaceObject in catalog',
     ]);
     expect(() =>
@@ -60,7 +63,7 @@ describe('reading the supergraph', () => {
         fused: { apiSchema: API_SCHEMA, subgraphs: local },
       }),
     ).toThrow(
-      /cannot run fused in one process: Sector\.citations @requires: .*; Task: @interfaceObject in catalog/,
+      /cannot run fused in one process: Audits\.uncitedEntities @requires: .*; Task: @interfaceObject in catalog/,
     );
     const missing = buildFusedSchema(SUPERGRAPH, API_SCHEMA, { catalog: local.catalog });
     expect('unsupported' in missing && missing.unsupported).toContain(

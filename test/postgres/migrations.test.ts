@@ -1,5 +1,4 @@
-import * as fs from 'fs';
-import { migrationFile, migrationSource } from '../../scripts/generate-migrations';
+import { pendingSchemaChanges } from '../../scripts/generate-migrations';
 import { SUBGRAPH_NAMES } from '../../src/common/config';
 
 const url = process.env.TEST_DATABASE_URL;
@@ -7,9 +6,9 @@ const url = process.env.TEST_DATABASE_URL;
 // Needs a PostgreSQL server: .ci/run starts one and sets TEST_DATABASE_URL.
 (url ? describe : describe.skip)('PostgreSQL migrations', () => {
   it.each(SUBGRAPH_NAMES)(
-    'the %s migration creates exactly what its entities define (run npm run migrations:generate)',
+    'the %s migrations create exactly what its entities define (run npm run migrations:generate)',
     async (name) => {
-      expect(fs.readFileSync(migrationFile(name), 'utf8')).toEqual(await migrationSource(name, url!));
+      expect(await pendingSchemaChanges(name, url!)).toEqual({ up: [], down: [] });
     },
   );
 });

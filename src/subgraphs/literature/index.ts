@@ -6,6 +6,7 @@ import { nodeTypeName } from './entities/node.interface';
 import { searchHitTypeName } from './entities/search-hit.union';
 import { createLiteratureLoaders, LITERATURE_ENTITIES, LiteratureContext } from './loaders';
 import { LiteratureInitial1764300000000 } from './migrations/initial.migration';
+import { LiteratureSchema1796155423005 } from './migrations/schema-1796155423005.migration';
 import { seedLiterature } from './seed';
 import { SubgraphModule } from '../subgraph-module';
 import { AuditsResolver } from './resolvers/audits.resolver';
@@ -53,7 +54,7 @@ export const literatureModule: SubgraphModule = {
   build: buildLiteratureSubgraph,
   createContext: createLiteratureContext,
   entities: LITERATURE_ENTITIES,
-  migrations: [LiteratureInitial1764300000000],
+  migrations: [LiteratureInitial1764300000000, LiteratureSchema1796155423005],
   seed: seedLiterature,
   indexes: [],
 };

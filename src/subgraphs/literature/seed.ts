@@ -6,7 +6,7 @@ import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
 
-type Named = { slug: string; name: string; aliases?: string[] };
+type Named = { slug: string; name: string; aliases?: string[]; section?: string };
 
 type Entry = Omit<IndexedEntity, 'position'>;
 
@@ -25,6 +25,7 @@ async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
       type,
       name: r.name,
       terms: [r.name, ...(r.aliases ?? [])].map((t) => t.toLowerCase()).join('\n'),
+      section: r.section ?? null,
     });
   for (const [type, rows] of [
     ['Sector', data.sectors],
@@ -40,12 +41,14 @@ async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
     type: 'Result',
     name: r.slug,
     terms: '',
+    section: null,
   }));
   await insert(data.citations, (c) => ({
     id: toGlobalId('Citation', c.number),
     type: 'Citation',
     name: c.label ?? `[${c.number}]`,
     terms: [c.label, `[${c.number}]`].filter(Boolean).join('\n').toLowerCase(),
+    section: null,
   }));
 }
 

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Written by hand (entities cannot declare expression indexes): one index per ordering of
- * `models(orderBy:)`, matching the sort expressions of ../model-order.ts, so that a page reads its rows
+ * `models(orderBy:)`, matching the sort expressions of ../entities/model-order.ts, so that a page reads its rows
  * in order from an index instead of sorting the table. A migration is not edited once released: change
  * an ordering's expression and add a migration.
  */

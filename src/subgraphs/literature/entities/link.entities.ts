@@ -39,6 +39,10 @@ export class IndexedEntity {
   @Column('text')
   terms: string;
 
+  /** a sector's section of the paper (e.g. III-A), so that its citations need nothing of the catalog */
+  @Column('text', { nullable: true })
+  section: string | null;
+
   @Index()
   @Column('integer')
   position: number;

@@ -1,4 +1,3 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { entityStub, EntityStubClass } from '../../../common/entity-stub';
 import { Node } from './node.interface';
 
@@ -15,14 +14,5 @@ export const NODE_STUBS = Object.fromEntries(
   SUPPORTED_TYPES.map((t) => [t, entityStub(t, { implements: Node })]),
 ) as Record<SupportedType, NodeStubClass>;
 
-/** The sector stub also reads the sector's section from the catalog (see SectorCitationsResolver). */
-@ObjectType('Sector', { implements: Node })
-@Directive('@key(fields: "id")')
-export class SectorStub implements Node {
-  @Field(() => ID)
-  id: string;
-
-  @Directive('@external')
-  @Field({ description: 'e.g. III-A' })
-  section: string;
-}
+/** Sectors gain `citations`: those cited in the sector's section, which this subgraph's index holds. */
+export const SectorStub = entityStub('Sector', { implements: Node });

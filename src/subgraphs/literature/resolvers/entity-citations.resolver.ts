@@ -1,4 +1,4 @@
-import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Citation } from '../entities/citation.entity';
 import { NODE_STUBS, NodeStubClass, SectorStub } from '../entities/stubs';
 import { citationsByIds, LiteratureContext } from '../loaders';
@@ -20,11 +20,13 @@ export const ENTITY_CITATION_RESOLVERS = Object.values(NODE_STUBS).map(supported
 
 @Resolver(() => SectorStub)
 export class SectorCitationsResolver {
-  @Directive('@requires(fields: "section")')
   @FieldResolver(() => [Citation], {
     description: "the references cited in this sector's section of the paper",
   })
-  async citations(@Root() sector: SectorStub, @Ctx() ctx: LiteratureContext): Promise<Citation[]> {
-    return citationsByIds(ctx, await ctx.loaders.citationIdsBySection.load(sectionLabel(sector.section)));
+  async citations(@Root() sector: { id: string }, @Ctx() ctx: LiteratureContext): Promise<Citation[]> {
+    // the section is in this subgraph's own index, so every way of reaching a sector answers alike
+    const section = (await ctx.loaders.indexed.load(sector.id))?.section;
+    if (!section) return [];
+    return citationsByIds(ctx, await ctx.loaders.citationIdsBySection.load(sectionLabel(section)));
   }
 }
