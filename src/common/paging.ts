@@ -1,4 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import * as crypto from 'crypto';
+import { GraphQLError } from 'graphql';
 import { badInput } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -32,13 +34,22 @@ export class ConnectionArgs {
   after?: string | null;
 }
 
-/** A validated page request: `after` is the decoded sort key of the last row already seen. */
+/**
+ * A validated page request: `after` is the decoded sort key of the last row already seen, `list` names
+ * the list and its order, so that a cursor of one list is refused by another.
+ */
 export interface PageRequest {
   first: number;
   after: unknown[] | null;
+  list: string;
 }
 
-export function pageRequest(args: ConnectionArgs, maxPageSize = MAX_PAGE_SIZE): PageRequest {
+/** A short, stable name for a list and its order (a cursor carries it). */
+export function listTag(...parts: string[]): string {
+  return crypto.createHash('sha256').update(parts.join('\0')).digest('base64url').slice(0, 8);
+}
+
+export function pageRequest(args: ConnectionArgs, list: string, maxPageSize = MAX_PAGE_SIZE): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0)
     throw badInput(`"first" must be a non-negative integer, got ${first}`, { argument: 'first' });
@@ -47,27 +58,32 @@ export function pageRequest(args: ConnectionArgs, maxPageSize = MAX_PAGE_SIZE): 
       `"first" must be at most ${maxPageSize}, got ${first}; page through the rest with "after"`,
       { argument: 'first', max: maxPageSize },
     );
-  return { first, after: args.after == null ? null : decodeCursor(args.after) };
+  return { first, after: args.after == null ? null : decodeCursor(args.after, list), list };
 }
 
-// Cursors carry the row's sort key, so a page stays stable while rows are added elsewhere.
-export function encodeCursor(key: unknown[]): string {
-  return Buffer.from(JSON.stringify(['c', ...key]), 'utf8').toString('base64');
+// Cursors carry their list's tag and the row's sort key, so a page stays stable while rows are added
+// elsewhere, and a cursor given to another list is an error rather than a page of that list.
+export function encodeCursor(list: string, key: unknown[]): string {
+  return Buffer.from(JSON.stringify(['c', list, ...key]), 'utf8').toString('base64');
 }
 
-export function decodeCursor(cursor: string): unknown[] {
+export function decodeCursor(cursor: string, list: string): unknown[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
     if (
       Array.isArray(parsed) &&
       parsed[0] === 'c' &&
-      parsed.length > 1 &&
-      parsed.slice(1).every((v) => v === null || ['string', 'number'].includes(typeof v))
+      typeof parsed[1] === 'string' &&
+      parsed.length > 2 &&
+      parsed.slice(2).every((v) => v === null || ['string', 'number'].includes(typeof v))
     ) {
-      return parsed.slice(1);
+      if (parsed[1] !== list)
+        throw badInput('"after" is a cursor of another list or ordering', { argument: 'after' });
+      return parsed.slice(2);
     }
-  } catch {
-    // fall through to the error below
+  } catch (err) {
+    if (err instanceof GraphQLError) throw err;
+    // otherwise not a cursor: the error below
   }
   throw badInput(`"after" is not a valid cursor: ${JSON.stringify(cursor.slice(0, 64))}`, {
     argument: 'after',
@@ -83,7 +99,7 @@ export interface Page<T> {
 /** Builds a page from up to first+1 rows fetched after the cursor (the extra row tells hasNextPage). */
 export function toPage<T>(rows: T[], request: PageRequest, keyOf: (row: T) => unknown[]): Page<T> {
   const nodes = rows.slice(0, request.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(request.list, keyOf(node)), node }));
   return {
     edges,
     nodes,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { BATCH_OPTIONS, loadAll } from './loader-utils';
-import { ConnectionArgs, Page, PageRequest, pageRequest, toPage } from './paging';
+import { ConnectionArgs, listTag, Page, PageRequest, pageRequest, toPage } from './paging';
 import { Relation } from './relation';
 import { paddedKeys, sqliteAll, sqlText } from './sqlite-reads';
 
@@ -110,10 +110,14 @@ export function relationCountLoader(ds: DataSource, rel: Relation): DataLoader<s
 export class RelationReader {
   private readonly pages = new Map<string, DataLoader<string, RelationSlice>>();
   private counts?: DataLoader<string, number>;
+  /** the tag of this relation's cursors */
+  readonly tag: string;
   constructor(
     private readonly ds: DataSource,
     private readonly relation: Relation,
-  ) {}
+  ) {
+    this.tag = listTag(relation.table, relation.parentColumn, relation.childColumn);
+  }
 
   page(request: PageRequest): DataLoader<string, RelationSlice> {
     const key = `${request.first}:${JSON.stringify(request.after)}`;
@@ -135,7 +139,7 @@ export async function nestedConnection<T extends { position: number }, C>(
   byId: DataLoader<string, T | null>,
   make: (page: Page<T>, count: () => Promise<number>) => C,
 ): Promise<C> {
-  const request = pageRequest(args);
+  const request = pageRequest(args, reader.tag);
   const slice = await reader.page(request).load(parentId);
   const nodes = await loadAll(byId, slice.childIds);
   return make(

@@ -1,5 +1,5 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs, Page, pageRequest, toPage } from './paging';
+import { ConnectionArgs, listTag, Page, pageRequest, toPage } from './paging';
 import { keysetQueries, SortKey } from './keyset';
 import { getManyEntities } from './sqlite-reads';
 
@@ -12,13 +12,14 @@ export const BY_POSITION = (alias: string): SortKey[] => [
  * after a cursor of a longer order, see keysetQueries), one COUNT only if totalCount is asked for.
  */
 export async function rootConnection<T extends ObjectLiteral, C>(
+  list: string,
   qb: SelectQueryBuilder<T>,
   args: ConnectionArgs,
   keys: SortKey[],
   keyOf: (row: T) => unknown[],
   make: (page: Page<T>, count: () => Promise<number>) => C,
 ): Promise<C> {
-  const request = pageRequest(args);
+  const request = pageRequest(args, listTag(list, ...keys.map((k) => `${k.expression} ${k.direction}`)));
   const countQuery = qb.clone();
   const rows: T[] = [];
   for (const part of keysetQueries(qb, keys, request)) {

@@ -47,8 +47,8 @@ describe('nested pages of a relation, read per parent', () => {
       ).map((r: { id: string }) => r.id);
       const asked = [...ids, 'no-such-parent'];
       for (const page of [
-        { first: 2, after: null },
-        { first: 3, after: [2] },
+        { first: 2, after: null, list: relation },
+        { first: 3, after: [2], list: relation },
       ]) {
         const before = store.counter.count;
         const slices = await relationPageLoader(store.dataSource, RELATIONS[relation], page).loadMany(asked);

@@ -39,7 +39,7 @@ export class DatasetResolver {
     @Ctx() ctx: CatalogContext,
   ) {
     const qb = applyDatasetFilter(ctx.dataSource.getRepository(Dataset).createQueryBuilder('d'), filter);
-    return rootConnection(qb, args, BY_POSITION('d'), (d) => [d.position], DatasetConnection.of);
+    return rootConnection('datasets', qb, args, BY_POSITION('d'), (d) => [d.position], DatasetConnection.of);
   }
 
   @Query(() => Dataset, { nullable: true })

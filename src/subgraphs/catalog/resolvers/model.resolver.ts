@@ -50,7 +50,7 @@ export class ModelResolver {
   ) {
     const qb = applyModelFilter(ctx.dataSource.getRepository(Model).createQueryBuilder('m'), filter);
     const { keys, keyOf } = modelOrderKeys(orderBy);
-    return rootConnection(qb, args, keys, keyOf, ModelConnection.of);
+    return rootConnection('models', qb, args, keys, keyOf, ModelConnection.of);
   }
 
   @Query(() => Model, { nullable: true })

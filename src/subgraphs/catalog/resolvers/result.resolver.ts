@@ -32,7 +32,7 @@ export class ResultResolver {
       // ids derive from slugs, so a filter needs no lookup and an unknown slug simply matches nothing
       if (slug) qb.andWhere(`r.${column} = :${field}`, { [field]: toGlobalId(type, slug) });
     }
-    return rootConnection(qb, args, BY_POSITION('r'), (r) => [r.position], ResultConnection.of);
+    return rootConnection('results', qb, args, BY_POSITION('r'), (r) => [r.position], ResultConnection.of);
   }
 
   @FieldResolver(() => Model)

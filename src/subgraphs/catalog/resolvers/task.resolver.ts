@@ -13,7 +13,7 @@ export class TaskResolver {
   @Query(() => TaskConnection)
   tasks(@Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     const qb = ctx.dataSource.getRepository(Task).createQueryBuilder('t');
-    return rootConnection(qb, args, BY_POSITION('t'), (t) => [t.position], TaskConnection.of);
+    return rootConnection('tasks', qb, args, BY_POSITION('t'), (t) => [t.position], TaskConnection.of);
   }
 
   @Query(() => Task, { nullable: true })

@@ -27,7 +27,14 @@ export class CitationResolver {
       qb.andWhere('EXISTS (SELECT 1 FROM mentions m WHERE m."citationId" = c.id AND m.section = :section)', {
         section: sectionLabel(filter.section),
       });
-    return rootConnection(qb, args, BY_POSITION('c'), (c) => [c.position], CitationConnection.of);
+    return rootConnection(
+      'citations',
+      qb,
+      args,
+      BY_POSITION('c'),
+      (c) => [c.position],
+      CitationConnection.of,
+    );
   }
 
   @Query(() => Citation, { nullable: true })
