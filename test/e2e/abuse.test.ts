@@ -526,7 +526,8 @@ const CASES: AbuseCase[] = [
     name: 'NUL in a search variable',
     send: gql(`query($q: String!) { search(query: $q) { __typename } }`, { q: 'esm\u0000fold' }),
     status: 200,
-    check: (b) => expect(b.data.search).toEqual([]),
+    // SQLite would end the pattern at the NUL and match "esm" alone
+    error: 'BAD_USER_INPUT',
   },
   {
     name: 'NUL in a string literal',

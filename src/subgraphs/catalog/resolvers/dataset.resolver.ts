@@ -16,14 +16,17 @@ function applyDatasetFilter(
   f: DatasetFilter | null | undefined,
 ): SelectQueryBuilder<Dataset> {
   if (!f) return qb;
-  if (f.search) qb.andWhere(nameOrAliasesMatch('d'), { search: containsPattern(f.search) });
+  if (f.search)
+    qb.andWhere(nameOrAliasesMatch(qb.connection, 'd'), {
+      search: containsPattern(f.search, 'filter.search'),
+    });
   if (f.access) qb.andWhere(f.access.length ? 'd.access IN (:...access)' : '1 = 0', { access: f.access });
   if (f.sector) qb.andWhere('d.sectorId = :sectorId', { sectorId: toGlobalId('Sector', f.sector) });
   if (f.modality) {
     qb.andWhere(
       `EXISTS (SELECT 1 FROM dataset_modalities dm WHERE dm."datasetId" = d.id AND LOWER(dm.modality) LIKE :modality ${LIKE_ESCAPE})`,
       {
-        modality: containsPattern(f.modality),
+        modality: containsPattern(f.modality, 'filter.modality'),
       },
     );
   }

@@ -19,7 +19,10 @@ export function applyModelFilter(
   f: ModelFilter | null | undefined,
 ): SelectQueryBuilder<Model> {
   if (!f) return qb;
-  if (f.search) qb.andWhere(nameOrAliasesMatch('m'), { search: containsPattern(f.search) });
+  if (f.search)
+    qb.andWhere(nameOrAliasesMatch(qb.connection, 'm'), {
+      search: containsPattern(f.search, 'filter.search'),
+    });
   if (f.type) qb.andWhere(f.type.length ? 'm.type IN (:...types)' : '1 = 0', { types: f.type });
   if (f.access) qb.andWhere(f.access.length ? 'm.access IN (:...access)' : '1 = 0', { access: f.access });
   if (f.sector) {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../../common/errors';
 import { fromGlobalId } from '../../../common/global-id';
-import { containsPattern, escapeLike, LIKE_ESCAPE } from '../../../common/text-match';
+import { containsPattern, escapeLike, LIKE_ESCAPE, matchText } from '../../../common/text-match';
 import { Citation } from '../entities/citation.entity';
 import { IndexedEntity } from '../entities/link.entities';
 import { Node, NodeRef } from '../entities/node.interface';
@@ -11,7 +11,6 @@ import { LiteratureContext } from '../loaders';
 export const MAX_NODES = 500;
 export const SEARCH_DEFAULT = 20;
 export const SEARCH_MAX = 100;
-const MAX_QUERY_LENGTH = 200;
 
 type Resolved = NodeRef | Citation;
 
@@ -65,13 +64,8 @@ export class NodeResolver {
     first: number | null,
     @Ctx() ctx: LiteratureContext,
   ): Promise<Resolved[]> {
-    const q = query.trim().toLowerCase();
+    const q = matchText(query, 'query').trim().toLowerCase();
     if (!q) throw badInput('"query" must not be empty', { argument: 'query' });
-    if (q.length > MAX_QUERY_LENGTH)
-      throw badInput(`"query" must be at most ${MAX_QUERY_LENGTH} characters`, {
-        argument: 'query',
-        max: MAX_QUERY_LENGTH,
-      });
     const limit = first ?? SEARCH_DEFAULT;
     if (!Number.isInteger(limit) || limit < 0 || limit > SEARCH_MAX)
       throw badInput(`"first" must be between 0 and ${SEARCH_MAX}, got ${limit}`, {
@@ -96,7 +90,7 @@ export class NodeResolver {
         nl: '\n',
         line: `%\n${escapeLike(q)}\n%`,
         prefix: `${escapeLike(q)}%`,
-        contains: containsPattern(q),
+        contains: containsPattern(q, 'query'),
       })
       .orderBy('rank', 'ASC')
       .addOrderBy('LENGTH(e.name)', 'ASC')
