@@ -15,6 +15,7 @@ export interface HttpServerOptions {
 }
 
 type Reject = (
+  req: http.IncomingMessage,
   res: http.ServerResponse,
   status: number,
   code: string,
@@ -22,10 +23,42 @@ type Reject = (
   headers?: Record<string, string>,
 ) => void;
 
-const writeRejection: Reject = (res, status, code, message, headers = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...headers });
-  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-};
+/** What a refused request may still send before the connection is cut: enough for any normal client. */
+export const DRAIN_LIMIT_BYTES = 1_000_000;
+const DRAIN_TIMEOUT_MS = 2_000;
+
+/**
+ * Reads and discards the body the client is still sending (up to DRAIN_LIMIT_BYTES, for at most two
+ * seconds) before answering: a client that writes its whole body before it reads (fetch does) would
+ * otherwise see the connection reset instead of the answer. Past the bound the answer is sent and the
+ * connection closed.
+ */
+function afterDraining(req: http.IncomingMessage, answer: () => void): void {
+  if (req.complete || req.readableEnded) return answer();
+  let seen = 0;
+  let answered = false;
+  const finish = () => {
+    if (answered) return;
+    answered = true;
+    clearTimeout(timer);
+    answer();
+  };
+  const timer = setTimeout(finish, DRAIN_TIMEOUT_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_LIMIT_BYTES) finish();
+  });
+  req.on('end', finish);
+  req.on('error', finish);
+  req.resume();
+}
+
+const writeRejection: Reject = (req, res, status, code, message, headers = {}) =>
+  afterDraining(req, () => {
+    res.writeHead(status, { 'content-type': 'application/json', connection: 'close', ...headers });
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  });
 
 /**
  * Refuses bodies over the limit before reading them. A body must declare its length: without
@@ -40,11 +73,12 @@ function bodyTooLarge(
   if (req.method !== 'POST') return false;
   const declared = req.headers['content-length'];
   if (declared === undefined) {
-    reject(res, 411, 'LENGTH_REQUIRED', 'a POST body must declare its Content-Length');
+    reject(req, res, 411, 'LENGTH_REQUIRED', 'a POST body must declare its Content-Length');
     return true;
   }
   if (Number(declared) > maxBodyBytes) {
     reject(
+      req,
       res,
       413,
       'REQUEST_TOO_LARGE',
@@ -55,14 +89,25 @@ function bodyTooLarge(
   return false;
 }
 
-function serveMetrics(res: http.ServerResponse, metrics: GatewayMetrics, head: boolean): void {
+function serveMetrics(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  metrics: GatewayMetrics,
+  head: boolean,
+): void {
   metrics.text().then(
     (text) => {
       res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
       res.end(head ? undefined : text);
     },
     (err: Error) =>
-      writeRejection(res, 500, 'INTERNAL_SERVER_ERROR', `metrics could not be collected: ${err.message}`),
+      writeRejection(
+        req,
+        res,
+        500,
+        'INTERNAL_SERVER_ERROR',
+        `metrics could not be collected: ${err.message}`,
+      ),
   );
 }
 
@@ -81,16 +126,16 @@ export function createHttpServer(
     metrics = null,
   } = typeof options === 'number' ? { maxBodyBytes: options } : options;
   const limiter = rateLimit ? new RateLimiter(rateLimit) : null;
-  const reject: Reject = (res, status, code, message, headers) => {
+  const reject: Reject = (req, res, status, code, message, headers) => {
     metrics?.rejected(code);
-    writeRejection(res, status, code, message, headers);
+    writeRejection(req, res, status, code, message, headers);
   };
   return http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const read = req.method === 'GET' || req.method === 'HEAD';
     // before rate limiting, like /healthz: a flood of clients must not blind the monitor
     if (metrics && path === '/metrics' && read) {
-      serveMetrics(res, metrics, req.method === 'HEAD');
+      serveMetrics(req, res, metrics, req.method === 'HEAD');
       return;
     }
     if (limiter && path !== '/healthz') {
@@ -98,6 +143,7 @@ export function createHttpServer(
       if (!decision.allowed) {
         const wait = String(decision.retryAfterSeconds);
         reject(
+          req,
           res,
           429,
           'RATE_LIMITED',
