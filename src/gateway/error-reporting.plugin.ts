@@ -72,6 +72,22 @@ function withoutRequest(e: GraphQLError): GraphQLError {
 
 const SUGGESTION = /\s*Did you mean .*$/s;
 
+/** graphql-js reports a variable it cannot coerce (wrong type, missing, null for non-null) without a code. */
+const VARIABLE_ERROR = /^Variable "\$[^"]+" /;
+const NO_QUERY = 'Must provide query string.';
+const JSON_HINT =
+  ' Send the operation as JSON: a POST with content-type: application/json and a body like {"query": "{ sectors { name } }"} (curl --json \'{"query":"{ sectors { name } }"}\' URL).';
+
+/** Every error a client sees has a stable code; a body that is not JSON is told how to send one. */
+function withCode(e: GraphQLError, request: Request): GraphQLError {
+  if (e.extensions?.code === undefined && VARIABLE_ERROR.test(e.message))
+    return copyError(e, e.message, { ...e.extensions, code: 'BAD_USER_INPUT' });
+  const json = /json/i.test(request.headers.get('content-type') ?? '');
+  if (e.message === NO_QUERY && request.method === 'POST' && !json)
+    return copyError(e, NO_QUERY + JSON_HINT, e.extensions);
+  return e;
+}
+
 export interface ErrorReportingOptions {
   /** where each unexpected error is logged (default: errors only, to stderr) */
   logger?: Logger;
@@ -117,7 +133,7 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
         });
         return safe;
       }
-      let shown = e as GraphQLError;
+      let shown = withCode(e as GraphQLError, request);
       if (shown.extensions?.request) shown = withoutRequest(shown);
       if (options.hideSuggestions && shown.extensions?.originalError) {
         const { originalError, ...extensions } = shown.extensions;
