@@ -3,7 +3,7 @@ import { createInProcessApp } from './app/in-process';
 import { closeServer, listen } from './app/http-server';
 import { gatewayHttpServer } from './app/gateway-setup';
 import { onShutdown } from './app/shutdown';
-import { ensureStores } from './data/seed';
+import { ensureStores, syntheticScale } from './data/seed';
 import { loadConfig } from './common/config';
 import { createLogger } from './common/logger';
 
@@ -11,6 +11,11 @@ import { createLogger } from './common/logger';
 export async function main(config = loadConfig()): Promise<void> {
   const seeded = await ensureStores(config);
   if (seeded) console.log(`built the stores from data/ in ${seeded.millis} ms`);
+  const scale = seeded ? null : syntheticScale(config);
+  if (scale !== null)
+    console.log(
+      `serving a synthetic graph ${scale} times the paper's (npm run seed puts the paper's data back)`,
+    );
   const app = await createInProcessApp(config, { logger: createLogger({ level: config.logLevel }) });
   const server = gatewayHttpServer(app.gateway, app.health, config);
   const port = await listen(server, config.port, config.host);

@@ -28,11 +28,26 @@ export function dataDigest(dataDir: string): string {
   return hash.digest('hex');
 }
 
-/** Builds one SQLite store into a new temporary file and returns its path; nothing existing is touched. */
+/** The temporary files builds of `file` leave while they run (or left, when a process died mid-build). */
+function temporaryFiles(file: string): string[] {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.tmp'))
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * Builds one SQLite store into a new temporary file and returns its path; nothing existing is touched.
+ * Temporary files an earlier, interrupted build left are removed first, so a crash loop cannot fill the
+ * disk with them.
+ */
 export async function buildStoreFile(file: string, def: SubgraphModule, data: SurveyData): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (const stale of temporaryFiles(file)) fs.rmSync(stale, { force: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.rmSync(tmp, { force: true });
   const { dataSource } = defineStore({ file: tmp }, def.entities);
   try {
     await dataSource.initialize();
@@ -82,14 +97,12 @@ export interface SeedReport {
 export async function seedStores(config: Config): Promise<SeedReport> {
   const data = loadSurveyData(config.dataDir);
   const digest = dataDigest(config.dataDir);
-  const report = await buildStores(config, data, digest);
-  fs.writeFileSync(path.join(config.storeDir, HASH_FILE), digest + '\n');
-  return report;
+  return buildStores(config, data, digest);
 }
 
 /**
- * Builds every store from already validated data (the real data, or a synthetic graph: then `digest`
- * is null, so the build never passes for one of data/). SQLite stores are built into new files and
+ * Builds every store from already validated data and records `digest` (that of data/, or of a synthetic
+ * graph made from it; with none, the stores are rebuilt from data/ at the next start). SQLite stores are built into new files and
  * renamed over the old ones only when all were built; PostgreSQL stores are replaced in a transaction.
  */
 export async function buildStores(config: Config, data: SurveyData, digest: string | null = null): Promise<SeedReport> {
@@ -112,8 +125,14 @@ export async function buildStores(config: Config, data: SurveyData, digest: stri
     throw err;
   }
   fs.rmSync(path.join(config.storeDir, HASH_FILE), { force: true });
-  // a rename is atomic on one file system
-  built.forEach(([tmp, file]) => fs.renameSync(tmp, file));
+  try {
+    // a rename is atomic on one file system
+    built.forEach(([tmp, file]) => fs.renameSync(tmp, file));
+  } catch (err) {
+    built.forEach(([tmp]) => fs.rmSync(tmp, { force: true }));
+    throw err;
+  }
+  if (digest && built.length > 0) fs.writeFileSync(path.join(config.storeDir, HASH_FILE), digest + '\n');
   for (const name of SUBGRAPH_NAMES) {
     const target = storeTarget(config, name);
     if (isPostgres(target)) await seedPostgres(target, SUBGRAPH_MODULES[name], data, digest);
@@ -138,7 +157,26 @@ async function postgresDigest(target: PostgresStore, def: SubgraphModule): Promi
   }
 }
 
-/** True when every store exists and was built from the current data/. */
+/** The digest a synthetic graph `scale` times the paper's is recorded with: it is kept until data/ changes. */
+export function syntheticDigest(digest: string, scale: number): string {
+  return `${digest} synthetic x${scale}`;
+}
+
+const builtFrom = (recorded: string | null, digest: string) =>
+  recorded !== null && (recorded === digest || recorded.startsWith(`${digest} synthetic x`));
+
+/** The scale of the synthetic graph the stores hold, or null when they hold data/ itself. */
+export function syntheticScale(config: Config): number | null {
+  const hashFile = path.join(config.storeDir, HASH_FILE);
+  const recorded = fs.existsSync(hashFile) ? fs.readFileSync(hashFile, 'utf8') : '';
+  const scale = / synthetic x(\d+)$/.exec(recorded.trim());
+  return scale ? Number(scale[1]) : null;
+}
+
+/**
+ * True when every store exists and was built from the current data/: as data/ itself, or as a synthetic
+ * graph made from it (`npm run data:synthetic`), which is served until data/ changes or `npm run seed`.
+ */
 export async function storesAreCurrent(config: Config): Promise<boolean> {
   let digest: string;
   try {
@@ -149,13 +187,13 @@ export async function storesAreCurrent(config: Config): Promise<boolean> {
   for (const name of SUBGRAPH_NAMES) {
     const target = storeTarget(config, name);
     if (isPostgres(target)) {
-      if ((await postgresDigest(target, SUBGRAPH_MODULES[name])) !== digest) return false;
+      if (!builtFrom(await postgresDigest(target, SUBGRAPH_MODULES[name]), digest)) return false;
     } else if (!isReadableSqlite(target.file, SUBGRAPH_MODULES[name].indexes)) return false; // missing, corrupt or without an index: rebuild it
   }
   const sqlite = SUBGRAPH_NAMES.some((n) => !isPostgres(storeTarget(config, n)));
   if (!sqlite) return true;
   const hashFile = path.join(config.storeDir, HASH_FILE);
-  return fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8').trim() === digest;
+  return fs.existsSync(hashFile) && builtFrom(fs.readFileSync(hashFile, 'utf8').trim(), digest);
 }
 
 /** Seeds only when data/ changed since the last build (npm start calls this). */

@@ -3,7 +3,7 @@ import { SUBGRAPH_NAMES, loadConfig } from '../common/config';
 import { countInsertedRows, onInsertProgress } from '../common/insert';
 import { readPaper } from './paper';
 import { progressBar } from './progress-bar';
-import { buildStores } from './seed';
+import { buildStores, dataDigest, syntheticDigest } from './seed';
 import { SUBGRAPH_MODULES } from '../subgraphs';
 import { scaleSurveyData } from './synthetic';
 import { loadSurveyData, validateSurveyData } from './validate';
@@ -28,13 +28,13 @@ async function main(): Promise<void> {
   for (const name of SUBGRAPH_NAMES) total += await countInsertedRows((m) => SUBGRAPH_MODULES[name].seed(m, data));
   const bar = progressBar(total);
   onInsertProgress((table, rows) => bar.add(table, rows));
-  await buildStores(config, data);
+  await buildStores(config, data, syntheticDigest(dataDigest(config.dataDir), scale));
   const { rows, seconds } = bar.finish();
   const records = Object.entries(data).map(([k, v]) => `${(v as unknown[]).length.toLocaleString('en')} ${k}`).join(', ');
   console.log(`built a ${scale}x graph (${records}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  generated and validated in ${prepared.toFixed(1)} s; ${rows.toLocaleString('en')} rows inserted in ${seconds.toFixed(1)} s, ${Math.round(rows / seconds).toLocaleString('en')} rows/s`);
   console.log(`  peak memory (RSS) ${MB(process.resourceUsage().maxRSS * 1024)}`);
-  console.log('npm run seed (or npm start after a change of data/) puts the real data back');
+  console.log('npm start serves it until data/ changes; npm run seed puts the paper\'s data back');
 }
 
 main().catch((err: Error) => {
