@@ -111,6 +111,20 @@ function serveMetrics(
   );
 }
 
+/**
+ * A client's own request id is kept (echoed and logged) only when it is short and plain: up to 64
+ * letters, digits and `._:-`. Anything else is dropped, and the gateway gives the request an id of its own.
+ */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const REQUEST_ID = 'x-request-id';
+function dropUnsafeRequestId(req: http.IncomingMessage): void {
+  const id = req.headers[REQUEST_ID];
+  if (id === undefined || (typeof id === 'string' && SAFE_REQUEST_ID.test(id))) return;
+  delete req.headers[REQUEST_ID];
+  for (let i = req.rawHeaders.length - 2; i >= 0; i -= 2)
+    if (req.rawHeaders[i].toLowerCase() === REQUEST_ID) req.rawHeaders.splice(i, 2);
+}
+
 /** The GraphQL handler: the gateway runtime answers a request and settles its promise when done. */
 export type GraphQLHandler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown;
 
@@ -176,6 +190,7 @@ export function createHttpServer(
       res.end();
       return;
     }
+    dropUnsafeRequestId(req);
     handler(req, res);
   });
 }

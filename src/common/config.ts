@@ -16,6 +16,11 @@ export interface Config {
   limits: LimitOverrides;
   /** request bodies over this many bytes get 413 */
   maxBodyBytes: number;
+  /**
+   * CORS_ORIGINS: the origins browsers may call the API from (comma-separated; `*` for any), never with
+   * credentials; unset: any origin in development, none in production
+   */
+  corsOrigins: string[] | null;
   /** whether __schema/__type are answered (default: on, off in production) */
   introspection: boolean;
   /** token bucket per client (x-api-key, else the remote address) */
@@ -103,6 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(([, value]) => value !== undefined),
     ) as LimitOverrides,
     maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 100_000) as number,
+    corsOrigins:
+      env.CORS_ORIGINS === undefined
+        ? null
+        : env.CORS_ORIGINS.split(',')
+            .map((o) => o.trim())
+            .filter(Boolean),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     rateLimit: {
       perMinute: positiveInt(env, 'RATE_LIMIT', 600) as number,

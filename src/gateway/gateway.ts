@@ -40,6 +40,11 @@ export interface GatewayOptions {
    * default: unexpected errors only, to stderr
    */
   logger?: Logger;
+  /**
+   * the origins browsers may call from, without credentials; [] (the default) allows none (no CORS
+   * headers, so a browser keeps cross-origin pages out); ['*'] any
+   */
+  corsOrigins?: string[];
   /** Prometheus metrics in a registry of this gateway's own (default: on, without process metrics) */
   metrics?: boolean | GatewayMetricsOptions;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
@@ -95,6 +100,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     csrfPrevention: options.production
       ? { requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'graphql-preflight'] }
       : undefined,
+    // an empty list would mean "any origin" to the runtime: no list means no CORS at all
+    cors: options.corsOrigins?.length ? { origin: options.corsOrigins, credentials: false } : false,
     upstreamTimeout: options.subgraphTimeoutMs,
     logging: options.logging ?? (options.production ? 'info' : 'warn'),
     landingPage: false,
