@@ -72,6 +72,28 @@ function withoutRequest(e: GraphQLError): GraphQLError {
 
 const SUGGESTION = /\s*Did you mean .*$/s;
 
+/**
+ * How often each kind of unexpected error (code and message) recurs: a kind's first occurrence in a
+ * minute is logged with its stack, the rest with how many times it has occurred in that minute, so
+ * an outage of a subgraph logs a line per request rather than a stack per failed field.
+ */
+class RepeatedErrors {
+  private readonly kinds = new Map<string, { since: number; count: number }>();
+  constructor(
+    private readonly windowMs = 60_000,
+    private readonly maxKinds = 100,
+  ) {}
+
+  /** null for a kind not seen in the window, else how many times it has occurred in it so far */
+  seen(kind: string, now = Date.now()): number | null {
+    const known = this.kinds.get(kind);
+    if (known && now - known.since < this.windowMs) return ++known.count;
+    if (!known && this.kinds.size >= this.maxKinds) this.kinds.delete(this.kinds.keys().next().value!);
+    this.kinds.set(kind, { since: now, count: 1 });
+    return null;
+  }
+}
+
 /** graphql-js reports a variable it cannot coerce (wrong type, missing, null for non-null) without a code. */
 const VARIABLE_ERROR = /^Variable "\$[^"]+" /;
 const NO_QUERY = 'Must provide query string.';
@@ -112,9 +134,11 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
   const requestIdOf = (request: Request): string | undefined =>
     request.headers.get(REQUEST_ID_HEADER) ?? generatedIds.get(request);
 
+  const repeats = new RepeatedErrors();
   const clean = (r: ResultLike, request: Request): ResultLike => {
     if (!r?.errors?.length) return r;
     let changed = false;
+    const unexpected: { error: unknown; safe: GraphQLError }[] = [];
     const errors = r.errors.map((e) => {
       const internal =
         options.maskSubgraphInternals &&
@@ -124,13 +148,7 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
       if (!isIntended(e) || faultySubgraph(e) || internal) {
         changed = true;
         const safe = safeError(e);
-        logger.error({
-          msg: 'unexpected error',
-          requestId: requestIdOf(request),
-          code: safe.extensions.code,
-          path: safe.path,
-          ...describe(e),
-        });
+        unexpected.push({ error: e, safe });
         return safe;
       }
       let shown = withCode(e as GraphQLError, request);
@@ -146,6 +164,22 @@ export function errorReporting(options: ErrorReportingOptions = {}) {
       changed ||= shown !== e;
       return shown;
     });
+    if (unexpected.length > 0) {
+      // one line per request, however many fields failed; the stack only once per kind and minute
+      const [{ error, safe }] = unexpected;
+      const { message, stack } = describe(error);
+      const kind = `${String(safe.extensions.code)} ${message}`;
+      const repeated = repeats.seen(kind);
+      logger.error({
+        msg: 'unexpected error',
+        requestId: requestIdOf(request),
+        code: safe.extensions.code,
+        path: safe.path,
+        message,
+        ...(unexpected.length > 1 ? { errors: unexpected.length } : {}),
+        ...(repeated === null ? { stack } : { repeated }),
+      });
+    }
     return changed ? { ...r, errors } : r;
   };
 
