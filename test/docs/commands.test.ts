@@ -645,6 +645,16 @@ describe('the links and paths of README.md and docs/*.md', () => {
     expect(missing).toEqual([]);
   });
 
+  it("quote the playground test's message when Chromium is missing as the test words it", () => {
+    const test = fs.readFileSync(path.join(ROOT, 'test/e2e/playground.test.ts'), 'utf8');
+    const message = /`\$\{CHROMIUM\}( is missing: [^`]*?(?:`[^`]*`[^`]*?)*) and run it again\.`/.exec(
+      test,
+    )?.[1];
+    expect(message).toBeDefined();
+    // the test writes its backticks escaped, inside a template string
+    expect(DOCS[0].text).toContain(`/usr/bin/chromium${message!.replace(/\\`/g, '`')} and run it again.`);
+  });
+
   it('keep the README under 10 KB', () => {
     expect(fs.statSync(path.join(ROOT, 'README.md')).size).toBeLessThan(10 * 1024);
   });
