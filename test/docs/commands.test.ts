@@ -269,10 +269,9 @@ describe('the commands of README.md and docs/*.md', () => {
   );
 
   it('name npm scripts that exist', () => {
-    const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts as Record<
-      string,
-      string
-    >;
+    const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     const unknown = COMMANDS.filter((c) => {
       const m = /^npm (?:run(?:-script)? )?([\w:-]+)/.exec(c.command);
       if (!m || ['install', 'ci'].includes(m[1])) return false;
@@ -401,7 +400,7 @@ async function curlAgainst(base: string): Promise<void> {
     const run = await runDoc(c, {}, text);
     // curl writes its progress meter on stderr when stdout is not a terminal
     expect({ command: where(c), code: run.code }).toEqual({ command: where(c), code: 0 });
-    const answer = JSON.parse(run.stdout);
+    const answer = JSON.parse(run.stdout) as { errors?: unknown; data: { sectors: unknown[] } };
     expect(answer.errors).toBeUndefined();
     expect(answer.data.sectors).toHaveLength(7);
   }
@@ -534,9 +533,9 @@ describe('the documents commands, run here', () => {
         },
         'npm run lint': async () => {
           const clean = await sh('npm run lint', {}, dir);
-          expect({ code: clean.code, output: clean.stdout.trim() }).toEqual({
+          expect({ code: clean.code, errors: /\berror\b/.test(clean.stdout) }).toEqual({
             code: 0,
-            output: expect.not.stringContaining('error'),
+            errors: false,
           });
           fs.writeFileSync(
             path.join(dir, 'src/floating.ts'),

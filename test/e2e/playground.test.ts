@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import {
   EXAMPLE_VARIABLES,
   FIRST_QUERY,
@@ -15,9 +15,10 @@ import { RunningServer, startOneProcess } from '../helpers/http';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** data/models.json, as curated */
-const MODELS: { slug: string; name: string }[] = JSON.parse(
-  fs.readFileSync(path.join(DATA_DIR, 'models.json'), 'utf8'),
-);
+const MODELS = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'models.json'), 'utf8')) as {
+  slug: string;
+  name: string;
+}[];
 const SCREENSHOT = path.resolve(__dirname, '../artifacts/playground.png');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -36,8 +37,11 @@ async function selectTab(page: Page, name: string): Promise<void> {
   // GraphiQL takes the operation name from the tab's text 100 ms after it changes, and runs the previous
   // tab's name until then ("Cannot infer operation"): wait until the tab, as GraphiQL stores it, has its own
   await page.waitForFunction((operation) => {
-    const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? 'null');
-    return state?.tabs?.[state.activeTabIndex]?.operationName === operation;
+    const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? 'null') as {
+      tabs: { operationName: string | null }[];
+      activeTabIndex: number;
+    } | null;
+    return state?.tabs[state.activeTabIndex]?.operationName === operation;
   }, name);
 }
 
@@ -112,7 +116,7 @@ describe('the example variables of the saved operations', () => {
       const tab = tabs.find((t) => named(t) === operation);
       expect({ operation, found: tab !== undefined }).toEqual({ operation, found: true });
       const declared = parse(tab!.query).definitions.flatMap((d) =>
-        d.kind === 'OperationDefinition'
+        d.kind === Kind.OPERATION_DEFINITION
           ? (d.variableDefinitions ?? []).map((v) => v.variable.name.value)
           : [],
       );
@@ -124,16 +128,16 @@ describe('the example variables of the saved operations', () => {
   it('make every tab answer data without errors and without a null at the root', async () => {
     const app = await startInProcess();
     try {
-      const first = await gatewayQuery(app, FIRST_QUERY);
+      const first = await gatewayQuery<{ models: { nodes: unknown[] } }>(app, FIRST_QUERY);
       expect(first.errors).toBeUndefined();
-      expect(first.data.models.nodes.length).toBeGreaterThan(0);
+      expect(first.data?.models.nodes.length).toBeGreaterThan(0);
       for (const tab of tabs) {
         const answer = await gatewayQuery(
           app,
           tab.query,
-          tab.variables ? JSON.parse(tab.variables) : undefined,
+          tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined,
         );
-        const roots = Object.entries(answer.data ?? {});
+        const roots = Object.entries((answer.data ?? {}) as Record<string, unknown>);
         expect({
           tab: named(tab),
           errors: answer.errors,
