@@ -2,13 +2,18 @@
  * Prints the relationship audits of a running lam-atlas API and one model page, through the typed client.
  *
  *   npm start                      # in another terminal
- *   npm run example                # LAM_ATLAS_URL=http://host:port/graphql to use another server
+ *   npm run example                # the server of npm start: http://localhost:$PORT/graphql (PORT: 4000)
  *   npm run example -- sam         # another model's page (a model slug)
+ *
+ * LAM_ATLAS_URL=http://host:port/graphql reads another server; it wins over PORT.
  */
-import { createAtlasClient, describeError, type ModelPageQuery } from '../src/client';
+import { AtlasUnreachableError, createAtlasClient, describeError, type ModelPageQuery } from '../src/client';
 import { AUDIT_NAMES, auditTable, formatTable } from '../src/client/audit-tables';
 
-const DEFAULT_URL = 'http://localhost:4000/graphql';
+/** The API to read: LAM_ATLAS_URL, else the one `npm start` serves with the same PORT. */
+export function apiUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LAM_ATLAS_URL || `http://localhost:${env.PORT || 4000}/graphql`;
+}
 
 function modelPage(model: NonNullable<ModelPageQuery['model']>): string {
   const facts = formatTable(
@@ -45,7 +50,7 @@ function modelPage(model: NonNullable<ModelPageQuery['model']>): string {
 }
 
 async function main(): Promise<void> {
-  const url = process.env.LAM_ATLAS_URL || DEFAULT_URL;
+  const url = apiUrl();
   const slug = process.argv[2] ?? 'esmfold';
   const client = createAtlasClient(url);
   const [audits, model] = await Promise.all([client.audits(), client.modelPage(slug)]);
@@ -58,6 +63,11 @@ async function main(): Promise<void> {
 if (require.main === module) {
   main().catch((error: unknown) => {
     process.stderr.write(`audit-report: ${describeError(error)}\n`);
+    if (error instanceof AtlasUnreachableError)
+      process.stderr.write(
+        'audit-report: `npm start` must be running (in another terminal); set PORT to the port it serves on, ' +
+          'or LAM_ATLAS_URL to the URL of the API (it wins over PORT)\n',
+      );
     process.exitCode = 1;
   });
 }

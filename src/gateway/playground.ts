@@ -29,12 +29,80 @@ export interface PlaygroundTab {
   variables?: string;
 }
 
-const WELCOME = `# lam-atlas: a knowledge graph of "Large AI Models in Health Informatics".
-# The other tabs hold the project's saved operations; the book icon opens the schema's docs.
-# Ctrl-Enter runs the operation.
+/**
+ * The README's first query ("What to try first"), the playground's first tab. test/docs checks that
+ * the README shows the same operation.
+ */
+export const FIRST_QUERY = `query WhatToTryFirst {
+  models(
+    first: 5
+    filter: { type: [LLM] }
+    orderBy: { field: PARAMETERS, direction: DESC }
+  ) {
+    totalCount
+    nodes {
+      name
+      parameters { value display bound }
+      access
+      trainedOn { name access }
+      source { location quote }
+    }
+  }
+  comparisons {
+    task { name }
+    metric { name higherIsBetter }
+    baseline { model { name } display }
+    challenger { model { name } display }
+    improvement
+  }
+  audits {
+    datasetsWithoutOpenAccess { name access }
+    risksWithoutMitigation { name }
+  }
+  search(query: "esm") {
+    __typename
+    ... on Model { name }
+    ... on Citation { number label }
+  }
+}
+`;
+
+const WELCOME = `# lam-atlas: the knowledge graph of the survey
+# "Large AI Models in Health Informatics".
+# Ctrl-Enter runs the operation; the book icon opens
+# the schema's docs. The other tabs hold the saved
+# operations of src/client/operations.
+`;
+
+/** What a tab opened with + starts with. */
+const NEW_TAB = `# Ctrl-Enter runs the operation; the book icon opens
+# the schema's docs.
 {
   sectors { name section }
 }
+`;
+
+/**
+ * Variables that find something, per saved operation, so that each tab answers data as it opens
+ * (test/e2e/playground.test.ts runs every tab with them).
+ */
+export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  ModelPage: { slug: 'esmfold' },
+  DatasetPage: { slug: 'casp14' },
+  CitationSupports: { number: 84 },
+  SectorOverview: { slug: 'bioinformatics' },
+  Search: { query: 'esm', first: 10 },
+};
+
+/** Styles over GraphiQL's: tabs wrap onto more rows instead of running off the bar, the title stays on one line. */
+const PLAYGROUND_CSS = `
+.graphiql-container .graphiql-session-header {
+  height: auto;
+  min-height: var(--session-header-height);
+  align-items: flex-end;
+}
+.graphiql-container .graphiql-tabs { flex-wrap: wrap; overflow: visible; row-gap: 4px; }
+.graphiql-container .graphiql-logo { white-space: nowrap; align-self: center; }
 `;
 
 interface Parsed {
@@ -98,23 +166,34 @@ function placeholder(type: TypeNode): unknown {
   return type.name.value in scalars ? scalars[type.name.value] : null;
 }
 
-/** A variables skeleton, so an operation with arguments shows what it needs. */
-function variablesFor(operation: OperationDefinitionNode): string | undefined {
-  const open = (operation.variableDefinitions ?? []).filter((v) => !v.defaultValue);
-  if (open.length === 0) return undefined;
-  return JSON.stringify(
-    Object.fromEntries(open.map((v) => [v.variable.name.value, placeholder(v.type)])),
-    null,
-    2,
-  );
+/**
+ * The variables a tab opens with: the example values of `examples` for its operation, and a
+ * placeholder for each other required variable without a default, so the tab shows what it needs.
+ */
+function variablesFor(
+  operation: OperationDefinitionNode,
+  examples: Record<string, Record<string, unknown>>,
+): string | undefined {
+  const example = (operation.name && examples[operation.name.value]) || {};
+  const entries: [string, unknown][] = [];
+  for (const v of operation.variableDefinitions ?? []) {
+    const name = v.variable.name.value;
+    if (name in example) entries.push([name, example[name]]);
+    else if (!v.defaultValue && v.type.kind === Kind.NON_NULL_TYPE) entries.push([name, placeholder(v.type)]);
+  }
+  if (entries.length === 0) return undefined;
+  return JSON.stringify(Object.fromEntries(entries), null, 2);
 }
 
 /**
  * One tab per operation of `dir/*.graphql`, with the fragments it uses (from any file) appended so
- * that each tab runs on its own. A file that does not parse is offered as it is: the editor shows
- * the syntax error.
+ * that each tab runs on its own, and its variables filled from `examples`. A file that does not parse
+ * is offered as it is: the editor shows the syntax error.
  */
-export function loadPlaygroundTabs(dir: string = OPERATIONS_DIR): PlaygroundTab[] {
+export function loadPlaygroundTabs(
+  dir: string = OPERATIONS_DIR,
+  examples: Record<string, Record<string, unknown>> = EXAMPLE_VARIABLES,
+): PlaygroundTab[] {
   const files = readOperationFiles(dir);
   const fragments = new Map<string, { text: string; node: FragmentDefinitionNode }>();
   for (const { text, document } of files) {
@@ -132,23 +211,29 @@ export function loadPlaygroundTabs(dir: string = OPERATIONS_DIR): PlaygroundTab[
     for (const node of document.definitions) {
       if (node.kind !== Kind.OPERATION_DEFINITION) continue;
       const query = [sourceOf(text, node), ...fragmentsFor(node, fragments)].join('\n\n');
-      tabs.push({ query: `${header}${query}\n`, variables: variablesFor(node) });
+      tabs.push({ query: `${header}${query}\n`, variables: variablesFor(node, examples) });
     }
   }
   return tabs;
 }
 
 /**
- * GraphiQL served from the installed bundle (no CDN), opening on a welcome tab followed by the saved
- * operations. Off in production.
+ * GraphiQL served from the installed bundle (no CDN), opening on the README's first query followed by
+ * the saved operations. Off in production.
  */
 export function playgroundOptions(production: boolean, dir: string = OPERATIONS_DIR): PlaygroundOptions {
   if (production) return { graphiql: false };
   const saved = loadPlaygroundTabs(dir);
   return {
-    graphiql: { title: 'lam-atlas', defaultQuery: WELCOME, defaultTabs: [{ query: WELCOME }, ...saved] },
+    graphiql: {
+      title: 'lam-atlas',
+      defaultQuery: NEW_TAB,
+      defaultTabs: [{ query: WELCOME + FIRST_QUERY }, ...saved],
+    },
     // the bundle is large (about 9 MB): load it on the first playground request, never in production
     renderGraphiQL: async (options) =>
-      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
+      (await import('@graphql-yoga/render-graphiql'))
+        .renderGraphiQL(options)
+        .replace('</head>', `<style>${PLAYGROUND_CSS}</style></head>`),
   };
 }

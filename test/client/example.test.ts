@@ -6,11 +6,18 @@ import { printedTable as table, Run, runNode } from '../helpers/process';
 
 const data = loadSurveyData(DATA_DIR);
 
-/** `npm run example` as a child process, the way a user runs it. */
-const runExample = (url: string, ...args: string[]) =>
+/** `npm run example` as a child process, the way a user runs it, with this environment. */
+const runExampleIn = (env: Record<string, string>, ...args: string[]) =>
   runNode(['-r', 'ts-node/register/transpile-only', 'examples/audit-report.ts', ...args], {
-    LAM_ATLAS_URL: url,
+    LAM_ATLAS_URL: '',
+    PORT: '',
+    ...env,
   });
+const runExample = (url: string, ...args: string[]) => runExampleIn({ LAM_ATLAS_URL: url }, ...args);
+
+const HINT =
+  'audit-report: `npm start` must be running (in another terminal); set PORT to the port it serves on, ' +
+  'or LAM_ATLAS_URL to the URL of the API (it wins over PORT)\n';
 
 describe('formatTable', () => {
   it('pads columns to their widest cell and shows an empty cell as "-"', () => {
@@ -117,13 +124,39 @@ describe('examples/audit-report.ts (npm run example)', () => {
     });
   }, 60000);
 
-  it('exits 1 with one clear line when the server cannot be reached', async () => {
+  it('reads the server of npm start on PORT when LAM_ATLAS_URL is not set', async () => {
+    const port = new URL(server.url).port;
+    const run = await runExampleIn({ PORT: port });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(new RegExp(`^lam-atlas audits at http://localhost:${port}/graphql\n`));
+    expect(run.stdout).toContain('\nModel: ESMfold\n');
+  }, 60000);
+
+  it('reads LAM_ATLAS_URL over PORT when both are set', async () => {
+    const run = await runExampleIn({
+      PORT: String(await closedPort()),
+      LAM_ATLAS_URL: `${server.url}/graphql`,
+    });
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(run.stdout).toMatch(new RegExp(`^lam-atlas audits at ${server.url}/graphql\n`));
+  }, 60000);
+
+  it('exits 1 when the server cannot be reached, saying that npm start must run and what to set', async () => {
     const port = await closedPort();
     const offline = await runExample(`http://127.0.0.1:${port}/graphql`);
     expect(offline).toEqual({
       code: 1,
       stdout: '',
-      stderr: `audit-report: cannot reach the lam-atlas API at http://127.0.0.1:${port}/graphql (connect ECONNREFUSED 127.0.0.1:${port})\n`,
+      stderr: `audit-report: cannot reach the lam-atlas API at http://127.0.0.1:${port}/graphql (connect ECONNREFUSED 127.0.0.1:${port})\n${HINT}`,
     });
+    // localhost may resolve to ::1 as well as 127.0.0.1, so the reason may name either
+    const onPort = await runExampleIn({ PORT: String(port) });
+    expect({ code: onPort.code, stdout: onPort.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(onPort.stderr).toMatch(
+      new RegExp(
+        `^audit-report: cannot reach the lam-atlas API at http://localhost:${port}/graphql \\(.+\\)\n`,
+      ),
+    );
+    expect(onPort.stderr.endsWith(`)\n${HINT}`)).toBe(true);
   }, 60000);
 });

@@ -2,10 +2,23 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
-import { loadPlaygroundTabs, OPERATIONS_DIR, playgroundOptions } from '../../src/gateway/playground';
+import { Kind, parse } from 'graphql';
+import {
+  EXAMPLE_VARIABLES,
+  FIRST_QUERY,
+  loadPlaygroundTabs,
+  OPERATIONS_DIR,
+  playgroundOptions,
+} from '../../src/gateway/playground';
+import { DATA_DIR, gatewayQuery, startInProcess } from '../helpers/app';
 import { RunningServer, startOneProcess } from '../helpers/http';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** data/models.json, as curated */
+const MODELS = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'models.json'), 'utf8')) as {
+  slug: string;
+  name: string;
+}[];
 const SCREENSHOT = path.resolve(__dirname, '../artifacts/playground.png');
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -13,6 +26,23 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 function isLocal(url: string): boolean {
   const parsed = new URL(url);
   return parsed.protocol === 'data:' || parsed.protocol === 'blob:' || LOOPBACK.has(parsed.hostname);
+}
+
+/** Opens the tab of an operation. */
+async function selectTab(page: Page, name: string): Promise<void> {
+  // the tabs are drag-to-reorder items, which swallow a synthetic mouse click: select with the keyboard
+  await page.locator('.graphiql-tab-button').getByText(name, { exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.graphiql-tab-active').getByText(name, { exact: true }).waitFor();
+  // GraphiQL takes the operation name from the tab's text 100 ms after it changes, and runs the previous
+  // tab's name until then ("Cannot infer operation"): wait until the tab, as GraphiQL stores it, has its own
+  await page.waitForFunction((operation) => {
+    const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? 'null') as {
+      tabs: { operationName: string | null }[];
+      activeTabIndex: number;
+    } | null;
+    return state?.tabs[state.activeTabIndex]?.operationName === operation;
+  }, name);
 }
 
 /** Monaco renders spaces as no-break spaces and only the lines in view. */
@@ -27,7 +57,7 @@ describe('saved operations as playground tabs', () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('gives each operation its own tab with its comments, the fragments it uses from any file, and a variables skeleton', () => {
+  it('gives each operation its own tab with its comments, the fragments it uses from any file, and its example variables', () => {
     fs.writeFileSync(
       path.join(dir, 'b-fragments.graphql'),
       'fragment ModelCard on Model { name access trainedOn { ...DatasetCard } }\nfragment DatasetCard on Dataset { name }\nfragment Unused on Risk { name }\n',
@@ -36,17 +66,23 @@ describe('saved operations as playground tabs', () => {
       path.join(dir, 'a-pages.graphql'),
       '# A model page.\nquery ModelPage($slug: String!, $first: Int = 5) { model(slug: $slug) { ...ModelCard } }\n\nquery Sectors { sectors { name } }\n',
     );
+    fs.writeFileSync(
+      path.join(dir, 'c-other.graphql'),
+      'query Other($slug: String!, $number: Int!, $first: Int, $tags: [String!]!) { model(slug: $slug) { name } }\n',
+    );
     fs.writeFileSync(path.join(dir, 'notes.txt'), 'not an operation');
-    const tabs = loadPlaygroundTabs(dir);
-    expect(tabs).toHaveLength(2);
+    const tabs = loadPlaygroundTabs(dir, { ModelPage: { slug: 'esmfold' } });
+    expect(tabs).toHaveLength(3);
     expect(tabs[0].query).toMatch(/^# \S*\/a-pages\.graphql\n# A model page\.\nquery ModelPage/);
     expect(tabs[0].query).toContain('fragment ModelCard on Model');
     expect(tabs[0].query).toContain('fragment DatasetCard on Dataset');
     expect(tabs[0].query).not.toContain('Unused');
     expect(tabs[0].query).not.toContain('query Sectors');
-    expect(JSON.parse(tabs[0].variables as string)).toEqual({ slug: '' });
+    expect(JSON.parse(tabs[0].variables as string)).toEqual({ slug: 'esmfold' });
     expect(tabs[1].query).toMatch(/^# \S*\/a-pages\.graphql\nquery Sectors \{ sectors \{ name \} \}\n$/);
     expect(tabs[1].variables).toBeUndefined();
+    // without an example: a placeholder for each required variable, nothing for the optional ones
+    expect(JSON.parse(tabs[2].variables as string)).toEqual({ slug: '', number: 0, tags: [] });
   });
 
   it('offers a file that does not parse as it is rather than dropping it', () => {
@@ -56,18 +92,72 @@ describe('saved operations as playground tabs', () => {
     expect(tabs[0].query).toMatch(/^# \S*\/broken\.graphql\nquery Broken \{ audits \{ \n$/);
   });
 
-  it('turns the playground off in production and opens on a welcome tab followed by the saved operations otherwise', () => {
+  it("turns the playground off in production and opens on the README's first query followed by the saved operations otherwise", () => {
     fs.writeFileSync(path.join(dir, 'sectors.graphql'), 'query Sectors { sectors { name } }\n');
     expect(playgroundOptions(true, dir)).toEqual({ graphiql: false });
     const options = playgroundOptions(false, dir);
     const graphiql = options.graphiql as { defaultTabs: { query: string }[]; defaultQuery: string };
     expect(graphiql.defaultTabs.map((t) => t.query)).toEqual([
-      graphiql.defaultQuery,
+      expect.stringMatching(/^# lam-atlas[^]*\nquery WhatToTryFirst \{/),
       expect.stringContaining('query Sectors'),
     ]);
+    expect(graphiql.defaultTabs[0].query.endsWith(FIRST_QUERY)).toBe(true);
+    expect(graphiql.defaultQuery).toMatch(/^#/);
     expect(typeof options.renderGraphiQL).toBe('function');
   });
 });
+
+describe('the example variables of the saved operations', () => {
+  const tabs = loadPlaygroundTabs(OPERATIONS_DIR);
+  const named = (tab: { query: string }) => tab.query.match(/^(?:query|mutation)\s+(\w+)/m)?.[1];
+
+  it('name saved operations and their variables', () => {
+    for (const [operation, variables] of Object.entries(EXAMPLE_VARIABLES)) {
+      const tab = tabs.find((t) => named(t) === operation);
+      expect({ operation, found: tab !== undefined }).toEqual({ operation, found: true });
+      const declared = parse(tab!.query).definitions.flatMap((d) =>
+        d.kind === Kind.OPERATION_DEFINITION
+          ? (d.variableDefinitions ?? []).map((v) => v.variable.name.value)
+          : [],
+      );
+      expect(declared).toEqual(expect.arrayContaining(Object.keys(variables)));
+    }
+    expect(MODELS.find((m) => m.slug === EXAMPLE_VARIABLES.ModelPage.slug)?.name).toBe('ESMfold');
+  });
+
+  it('make every tab answer data without errors and without a null at the root', async () => {
+    const app = await startInProcess();
+    try {
+      const first = await gatewayQuery<{ models: { nodes: unknown[] } }>(app, FIRST_QUERY);
+      expect(first.errors).toBeUndefined();
+      expect(first.data?.models.nodes.length).toBeGreaterThan(0);
+      for (const tab of tabs) {
+        const answer = await gatewayQuery(
+          app,
+          tab.query,
+          tab.variables ? (JSON.parse(tab.variables) as Record<string, unknown>) : undefined,
+        );
+        const roots = Object.entries((answer.data ?? {}) as Record<string, unknown>);
+        expect({
+          tab: named(tab),
+          errors: answer.errors,
+          empty: roots.filter(([, v]) => isEmpty(v)),
+        }).toEqual({
+          tab: named(tab),
+          errors: undefined,
+          empty: [],
+        });
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** A root field that found nothing. */
+function isEmpty(value: unknown): boolean {
+  return value === null || (Array.isArray(value) && value.length === 0);
+}
 
 describe('the GraphQL playground in a real browser, offline', () => {
   let server: RunningServer;
@@ -123,7 +213,18 @@ describe('the GraphQL playground in a real browser, offline', () => {
       (tab) => tab.query.match(/^(?:query|mutation)\s+(\w+)/m)?.[1] ?? '<untitled>',
     );
     expect(saved.length).toBeGreaterThan(0);
-    expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(['<untitled>', ...saved]);
+    expect(await page.locator('.graphiql-tab-button').allInnerTexts()).toEqual(['WhatToTryFirst', ...saved]);
+    // every tab is in view: the bar wraps rather than hiding tabs past its edge
+    const bar = await page.locator('.graphiql-tabs').boundingBox();
+    for (const box of await page
+      .locator('.graphiql-tab')
+      .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.right).toBeLessThanOrEqual(bar!.x + bar!.width + 1);
+    }
+    // the title stays on one line
+    const logo = page.locator('.graphiql-logo');
+    const lineHeight = await logo.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 0);
+    expect((await logo.boundingBox())!.height).toBeLessThan(lineHeight * 1.8 || 40);
 
     // the docs explorer and the editor's completion need GraphiQL's own introspection query to pass the limits
     const answer = await introspection;
@@ -144,16 +245,7 @@ describe('the GraphQL playground in a real browser, offline', () => {
     );
     const name = audit?.query.match(/^query\s+(\w+)/m)?.[1];
     expect(name).toBeDefined();
-    // the tabs are drag-to-reorder items, which swallow a synthetic mouse click: select with the keyboard
-    await page
-      .locator('.graphiql-tab-button')
-      .getByText(name as string, { exact: true })
-      .focus();
-    await page.keyboard.press('Enter');
-    await page
-      .locator('.graphiql-tab-active')
-      .getByText(name as string, { exact: true })
-      .waitFor();
+    await selectTab(page, name as string);
     expect(await editorText(page, '.graphiql-query-editor')).toContain('datasetsWithoutOpenAccess');
 
     await page.getByRole('button', { name: /Execute query/ }).click();
@@ -176,6 +268,26 @@ describe('the GraphQL playground in a real browser, offline', () => {
 
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
     await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it("runs the ModelPage tab as it opens, with its example slug, and answers ESMfold's page", async () => {
+    const name = MODELS.find((m) => m.slug === EXAMPLE_VARIABLES.ModelPage.slug)!.name;
+    await selectTab(page, 'ModelPage');
+    expect(await editorText(page, '.graphiql-query-editor')).toContain('query ModelPage');
+    const variables = await editorText(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)');
+    expect(JSON.parse(variables)).toEqual(EXAMPLE_VARIABLES.ModelPage);
+
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const response = page.locator('.graphiql-response');
+    await response.getByText('"source"').waitFor({ timeout: 30_000 });
+    // the response pane keeps the scroll position of the previous answer: back to its top
+    await response.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await response.getByText('"data"').waitFor();
+    const text = await editorText(page, '.graphiql-response');
+    expect(text).not.toContain('"model": null');
+    expect(text).toContain(`"name": "${name}"`);
+    expect(text).not.toContain('"errors"');
   });
 
   it('made every request to this machine and none elsewhere', () => {
