@@ -154,6 +154,11 @@ export function createHttpServer(
     }
     if (limiter && path !== '/healthz') {
       const decision = limiter.take(clientKey(req));
+      // what is left, on every answer, so a client can pace itself (IETF RateLimit headers)
+      const state = {
+        'ratelimit-policy': limiter.policy,
+        ratelimit: `"per-client";r=${decision.remaining};t=${decision.resetSeconds}`,
+      };
       if (!decision.allowed) {
         const wait = String(decision.retryAfterSeconds);
         reject(
@@ -162,10 +167,11 @@ export function createHttpServer(
           429,
           'RATE_LIMITED',
           `too many requests: the limit is ${rateLimit!.perMinute} per minute (bursts of ${rateLimit!.burst}); retry in ${wait} s`,
-          { 'retry-after': wait },
+          { 'retry-after': wait, ...state },
         );
         return;
       }
+      for (const [name, value] of Object.entries(state)) res.setHeader(name, value);
     }
     if (bodyTooLarge(req, res, maxBodyBytes, reject)) return;
     if (path === '/healthz' && read) {

@@ -11,22 +11,40 @@ export interface RateLimitOptions {
   now?: () => number;
 }
 
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** What a request is told: whether it may run, what is left, and when the bucket is full again. */
+export type RateDecision = { remaining: number; resetSeconds: number } & (
+  { allowed: true } | { allowed: false; retryAfterSeconds: number }
+);
 
 interface Bucket {
   tokens: number;
   updated: number;
 }
 
-/** An API key is the client's own choice: only its first characters name the bucket, so keys cannot grow the map's memory. */
-const MAX_KEY_LENGTH = 128;
-
-/** Which client a request counts against: its `x-api-key` header if present, else its remote address. */
+/**
+ * Which client a request counts against: its remote address, whatever headers it sends (a header is the
+ * client's own choice, and a new one per request would be a new bucket per request). An IPv6 client
+ * holds a whole /64 network, so its bucket is that network's.
+ */
 export function clientKey(req: IncomingMessage): string {
-  const header = req.headers['x-api-key'];
-  const apiKey = Array.isArray(header) ? header[0] : header;
-  if (apiKey) return `key:${apiKey.slice(0, MAX_KEY_LENGTH)}`;
-  return `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+  return addressKey(req.socket.remoteAddress ?? 'unknown');
+}
+
+export function addressKey(address: string): string {
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (v4) return `ip:${v4[1]}`;
+  if (!address.includes(':')) return `ip:${address}`;
+  const [head, tail] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `ip6:${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /**
@@ -61,14 +79,24 @@ export class RateLimiter {
     this.buckets.delete(key);
     this.buckets.set(key, bucket);
     if (this.buckets.size > this.maxClients) this.buckets.delete(this.buckets.keys().next().value as string);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return { allowed: true };
-    }
-    return {
-      allowed: false,
-      retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000)),
+    const allowed = bucket.tokens >= 1;
+    if (allowed) bucket.tokens -= 1;
+    const left = {
+      remaining: Math.floor(bucket.tokens),
+      resetSeconds: this.secondsUntil(bucket, this.options.burst),
     };
+    return allowed
+      ? { allowed, ...left }
+      : { allowed, ...left, retryAfterSeconds: Math.max(1, this.secondsUntil(bucket, 1)) };
+  }
+
+  /** The `RateLimit-Policy` header of this limit (IETF httpapi-ratelimit-headers): its quota and window. */
+  get policy(): string {
+    return `"per-client";q=${this.options.perMinute};w=60;burst=${this.options.burst}`;
+  }
+
+  private secondsUntil(bucket: Bucket, tokens: number): number {
+    return Math.ceil(Math.max(0, tokens - bucket.tokens) / this.perMs / 1000);
   }
 
   /** How many clients are tracked now. */

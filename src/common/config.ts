@@ -23,7 +23,7 @@ export interface Config {
   corsOrigins: string[] | null;
   /** whether __schema/__type are answered (default: on, off in production) */
   introspection: boolean;
-  /** token bucket per client (x-api-key, else the remote address) */
+  /** token bucket per client: its remote address (an IPv6 client's /64 network) */
   rateLimit: { perMinute: number; burst: number };
   /** a subgraph request taking longer fails, and only that subgraph's fields get errors */
   subgraphTimeoutMs: number;
