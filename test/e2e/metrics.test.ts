@@ -124,7 +124,7 @@ describe('/metrics over real HTTP (npm run start:gateway)', () => {
     expect((await postGraphQL(services, query)).body.data.model.risks).toEqual([{ name: 'Sustainability' }]);
     await services.stopSubgraph('risks');
     const failed = await postGraphQL(services, query);
-    expect(failed.body.errors[0].extensions).toMatchObject({
+    expect(failed.body?.errors?.[0].extensions).toMatchObject({
       code: 'SUBGRAPH_UNAVAILABLE',
       serviceName: 'risks',
     });

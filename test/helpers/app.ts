@@ -6,6 +6,7 @@ import { buildStores, seedStores } from '../../src/data/seed';
 import { scaleSurveyData } from '../../src/data/synthetic';
 import { loadSurveyData } from '../../src/data/validate';
 import { Config, loadConfig } from '../../src/common/config';
+import { GraphQLResponse } from './graphql';
 
 export const DATA_DIR = path.resolve(__dirname, '../../data');
 
@@ -30,11 +31,6 @@ export async function seededConfig(scale = 1): Promise<Config> {
   if (scale === 1) await seedStores(config);
   else await buildStores(config, scaleSurveyData(loadSurveyData(DATA_DIR), scale));
   return config;
-}
-
-export interface GraphQLResponse<T = any> {
-  data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
 /** Executes an operation through the gateway, in process, over its fetch API. */

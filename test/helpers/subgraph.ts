@@ -4,7 +4,8 @@ import { SUBGRAPH_MODULES } from '../../src/app/subgraph-modules';
 import { Config, SubgraphName } from '../../src/common/config';
 import { Store } from '../../src/common/database';
 import { Subgraph } from '../../src/common/federation';
-import { GraphQLResponse } from './app';
+import { seededConfig } from './app';
+import { GraphQLResponse, parseJson } from './graphql';
 
 export interface DirectSubgraph {
   subgraph: Subgraph;
@@ -23,7 +24,7 @@ export async function directSubgraph(config: Config, name: SubgraphName): Promis
   return {
     subgraph,
     store,
-    run: async (query, variables) => {
+    run: async <T>(query: string, variables?: Record<string, unknown>) => {
       const before = store.counter.count;
       const res = await graphql({
         schema: subgraph.schema,
@@ -31,7 +32,10 @@ export async function directSubgraph(config: Config, name: SubgraphName): Promis
         variableValues: variables,
         contextValue: SUBGRAPH_MODULES[name].createContext(store.dataSource),
       });
-      return { ...(JSON.parse(JSON.stringify(res)) as GraphQLResponse), sql: store.counter.count - before };
+      return {
+        ...parseJson<GraphQLResponse<T>>(JSON.stringify(res)),
+        sql: store.counter.count - before,
+      };
     },
     close: () => store.dataSource.destroy(),
   };
@@ -39,3 +43,30 @@ export async function directSubgraph(config: Config, name: SubgraphName): Promis
 
 export const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) { __typename ...F } }`;
 export const gid = (type: string, key: string | number) => Buffer.from(`${type}:${key}`).toString('base64');
+
+export interface SeededSubgraph {
+  /** runs an operation on the subgraph; `sql` is the statements it cost */
+  run<T = unknown>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T> & { sql: number }>;
+  /** resolves `reps` through `_entities`, selecting `selection` on each (inline fragments by type) */
+  entities<T = unknown>(selection: string, reps: object[]): Promise<GraphQLResponse<T> & { sql: number }>;
+}
+
+/** A subgraph over stores seeded from data/, opened for the enclosing describe block (closed after it). */
+export function seededSubgraph(name: SubgraphName): SeededSubgraph {
+  let direct: DirectSubgraph | undefined;
+  beforeAll(async () => {
+    direct = await directSubgraph(await seededConfig(), name);
+  });
+  afterAll(() => direct?.close());
+  const opened = () => {
+    if (!direct) throw new Error(`the ${name} subgraph is not open: call seededSubgraph inside describe`);
+    return direct;
+  };
+  return {
+    run: (query, variables) => opened().run(query, variables),
+    entities: (selection, reps) => opened().run(ENTITIES.replace('...F', selection), { reps }),
+  };
+}
