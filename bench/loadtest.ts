@@ -1,33 +1,37 @@
-import 'reflect-metadata';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
+import { nest } from '../test/helpers/abuse';
 import { SeparateServices, startSeparateServices } from '../test/helpers/http';
+import { numberFlag, parseFlags } from './flags';
 
-// npm run loadtest -- [--duration s] [--normal n] [--abusive n] [--restart catalog|risks|literature]
 // Loopback only: the gateway over the three subgraphs as separate services on port 0, normal and abusive
 // traffic for a fixed time, one subgraph stopped and restarted in the middle.
 
-function options(argv: string[]) {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined)
-      throw new Error(`expected --flag value, got "${argv[i]}"`);
-    flags[argv[i].slice(2)] = argv[i + 1];
-  }
-  const num = (name: string, fallback: number, min: number, max: number) => {
-    const v = flags[name] === undefined ? fallback : Number(flags[name]);
-    if (!Number.isFinite(v) || v < min || v > max)
-      throw new Error(`--${name} must be a number from ${min} to ${max}`);
-    return v;
-  };
+export const USAGE =
+  'npm run loadtest -- [--duration s] [--normal n] [--abusive n] [--restart catalog|risks|literature]';
+
+export interface LoadtestOptions {
+  /** seconds of traffic */
+  duration: number;
+  /** normal clients, each with its own API key */
+  normal: number;
+  /** abusive clients, sharing one key */
+  abusive: number;
+  /** the subgraph stopped and restarted in the middle */
+  restart: SubgraphName;
+}
+
+/** The options of `npm run loadtest`, from its command line. */
+export function loadtestOptions(argv: string[]): LoadtestOptions {
+  const flags = parseFlags(argv);
   const restart = (flags.restart ?? 'risks') as SubgraphName;
   if (!SUBGRAPH_NAMES.includes(restart))
     throw new Error(`--restart must be one of ${SUBGRAPH_NAMES.join(', ')}`);
   return {
-    duration: num('duration', 20, 4, 600),
-    normal: Math.floor(num('normal', 8, 1, 64)),
-    abusive: Math.floor(num('abusive', 4, 0, 16)),
+    duration: numberFlag(flags, 'duration', 20, 4, 600),
+    normal: Math.floor(numberFlag(flags, 'normal', 8, 1, 64)),
+    abusive: Math.floor(numberFlag(flags, 'abusive', 4, 0, 16)),
     restart,
   };
 }
@@ -57,8 +61,6 @@ const NORMAL: { name: string; query: string; check(data: any): boolean }[] = [
   },
 ];
 
-const nest = (levels: number) =>
-  `{ sectors { ${'tasks { nodes { sector { '.repeat(levels)}name${' } } }'.repeat(levels)} } }`;
 const json = (body: unknown) => JSON.stringify(body);
 
 /** Abusive traffic: each must be refused (an HTTP error or GraphQL errors without data). */
@@ -134,19 +136,23 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 /** memory after a full collection, so before and after compare what is still held */
 const memory = () => {
-  gc();
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
   return process.memoryUsage();
 };
 
 /** per API key: 50 a second */
 const RATE_PER_MINUTE = 3000;
 
-async function main(): Promise<void> {
-  const opts = options(process.argv.slice(2));
+/**
+ * The load test: the gateway over the three subgraphs as separate services, normal and abusive
+ * clients for the duration, one subgraph stopped and restarted in the middle. Prints what it saw;
+ * true when every normal request got its answer (but on the restarted subgraph's fields while it was
+ * down) and the gateway is healthy at the end.
+ */
+export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
   // counts the gateway's error lines (one JSON object each) instead of printing thousands of them
   const logged: Record<string, number> = {};
   const write = process.stderr.write.bind(process.stderr);
@@ -290,10 +296,5 @@ async function main(): Promise<void> {
     `\nverdict: ${pass ? 'PASS' : 'FAIL'}: normal requests saw ${unexpected.length ? `${unexpected.length} unexpected errors` : `no errors except on ${opts.restart}'s fields during its downtime`}`,
   );
   for (const u of unexpected.slice(0, 10)) console.log(`  ${u}`);
-  process.exit(pass ? 0 : 1);
+  return pass;
 }
-
-main().catch((err: Error) => {
-  console.error(`loadtest failed: ${err.stack ?? err.message}`);
-  process.exit(1);
-});
