@@ -6,7 +6,7 @@ import { buildStores, seedStores } from '../../src/data/seed';
 import { scaleSurveyData } from '../../src/data/synthetic';
 import { loadSurveyData } from '../../src/data/validate';
 import { Config, loadConfig } from '../../src/common/config';
-import { GraphQLResponse } from './graphql';
+import { dataOf, GraphQLResponse } from './graphql';
 
 export const DATA_DIR = path.resolve(__dirname, '../../data');
 
@@ -34,7 +34,7 @@ export async function seededConfig(scale = 1): Promise<Config> {
 }
 
 /** Executes an operation through the gateway, in process, over its fetch API. */
-export async function gatewayQuery<T = any>(
+export async function gatewayQuery<T = unknown>(
   app: InProcessApp,
   query: string,
   variables?: Record<string, unknown>,
@@ -76,13 +76,27 @@ export async function startInProcess(
 /** fused is how npm start runs operations; planned is the query plan every other deployment shape runs */
 export const EXECUTIONS = ['fused', 'planned'] as const;
 
+/** An operation on a running gateway: its whole answer, or with `.data` the data of an answer without errors. */
+export interface QueryFn {
+  <T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  data<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
 /** The gateway started for the enclosing describe block (stopped after it), and a query function on it. */
-export function queryInProcess(execution: Config['execution']) {
-  let app: InProcessApp;
+export function queryInProcess(execution: Config['execution']): QueryFn {
+  let app: InProcessApp | undefined;
   beforeAll(async () => {
     app = await startInProcess(1, execution);
   });
   afterAll(() => app?.close());
-  return <T = any>(query: string, variables?: Record<string, unknown>) =>
-    gatewayQuery<T>(app, query, variables);
+  const started = () => {
+    if (!app) throw new Error('the gateway is not started: call queryInProcess inside describe');
+    return app;
+  };
+  const query = <T = unknown>(source: string, variables?: Record<string, unknown>) =>
+    gatewayQuery<T>(started(), source, variables);
+  return Object.assign(query, {
+    data: async <T>(source: string, variables?: Record<string, unknown>) =>
+      dataOf(await query<T>(source, variables)),
+  });
 }

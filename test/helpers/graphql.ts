@@ -41,3 +41,10 @@ export type JsonObject = Record<string, unknown>;
 
 /** Parses JSON text as the shape the test expects of it; the test's assertions check the values. */
 export const parseJson = <T>(text: string): T => JSON.parse(text) as T;
+
+/** The item of `items` whose slug is `slug`; fails the test when there is none. */
+export function bySlug<T extends { slug: string }>(items: T[], slug: string): T {
+  const found = items.find((i) => i.slug === slug);
+  if (!found) throw new Error(`no "${slug}" among ${items.map((i) => i.slug).join(', ')}`);
+  return found;
+}

@@ -111,12 +111,11 @@ export async function startSeparateServices(
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TEMPORARY
-export interface TimedResponse<B = any> {
+export interface TimedResponse<B = unknown> {
   status: number;
   headers: Headers;
   /** the parsed JSON body (of the shape the caller expects), or undefined when the body is not JSON */
-  body: B;
+  body: B | undefined;
   ms: number;
 }
 
@@ -130,18 +129,16 @@ export function jsonOrUndefined<B>(text: string): B | undefined {
 }
 
 /** One HTTP request, timed from sending to the end of the body. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TEMPORARY
-export async function timedFetch<B = any>(url: string, init?: RequestInit): Promise<TimedResponse<B>> {
+export async function timedFetch<B = unknown>(url: string, init?: RequestInit): Promise<TimedResponse<B>> {
   const started = performance.now();
   const res = await fetch(url, init);
   const text = await res.text();
   const ms = performance.now() - started;
-  return { status: res.status, headers: res.headers, body: jsonOrUndefined<B>(text) as B, ms };
+  return { status: res.status, headers: res.headers, body: jsonOrUndefined<B>(text), ms };
 }
 
 /** POSTs a GraphQL request (an object is sent as JSON, a string as is) to a running server. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TEMPORARY
-export function postGraphQL<T = any>(
+export function postGraphQL<T = unknown>(
   server: { url: string },
   body: unknown,
   headers: Record<string, string> = {},

@@ -10,7 +10,7 @@ import { GraphQLResponse, parseJson } from './graphql';
 export interface DirectSubgraph {
   subgraph: Subgraph;
   store: Store;
-  run<T = any>(
+  run<T = unknown>(
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<T> & { sql: number }>;
