@@ -47,7 +47,7 @@ export async function startOneProcess(
   const cfg = config ?? tempConfig();
   await seedStores(cfg);
   const app = await createInProcessApp(cfg, options);
-  return { ...(await serve(app.gateway, app.health, app.close, cfg)), app };
+  return { ...(await serve(app.gateway, app.health, () => app.close(), cfg)), app };
 }
 
 export interface SeparateServicesOptions {
@@ -76,7 +76,7 @@ export async function startSeparateServices(
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startSubgraphServer(base, name, 0);
   const urls = await Promise.all(
-    SUBGRAPH_NAMES.map((n) => options.route?.(n, subgraphs[n].url) ?? subgraphs[n].url),
+    SUBGRAPH_NAMES.map(async (n) => (await options.route?.(n, subgraphs[n].url)) ?? subgraphs[n].url),
   );
   const config: Config = {
     ...base,

@@ -10,11 +10,32 @@ import { GraphQLResponse, parseJson } from './graphql';
 export interface DirectSubgraph {
   subgraph: Subgraph;
   store: Store;
-  run<T = unknown>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T> & { sql: number }>;
+  run<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<DirectAnswer<T>>;
   close(): Promise<void>;
+}
+
+/** The answer of a subgraph executed directly, and the SQL statements it cost. */
+export type DirectAnswer<T> = GraphQLResponse<T> & { sql: number };
+
+/**
+ * Executes `query` on a subgraph schema with graphql-js and a fresh context over `store`; the
+ * answer goes through JSON as it would over HTTP.
+ */
+export async function executeDirect<T>(
+  subgraph: Subgraph,
+  store: Store,
+  context: object,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<DirectAnswer<T>> {
+  const before = store.counter.count;
+  const res = await graphql({
+    schema: subgraph.schema,
+    source: query,
+    variableValues: variables,
+    contextValue: context,
+  });
+  return { ...parseJson<GraphQLResponse<T>>(JSON.stringify(res)), sql: store.counter.count - before };
 }
 
 /** A subgraph schema executed directly with graphql-js: no gateway, no HTTP. */
@@ -24,19 +45,14 @@ export async function directSubgraph(config: Config, name: SubgraphName): Promis
   return {
     subgraph,
     store,
-    run: async <T>(query: string, variables?: Record<string, unknown>) => {
-      const before = store.counter.count;
-      const res = await graphql({
-        schema: subgraph.schema,
-        source: query,
-        variableValues: variables,
-        contextValue: SUBGRAPH_MODULES[name].createContext(store.dataSource),
-      });
-      return {
-        ...parseJson<GraphQLResponse<T>>(JSON.stringify(res)),
-        sql: store.counter.count - before,
-      };
-    },
+    run: <T>(query: string, variables?: Record<string, unknown>) =>
+      executeDirect<T>(
+        subgraph,
+        store,
+        SUBGRAPH_MODULES[name].createContext(store.dataSource),
+        query,
+        variables,
+      ),
     close: () => store.dataSource.destroy(),
   };
 }
@@ -46,12 +62,9 @@ export const gid = (type: string, key: string | number) => Buffer.from(`${type}:
 
 export interface SeededSubgraph {
   /** runs an operation on the subgraph; `sql` is the statements it cost */
-  run<T = unknown>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<GraphQLResponse<T> & { sql: number }>;
+  run: <T = unknown>(query: string, variables?: Record<string, unknown>) => Promise<DirectAnswer<T>>;
   /** resolves `reps` through `_entities`, selecting `selection` on each (inline fragments by type) */
-  entities<T = unknown>(selection: string, reps: object[]): Promise<GraphQLResponse<T> & { sql: number }>;
+  entities: <T = unknown>(selection: string, reps: object[]) => Promise<DirectAnswer<T>>;
 }
 
 /** A subgraph over stores seeded from data/, opened for the enclosing describe block (closed after it). */
