@@ -6,6 +6,7 @@ import { ModelSortField, SortDirection } from '../../src/subgraphs/catalog/entit
 import { Model } from '../../src/subgraphs/catalog/entities/model.entity';
 import { modelOrderKeys } from '../../src/subgraphs/catalog/model-order';
 import { gatewayQuery, startInProcess } from '../helpers/app';
+import { dataOf, Page } from '../helpers/graphql';
 
 describe('models(orderBy:) on a scaled graph', () => {
   const SCALE = 6; // 480 models: ties in size across copies, and pages that end inside a tie
@@ -22,9 +23,11 @@ describe('models(orderBy:) on a scaled graph', () => {
 
   beforeAll(async () => {
     app = await startInProcess(SCALE);
-    byPosition = (
-      await gatewayQuery(app, `{ models(first: 500) { nodes { slug name parameters { value } } } }`)
-    ).data.models.nodes;
+    const all = await gatewayQuery<{ models: Page<Row> }>(
+      app,
+      `{ models(first: 500) { nodes { slug name parameters { value } } } }`,
+    );
+    byPosition = dataOf(all).models.nodes;
   });
   afterAll(() => app?.close());
 
@@ -42,16 +45,21 @@ describe('models(orderBy:) on a scaled graph', () => {
 
   async function planOf(qb: SelectQueryBuilder<Model>): Promise<string[]> {
     const [sql, params] = qb.getQueryAndParameters();
-    return (await app.stores.catalog.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params)).map(
-      (r: { detail: string }) => r.detail,
+    const rows = await app.stores.catalog.dataSource.query<{ detail: string }[]>(
+      `EXPLAIN QUERY PLAN ${sql}`,
+      params,
     );
+    return rows.map((r) => r.detail);
   }
 
   async function pageAll(orderBy: object): Promise<{ slugs: string[]; cursors: (string | null)[] }> {
     const slugs: string[] = [];
     const cursors: (string | null)[] = [null];
     for (;;) {
-      const res = await gatewayQuery(
+      type Slugs = {
+        models: Page<{ slug: string }> & { pageInfo: { hasNextPage: boolean; endCursor: string } };
+      };
+      const res = await gatewayQuery<Slugs>(
         app,
         `query($after: String, $o: ModelOrder) { models(first: ${PAGE}, after: $after, orderBy: $o) { nodes { slug } pageInfo { hasNextPage endCursor } } }`,
         {
@@ -59,10 +67,10 @@ describe('models(orderBy:) on a scaled graph', () => {
           o: orderBy,
         },
       );
-      expect(res.errors).toBeUndefined();
-      slugs.push(...res.data.models.nodes.map((n: { slug: string }) => n.slug));
-      if (!res.data.models.pageInfo.hasNextPage) return { slugs, cursors };
-      cursors.push(res.data.models.pageInfo.endCursor);
+      const { models } = dataOf(res);
+      slugs.push(...models.nodes.map((n) => n.slug));
+      if (!models.pageInfo.hasNextPage) return { slugs, cursors };
+      cursors.push(models.pageInfo.endCursor);
     }
   }
 
