@@ -33,25 +33,32 @@ export async function seededConfig(scale = 1): Promise<Config> {
   return config;
 }
 
-/** Executes an operation through the gateway, in process, over its fetch API. */
-export async function gatewayQuery<T = unknown>(
-  app: InProcessApp,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<GraphQLResponse<T>> {
+/** POSTs a GraphQL request body (a query, a documentId, extensions) to the gateway, in process, over its fetch API. */
+export async function gatewayPost<T = unknown>(app: InProcessApp, body: object): Promise<GraphQLResponse<T>> {
   const res = await app.gateway.runtime.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
   return (await res.json()) as GraphQLResponse<T>;
 }
 
+/** Executes an operation through the gateway, in process. */
+export const gatewayQuery = <T = unknown>(
+  app: InProcessApp,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> => gatewayPost<T>(app, { query, variables });
+
 /** Counts the SQL statements and subgraph fetches one operation costs. */
-export async function measure(app: InProcessApp, query: string, variables?: Record<string, unknown>) {
+export async function measure<T = unknown>(
+  app: InProcessApp,
+  query: string,
+  variables?: Record<string, unknown>,
+) {
   const before = Object.fromEntries(Object.entries(app.stores).map(([k, s]) => [k, s.counter.count]));
   app.gateway.stats.reset();
-  const response = await gatewayQuery(app, query, variables);
+  const response = await gatewayQuery<T>(app, query, variables);
   const sql = Object.fromEntries(
     Object.entries(app.stores).map(([k, s]) => [k, s.counter.count - before[k]]),
   );
