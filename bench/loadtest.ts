@@ -2,7 +2,8 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
 import { nest } from '../test/helpers/abuse';
-import { SeparateServices, startSeparateServices } from '../test/helpers/http';
+import { GraphQLResponse } from '../test/helpers/graphql';
+import { jsonOrUndefined, SeparateServices, startSeparateServices } from '../test/helpers/http';
 import { numberFlag, parseFlags } from './flags';
 
 // Loopback only: the gateway over the three subgraphs as separate services on port 0, normal and abusive
@@ -36,29 +37,49 @@ export function loadtestOptions(argv: string[]): LoadtestOptions {
   };
 }
 
+/** A normal request: its query, and a check of its data against the paper's. */
+interface Normal {
+  name: string;
+  query: string;
+  check(data: unknown): boolean;
+}
+
+/** A normal request whose data has the shape `T` (the query's selection). */
+const normal = <T>(name: string, query: string, check: (data: T) => boolean): Normal => ({
+  name,
+  query,
+  check: (data) => check(data as T),
+});
+
+type Named = { name: string };
+
 /** Normal traffic: what a frontend asks, each with a check against the paper's data. */
-const NORMAL: { name: string; query: string; check(data: any): boolean }[] = [
-  {
-    name: 'model page',
-    query: '{ model(slug: "gpt-3") { name type results { display } citations { number } risks { name } } }',
-    check: (d) => d.model.name === 'GPT-3' && d.model.risks.some((r: any) => r.name === 'Sustainability'),
-  },
-  {
-    name: 'citation',
-    query: '{ citation(number: 84) { label mentions { section } supports { __typename } } }',
-    check: (d) => d.citation.label === 'ESMfold',
-  },
-  {
-    name: 'models page',
-    query: '{ models(first: 20) { totalCount nodes { name access trainedOn { name } } } }',
-    check: (d) => d.models.nodes.length === 20,
-  },
-  { name: 'risks', query: '{ risks { name mitigations { name } } }', check: (d) => d.risks.length === 10 },
-  {
-    name: 'search',
-    query: '{ search(query: "esm") { __typename ... on Model { name } } }',
-    check: (d) => d.search.some((h: any) => h.name === 'ESMFold' || h.name === 'ESMfold'),
-  },
+const NORMAL: Normal[] = [
+  normal<{ model: Named & { risks: Named[] } }>(
+    'model page',
+    '{ model(slug: "gpt-3") { name type results { display } citations { number } risks { name } } }',
+    (d) => d.model.name === 'GPT-3' && d.model.risks.some((r) => r.name === 'Sustainability'),
+  ),
+  normal<{ citation: { label: string } }>(
+    'citation',
+    '{ citation(number: 84) { label mentions { section } supports { __typename } } }',
+    (d) => d.citation.label === 'ESMfold',
+  ),
+  normal<{ models: { nodes: unknown[] } }>(
+    'models page',
+    '{ models(first: 20) { totalCount nodes { name access trainedOn { name } } } }',
+    (d) => d.models.nodes.length === 20,
+  ),
+  normal<{ risks: unknown[] }>(
+    'risks',
+    '{ risks { name mitigations { name } } }',
+    (d) => d.risks.length === 10,
+  ),
+  normal<{ search: Partial<Named>[] }>(
+    'search',
+    '{ search(query: "esm") { __typename ... on Model { name } } }',
+    (d) => d.search.some((h) => h.name === 'ESMFold' || h.name === 'ESMfold'),
+  ),
 ];
 
 const json = (body: unknown) => JSON.stringify(body);
@@ -117,14 +138,8 @@ async function send(url: string, body: string, apiKey: string, contentType = 'ap
       body,
       signal: AbortSignal.timeout(10_000),
     });
-    const text = await res.text();
-    let parsed: any;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, body: parsed, ms: performance.now() - started };
+    const answer = jsonOrUndefined<GraphQLResponse>(await res.text());
+    return { status: res.status, body: answer, ms: performance.now() - started };
   } catch (err) {
     return { status: 0, body: undefined, ms: performance.now() - started, failure: (err as Error).name };
   }
@@ -156,7 +171,7 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
   // counts the gateway's error lines (one JSON object each) instead of printing thousands of them
   const logged: Record<string, number> = {};
   const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     const line = String(chunk);
     if (line.startsWith('{"level":"error"')) {
       const code = /"code":"([A-Z_]+)"/.exec(line)?.[1] ?? 'other';
@@ -164,7 +179,7 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
       return true;
     }
     return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stderr.write;
+  };
 
   // each normal client has its own API key and stays under its rate; the abusers share one key and do not
   const services: SeparateServices = await startSeparateServices({
@@ -195,7 +210,7 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
       const res = await send(services.url, json({ query: q.query }), `normal-${i}`);
       normal.requests++;
       normal.latencies.push(res.ms);
-      const errors: any[] = res.body?.errors ?? [];
+      const errors = res.body?.errors ?? [];
       const at = t0 - started;
       if (res.status === 200 && !errors.length && res.body?.data && q.check(res.body.data))
         count(normal, 'ok');
@@ -203,15 +218,15 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
         res.status === 200 &&
         errors.length &&
         errors.every(
-          (e) => e.extensions?.serviceName === opts.restart && /^SUBGRAPH_/.test(e.extensions?.code),
+          (e) => e.extensions?.serviceName === opts.restart && /^SUBGRAPH_/.test(e.extensions?.code ?? ''),
         )
       ) {
         const inWindow = at >= down.from - GRACE_MS && at <= down.to + GRACE_MS;
         count(
           normal,
           inWindow
-            ? `${errors[0].extensions.code} on ${opts.restart} (during its downtime)`
-            : `${errors[0].extensions.code} outside the downtime`,
+            ? `${errors[0].extensions?.code} on ${opts.restart} (during its downtime)`
+            : `${errors[0].extensions?.code} outside the downtime`,
         );
         if (!inWindow) unexpected.push(`${q.name} at ${(at / 1000).toFixed(1)} s: ${errors[0].message}`);
       } else {

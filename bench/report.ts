@@ -231,7 +231,11 @@ export function benchRatios(scale: number): Ratio[] {
 
 /** The rows of results.json: the measured cells, then the cost of each audit. */
 export const resultRows = (printed: Printed[], audits: Row[]): Row[] => [
-  ...printed.map(({ same: _same, ...row }) => row),
+  ...printed.map((p) => {
+    const row: Row & { same?: string } = { ...p };
+    delete row.same;
+    return row;
+  }),
   ...audits,
 ];
 

@@ -1,6 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import * as http from 'http';
 import * as path from 'path';
 import { closeServer, createHttpServer, HealthCheck, listen } from '../src/app/http-server';
@@ -26,10 +27,13 @@ export interface Target {
 
 const sumSql = (stores: Store[]) => () => stores.reduce((n, s) => n + s.counter.count, 0);
 
+/** The gateway's runtime behind the project's HTTP server on a loopback port. */
 async function serveOnPort0(
-  handler: http.RequestListener,
+  runtime: GatewayRuntime,
   health: HealthCheck,
 ): Promise<{ url: string; stop(): Promise<void> }> {
+  // the runtime answers a Node request itself, errors included; its promise only says when it is done
+  const handler: http.RequestListener = (req, res) => void runtime(req, res);
   const server = createHttpServer(handler, health);
   const port = await listen(server, 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}/graphql`, stop: () => closeServer(server) };
@@ -91,7 +95,7 @@ export function directCatalog(svc: Services): Target {
     url: svc.services.catalog.url,
     sql: sumSql([svc.services.catalog.store]),
     fetches: () => null,
-    stop: async () => undefined,
+    stop: () => Promise.resolve(),
   };
 }
 
@@ -162,15 +166,15 @@ export async function startTargets(
   try {
     const config = await storesAt(scale, path.join(dir, `x${scale}`));
     const one = await startOneProcess(config);
-    stoppers.push(one.stop);
+    stoppers.push(() => one.stop());
     const byName: Record<string, Target> = { 'one-process': one };
     const add = (target: Target) => {
       byName[target.name] = target;
-      stoppers.unshift(target.stop);
+      stoppers.unshift(() => target.stop());
     };
     if (['separate-services', 'catalog-direct', 'apollo-gateway'].some(want)) {
       const svc = await startSubgraphServices(config);
-      stoppers.unshift(svc.stop);
+      stoppers.unshift(() => svc.stop());
       if (want('separate-services')) add(await startSeparateServices(svc));
       if (want('catalog-direct')) add(directCatalog(svc));
       if (want('apollo-gateway')) add(await startApolloPeer(svc));
