@@ -1,6 +1,7 @@
 import { RateLimiter } from '../../src/app/rate-limit';
 import { postGraphQL, RunningServer, startOneProcess, timedFetch } from '../helpers/http';
 import { tempConfig } from '../helpers/app';
+import * as match from '../helpers/match';
 
 const QUERY = { query: '{ citation(number: 84) { label } }' };
 
@@ -25,7 +26,7 @@ describe('rate limiting over real HTTP', () => {
     expect(refused[0].body).toEqual({
       errors: [
         {
-          message: expect.stringMatching(/too many requests: the limit is 60 per minute \(bursts of 5\)/),
+          message: match.stringMatching(/too many requests: the limit is 60 per minute \(bursts of 5\)/),
           extensions: { code: 'RATE_LIMITED' },
         },
       ],
