@@ -1,6 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // tsconfig sets isolatedModules, so ts-jest transpiles each file alone and checks no types whatever
+  // `diagnostics` says: turned on, it would report only what transpiling one file finds, at a cost.
+  // Type errors, in tests too, are `npm run typecheck`'s (tsc over src, test, bench, scripts, examples).
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup.ts'],

@@ -1,64 +1,87 @@
-import 'reflect-metadata';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import { SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
-import { SeparateServices, startSeparateServices } from '../test/helpers/http';
+import { nest } from '../test/helpers/abuse';
+import { GraphQLResponse } from '../test/helpers/graphql';
+import { jsonOrUndefined, SeparateServices, startSeparateServices } from '../test/helpers/http';
+import { numberFlag, parseFlags } from './flags';
 
-// npm run loadtest -- [--duration s] [--normal n] [--abusive n] [--restart catalog|risks|literature]
 // Loopback only: the gateway over the three subgraphs as separate services on port 0, normal and abusive
 // traffic for a fixed time, one subgraph stopped and restarted in the middle.
 
-function options(argv: string[]) {
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined)
-      throw new Error(`expected --flag value, got "${argv[i]}"`);
-    flags[argv[i].slice(2)] = argv[i + 1];
-  }
-  const num = (name: string, fallback: number, min: number, max: number) => {
-    const v = flags[name] === undefined ? fallback : Number(flags[name]);
-    if (!Number.isFinite(v) || v < min || v > max)
-      throw new Error(`--${name} must be a number from ${min} to ${max}`);
-    return v;
-  };
+export const USAGE =
+  'npm run loadtest -- [--duration s] [--normal n] [--abusive n] [--restart catalog|risks|literature]';
+
+export interface LoadtestOptions {
+  /** seconds of traffic */
+  duration: number;
+  /** normal clients, each with its own API key */
+  normal: number;
+  /** abusive clients, sharing one key */
+  abusive: number;
+  /** the subgraph stopped and restarted in the middle */
+  restart: SubgraphName;
+}
+
+/** The options of `npm run loadtest`, from its command line. */
+export function loadtestOptions(argv: string[]): LoadtestOptions {
+  const flags = parseFlags(argv);
   const restart = (flags.restart ?? 'risks') as SubgraphName;
   if (!SUBGRAPH_NAMES.includes(restart))
     throw new Error(`--restart must be one of ${SUBGRAPH_NAMES.join(', ')}`);
   return {
-    duration: num('duration', 20, 4, 600),
-    normal: Math.floor(num('normal', 8, 1, 64)),
-    abusive: Math.floor(num('abusive', 4, 0, 16)),
+    duration: numberFlag(flags, 'duration', 20, 4, 600),
+    normal: Math.floor(numberFlag(flags, 'normal', 8, 1, 64)),
+    abusive: Math.floor(numberFlag(flags, 'abusive', 4, 0, 16)),
     restart,
   };
 }
 
+/** A normal request: its query, and a check of its data against the paper's. */
+interface Normal {
+  name: string;
+  query: string;
+  check(data: unknown): boolean;
+}
+
+/** A normal request whose data has the shape `T` (the query's selection). */
+const normal = <T>(name: string, query: string, check: (data: T) => boolean): Normal => ({
+  name,
+  query,
+  check: (data) => check(data as T),
+});
+
+type Named = { name: string };
+
 /** Normal traffic: what a frontend asks, each with a check against the paper's data. */
-const NORMAL: { name: string; query: string; check(data: any): boolean }[] = [
-  {
-    name: 'model page',
-    query: '{ model(slug: "gpt-3") { name type results { display } citations { number } risks { name } } }',
-    check: (d) => d.model.name === 'GPT-3' && d.model.risks.some((r: any) => r.name === 'Sustainability'),
-  },
-  {
-    name: 'citation',
-    query: '{ citation(number: 84) { label mentions { section } supports { __typename } } }',
-    check: (d) => d.citation.label === 'ESMfold',
-  },
-  {
-    name: 'models page',
-    query: '{ models(first: 20) { totalCount nodes { name access trainedOn { name } } } }',
-    check: (d) => d.models.nodes.length === 20,
-  },
-  { name: 'risks', query: '{ risks { name mitigations { name } } }', check: (d) => d.risks.length === 10 },
-  {
-    name: 'search',
-    query: '{ search(query: "esm") { __typename ... on Model { name } } }',
-    check: (d) => d.search.some((h: any) => h.name === 'ESMFold' || h.name === 'ESMfold'),
-  },
+const NORMAL: Normal[] = [
+  normal<{ model: Named & { risks: Named[] } }>(
+    'model page',
+    '{ model(slug: "gpt-3") { name type results { display } citations { number } risks { name } } }',
+    (d) => d.model.name === 'GPT-3' && d.model.risks.some((r) => r.name === 'Sustainability'),
+  ),
+  normal<{ citation: { label: string } }>(
+    'citation',
+    '{ citation(number: 84) { label mentions { section } supports { __typename } } }',
+    (d) => d.citation.label === 'ESMfold',
+  ),
+  normal<{ models: { nodes: unknown[] } }>(
+    'models page',
+    '{ models(first: 20) { totalCount nodes { name access trainedOn { name } } } }',
+    (d) => d.models.nodes.length === 20,
+  ),
+  normal<{ risks: unknown[] }>(
+    'risks',
+    '{ risks { name mitigations { name } } }',
+    (d) => d.risks.length === 10,
+  ),
+  normal<{ search: Partial<Named>[] }>(
+    'search',
+    '{ search(query: "esm") { __typename ... on Model { name } } }',
+    (d) => d.search.some((h) => h.name === 'ESMFold' || h.name === 'ESMfold'),
+  ),
 ];
 
-const nest = (levels: number) =>
-  `{ sectors { ${'tasks { nodes { sector { '.repeat(levels)}name${' } } }'.repeat(levels)} } }`;
 const json = (body: unknown) => JSON.stringify(body);
 
 /** Abusive traffic: each must be refused (an HTTP error or GraphQL errors without data). */
@@ -115,14 +138,8 @@ async function send(url: string, body: string, apiKey: string, contentType = 'ap
       body,
       signal: AbortSignal.timeout(10_000),
     });
-    const text = await res.text();
-    let parsed: any;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    return { status: res.status, body: parsed, ms: performance.now() - started };
+    const answer = jsonOrUndefined<GraphQLResponse>(await res.text());
+    return { status: res.status, body: answer, ms: performance.now() - started };
   } catch (err) {
     return { status: 0, body: undefined, ms: performance.now() - started, failure: (err as Error).name };
   }
@@ -134,23 +151,27 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-v8.setFlagsFromString('--expose-gc');
-const gc = vm.runInNewContext('gc') as () => void;
 /** memory after a full collection, so before and after compare what is still held */
 const memory = () => {
-  gc();
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
   return process.memoryUsage();
 };
 
 /** per API key: 50 a second */
 const RATE_PER_MINUTE = 3000;
 
-async function main(): Promise<void> {
-  const opts = options(process.argv.slice(2));
+/**
+ * The load test: the gateway over the three subgraphs as separate services, normal and abusive
+ * clients for the duration, one subgraph stopped and restarted in the middle. Prints what it saw;
+ * true when every normal request got its answer (but on the restarted subgraph's fields while it was
+ * down) and the gateway is healthy at the end.
+ */
+export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
   // counts the gateway's error lines (one JSON object each) instead of printing thousands of them
   const logged: Record<string, number> = {};
   const write = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     const line = String(chunk);
     if (line.startsWith('{"level":"error"')) {
       const code = /"code":"([A-Z_]+)"/.exec(line)?.[1] ?? 'other';
@@ -158,7 +179,7 @@ async function main(): Promise<void> {
       return true;
     }
     return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stderr.write;
+  };
 
   // each normal client has its own API key and stays under its rate; the abusers share one key and do not
   const services: SeparateServices = await startSeparateServices({
@@ -189,7 +210,7 @@ async function main(): Promise<void> {
       const res = await send(services.url, json({ query: q.query }), `normal-${i}`);
       normal.requests++;
       normal.latencies.push(res.ms);
-      const errors: any[] = res.body?.errors ?? [];
+      const errors = res.body?.errors ?? [];
       const at = t0 - started;
       if (res.status === 200 && !errors.length && res.body?.data && q.check(res.body.data))
         count(normal, 'ok');
@@ -197,15 +218,15 @@ async function main(): Promise<void> {
         res.status === 200 &&
         errors.length &&
         errors.every(
-          (e) => e.extensions?.serviceName === opts.restart && /^SUBGRAPH_/.test(e.extensions?.code),
+          (e) => e.extensions?.serviceName === opts.restart && /^SUBGRAPH_/.test(e.extensions?.code ?? ''),
         )
       ) {
         const inWindow = at >= down.from - GRACE_MS && at <= down.to + GRACE_MS;
         count(
           normal,
           inWindow
-            ? `${errors[0].extensions.code} on ${opts.restart} (during its downtime)`
-            : `${errors[0].extensions.code} outside the downtime`,
+            ? `${errors[0].extensions?.code} on ${opts.restart} (during its downtime)`
+            : `${errors[0].extensions?.code} outside the downtime`,
         );
         if (!inWindow) unexpected.push(`${q.name} at ${(at / 1000).toFixed(1)} s: ${errors[0].message}`);
       } else {
@@ -290,10 +311,5 @@ async function main(): Promise<void> {
     `\nverdict: ${pass ? 'PASS' : 'FAIL'}: normal requests saw ${unexpected.length ? `${unexpected.length} unexpected errors` : `no errors except on ${opts.restart}'s fields during its downtime`}`,
   );
   for (const u of unexpected.slice(0, 10)) console.log(`  ${u}`);
-  process.exit(pass ? 0 : 1);
+  return pass;
 }
-
-main().catch((err: Error) => {
-  console.error(`loadtest failed: ${err.stack ?? err.message}`);
-  process.exit(1);
-});

@@ -1,3 +1,5 @@
+import * as os from 'os';
+
 /** One row of bench/results.json: a workload on a target, over every round of the run. */
 export interface Row {
   workload: string;
@@ -125,4 +127,167 @@ const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 /** RSS and V8 heap before the warm-up and after the last round. */
 export function memoryLine(before: NodeJS.MemoryUsage, after: NodeJS.MemoryUsage): string {
   return `RSS ${mb(before.rss)} -> ${mb(after.rss)}, heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}`;
+}
+
+/** The measurements of one cell, as the table prints them and results.json keeps them. */
+export interface Measured {
+  workload: string;
+  target: { name: string };
+  runs: { rps: number; p50_ms: number; p99_ms: number; errors: number; requests: number }[];
+  sql: number;
+  fetches: number | null;
+  loadSql: number;
+  same: string;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Each cell over its rounds: req/s and p50 the mean of the rounds, p99 the worst, errors the sum. */
+export function summarize(cells: Measured[]): Printed[] {
+  return cells.map((c) => ({
+    workload: c.workload,
+    target: c.target.name,
+    rps: mean(c.runs.map((r) => r.rps)),
+    p50_ms: mean(c.runs.map((r) => r.p50_ms)),
+    p99_ms: Math.max(...c.runs.map((r) => r.p99_ms)),
+    errors: c.runs.reduce((n, r) => n + r.errors, 0),
+    sql_per_request: c.sql,
+    fetches_per_request: c.fetches,
+    sql_per_request_under_load:
+      c.loadSql /
+      Math.max(
+        1,
+        c.runs.reduce((n, r) => n + r.requests, 0),
+      ),
+    same: c.same,
+  }));
+}
+
+/** The throughput ratios a run reports; those of the model pages only at scale. */
+export function benchRatios(scale: number): Ratio[] {
+  const ratios: Ratio[] = [
+    {
+      what: 'nested: one-process / apollo-gateway',
+      workload: 'models nested',
+      numerator: 'one-process',
+      denominator: 'apollo-gateway',
+      goal: 3,
+    },
+    {
+      what: 'nested: one-process-planned / apollo-gateway',
+      workload: 'models nested',
+      numerator: 'one-process-planned',
+      denominator: 'apollo-gateway',
+    },
+    {
+      what: 'nested: separate-services / apollo-gateway',
+      workload: 'models nested',
+      numerator: 'separate-services',
+      denominator: 'apollo-gateway',
+    },
+    {
+      what: 'nested (catalog fields): one-process / catalog-direct',
+      workload: 'models nested (catalog fields)',
+      numerator: 'one-process',
+      denominator: 'catalog-direct',
+      goal: 0.5,
+    },
+    {
+      what: 'nested (all fields) one-process / catalog-direct (catalog fields)',
+      workload: 'models nested',
+      numerator: 'one-process',
+      denominator: 'catalog-direct',
+      denominatorWorkload: 'models nested (catalog fields)',
+    },
+    {
+      what: 'nested: one-process / floor',
+      workload: 'models nested',
+      numerator: 'one-process',
+      denominator: 'floor',
+      goal: 0.2,
+    },
+    ...['dataset page', 'audits (all six)', 'search "med"', 'nodes x100'].map((w) => ({
+      what: `${w}: one-process / apollo-gateway`,
+      workload: w,
+      numerator: 'one-process',
+      denominator: 'apollo-gateway',
+    })),
+    {
+      what: 'models page deep / first, at scale',
+      workload: 'models page deep',
+      numerator: 'one-process',
+      denominator: 'one-process',
+      denominatorWorkload: 'models page first',
+    },
+    {
+      what: 'models page deep, scale N / scale 1',
+      workload: 'models page deep',
+      numerator: 'one-process',
+      denominator: 'one-process@1x',
+    },
+  ];
+  return ratios.filter((q) => scale > 1 || !q.workload.startsWith('models page'));
+}
+
+/** The rows of results.json: the measured cells, then the cost of each audit. */
+export const resultRows = (printed: Printed[], audits: Row[]): Row[] => [
+  ...printed.map((p) => {
+    const row: Row & { same?: string } = { ...p };
+    delete row.same;
+    return row;
+  }),
+  ...audits,
+];
+
+/** What a run prints after its rounds, besides the rows. */
+export interface RunFacts {
+  scale: number;
+  rounds: number;
+  duration: number;
+  connections: number;
+  /** the load average when the run started */
+  loadAtStart: string;
+  /** memory after the warm-up and after the rounds */
+  memory: { before: NodeJS.MemoryUsage; after: NodeJS.MemoryUsage };
+  /** the workloads compared between scale N and scale 1 */
+  scaleWorkloads: string[];
+  unhandledRejections: number;
+  resultsFile: string;
+  startedAt: number;
+}
+
+export const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+
+/** The report of a run: the machine, the table, how to read it, the ratios, scale, audits. */
+export function benchReport(printed: Printed[], audits: Row[], facts: RunFacts): string {
+  const rows = resultRows(printed, audits);
+  const cpu = os.cpus();
+  const out = [
+    `\nlam-atlas benchmark: scale ${facts.scale}, ${facts.rounds} round(s) of ${facts.duration} s per measurement, ${facts.connections} connections,`,
+    `node ${process.version}, ${cpu.length} x ${cpu[0]?.model ?? 'cpu'}, load average ${loadAverage()} (at start: ${facts.loadAtStart}); loopback, load from a worker thread\n`,
+    resultsTable(printed),
+    '\n"models nested (catalog fields)" drops citations and risks, which the literature and risks subgraphs contribute,',
+    'so that the catalog subgraph can answer it alone. req/s: mean of the rounds; p50: mean; p99: worst round.',
+    'SQL/req and fetches/req: one request measured outside the load (SQL of the stores behind the target; fetches: subgraph requests).',
+    'under load: SQL statements during the load / answers; lower than SQL/req where the gateway shares identical in-flight',
+    'subgraph requests between clients (the HTTP transport of separate-services does), so identical concurrent queries cost less there.',
+    `\nratios (throughput, this run):\n${ratioLines(rows, benchRatios(facts.scale))}`,
+  ];
+  if (facts.scale > 1)
+    out.push(
+      `\nat scale ${facts.scale} (one-process) against scale 1 (one-process@1x), p50 latency (goal: within 2x):\n${scaleLines(rows, facts.scaleWorkloads, 2)}`,
+      `memory of the bench process (both gateways and their subgraphs, load from a worker), after the warm-up and after the rounds: ${memoryLine(facts.memory.before, facts.memory.after)}`,
+    );
+  if (audits.length)
+    out.push(
+      `\ncost of each audit on one-process:\n${audits.map((a) => `  ${a.workload.padEnd(38)} SQL ${a.sql_per_request}, fetches ${a.fetches_per_request}`).join('\n')}`,
+    );
+  if (facts.unhandledRejections > 0)
+    out.push(`\n${facts.unhandledRejections} unhandled promise rejection(s) during the run: see stderr.`);
+  out.push(`\nwrote ${facts.resultsFile}; total ${((Date.now() - facts.startedAt) / 1000).toFixed(0)} s`);
+  return out.join('\n');
 }

@@ -6,7 +6,7 @@ import { scaleSurveyData } from '../src/data/synthetic';
 import { loadSurveyData } from '../src/data/validate';
 import { Config, loadConfig } from '../src/common/config';
 import { dataOf, post } from './load';
-import { Target } from './targets';
+import type { Target } from './targets';
 import { DATASET_CANDIDATES, MODEL_CURSORS, NODE_ID_SOURCES, PAGE_SIZE } from './workloads';
 
 export const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);

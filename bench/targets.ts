@@ -1,7 +1,9 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import * as http from 'http';
+import * as path from 'path';
 import { closeServer, createHttpServer, HealthCheck, listen } from '../src/app/http-server';
 import { createInProcessApp } from '../src/app/in-process';
 import { composeRemote, createRemoteGateway } from '../src/app/remote-gateway';
@@ -9,6 +11,7 @@ import { RunningSubgraph, startSubgraphServer } from '../src/app/subgraph-server
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
 import { Store } from '../src/common/database';
 import { startFloorServer } from './floor.server';
+import { log, storesAt } from './setup';
 
 /** Something the benchmark sends load to, with the counters that tell what one request costs. */
 export interface Target {
@@ -24,10 +27,13 @@ export interface Target {
 
 const sumSql = (stores: Store[]) => () => stores.reduce((n, s) => n + s.counter.count, 0);
 
+/** The gateway's runtime behind the project's HTTP server on a loopback port. */
 async function serveOnPort0(
-  handler: http.RequestListener,
+  runtime: GatewayRuntime,
   health: HealthCheck,
 ): Promise<{ url: string; stop(): Promise<void> }> {
+  // the runtime answers a Node request itself, errors included; its promise only says when it is done
+  const handler: http.RequestListener = (req, res) => void runtime(req, res);
   const server = createHttpServer(handler, health);
   const port = await listen(server, 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}/graphql`, stop: () => closeServer(server) };
@@ -89,7 +95,7 @@ export function directCatalog(svc: Services): Target {
     url: svc.services.catalog.url,
     sql: sumSql([svc.services.catalog.store]),
     fetches: () => null,
-    stop: async () => undefined,
+    stop: () => Promise.resolve(),
   };
 }
 
@@ -131,4 +137,61 @@ export async function startFloor(config: Config): Promise<Target> {
       floor.close();
     },
   };
+}
+
+/** The targets of one run by name, the one-process gateway among them, and how to stop them all. */
+export interface RunningTargets {
+  /** the one-process gateway: the reference every other answer must equal */
+  one: Target;
+  byName: Record<string, Target>;
+  /** stops every target, then the subgraph services they share; a failure to stop is logged */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the targets `wanted` names (all when null) over stores at `scale` built in `dir`; the
+ * one-process gateway always. What started is stopped again when a later start fails.
+ */
+export async function startTargets(
+  scale: number,
+  wanted: string[] | null,
+  dir: string,
+): Promise<RunningTargets> {
+  const want = (name: string) => !wanted || wanted.includes(name);
+  // stopped first to last: the targets, last started first, then the services, then one-process
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const s of stoppers) await s().catch((err: Error) => log(`stop failed: ${err.message}`));
+  };
+  try {
+    const config = await storesAt(scale, path.join(dir, `x${scale}`));
+    const one = await startOneProcess(config);
+    stoppers.push(() => one.stop());
+    const byName: Record<string, Target> = { 'one-process': one };
+    const add = (target: Target) => {
+      byName[target.name] = target;
+      stoppers.unshift(() => target.stop());
+    };
+    if (['separate-services', 'catalog-direct', 'apollo-gateway'].some(want)) {
+      const svc = await startSubgraphServices(config);
+      stoppers.unshift(() => svc.stop());
+      if (want('separate-services')) add(await startSeparateServices(svc));
+      if (want('catalog-direct')) add(directCatalog(svc));
+      if (want('apollo-gateway')) add(await startApolloPeer(svc));
+    }
+    if (want('one-process-planned'))
+      add(await startOneProcess({ ...config, execution: 'planned' }, 'one-process-planned'));
+    if (want('floor')) add(await startFloor(config));
+    if (scale > 1 && want('one-process@1x'))
+      add(await startOneProcess(await storesAt(1, path.join(dir, 'x1')), 'one-process@1x'));
+    log(
+      `targets up: ${Object.values(byName)
+        .map((t) => `${t.name} ${t.url}`)
+        .join(', ')}`,
+    );
+    return { one, byName, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 }

@@ -34,10 +34,12 @@ interface AuditCheckout {
   testFile: string;
 }
 
-// the audit is an ES module; a CommonJS `import()` would become require() when compiled
+// the audit is an ES module; a CommonJS `import()` would become require() when compiled, so the
+// import is built at run time, where TypeScript does not rewrite it
+// eslint-disable-next-line @typescript-eslint/no-implied-eval -- a constant body, the only way to import() an ES module here
 const importModule = new Function('specifier', 'return import(specifier)') as (
   specifier: string,
-) => Promise<any>;
+) => Promise<unknown>;
 
 async function openCheckout(dir: string | null): Promise<AuditCheckout> {
   if (!dir)
@@ -49,12 +51,12 @@ async function openCheckout(dir: string | null): Promise<AuditCheckout> {
     throw new Error(
       `FEDERATION_AUDIT_DIR=${dir} has no dist/index.js: not an audit checkout, or npm install (which builds it) was not run there`,
     );
-  const { createRouter } = await importModule(path.join(dist, 'index.js'));
+  const { createRouter } = (await importModule(path.join(dist, 'index.js'))) as { createRouter?: unknown };
   if (typeof createRouter !== 'function' || !fs.existsSync(path.join(dist, 'test.js')))
     throw new Error(
       `FEDERATION_AUDIT_DIR=${dir}: its dist/ has no createRouter export or no test.js, which this script runs`,
     );
-  return { createRouter, testFile: path.join(dist, 'test.js') };
+  return { createRouter: createRouter as () => http.RequestListener, testFile: path.join(dist, 'test.js') };
 }
 
 async function serveHandler(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
@@ -80,7 +82,8 @@ async function startGateway(kind: GatewayKind, supergraphFile: string): Promise<
     supergraph: fs.readFileSync(supergraphFile, 'utf8'),
     logging: false,
   });
-  const { server, url } = await serveHandler(runtime as unknown as http.RequestListener);
+  // the runtime answers a Node request itself, errors included; its promise only says when it is done
+  const { server, url } = await serveHandler((req, res) => void runtime(req, res));
   return { url: `${url}/graphql`, stop: async () => (await closeServer(server), await runtime.dispose()) };
 }
 

@@ -62,7 +62,35 @@ const HEAD_NOUN = /\s+(?:model|architecture|framework|work|prompting)$/;
 const ASIDE = /\s*\(([^()]*)\)$/;
 const DETERMINERS = new Set(['The', 'A', 'An', 'This', 'These', 'That', 'Its', 'Their', 'Our']);
 // Words that name no single work: class acronyms and organisations.
-const GENERIC = new Set(['OpenAI', 'DeepMind', 'Google', 'Meta', 'Microsoft', 'Twitter', 'AI', 'ML', 'NLP', 'CV', 'LLM', 'LVM', 'LMM', 'LAM', 'LVLM', 'SOTA', 'CNN', 'CAD', 'MSA', 'PLM', 'EHR', 'CT', 'MRI', 'OCT', 'ECG', 'RL', 'US']);
+const GENERIC = new Set([
+  'OpenAI',
+  'DeepMind',
+  'Google',
+  'Meta',
+  'Microsoft',
+  'Twitter',
+  'AI',
+  'ML',
+  'NLP',
+  'CV',
+  'LLM',
+  'LVM',
+  'LMM',
+  'LAM',
+  'LVLM',
+  'SOTA',
+  'CNN',
+  'CAD',
+  'MSA',
+  'PLM',
+  'EHR',
+  'CT',
+  'MRI',
+  'OCT',
+  'ECG',
+  'RL',
+  'US',
+]);
 
 const isNameWord = (t: string) => /^[A-Za-z][\w\-/+.'’]*[\w+-]$|^[A-Z]$/.test(t) && /[A-Z]/.test(t);
 const isNumberWord = (t: string) => /^\d[\w.-]*$/.test(t);
@@ -82,7 +110,8 @@ function formsBefore(before: string): Form[] {
   const bare = aside ? text.slice(0, aside.index).trimEnd() : text;
   const forms: Form[] = [{ text, headStripped: false, whole: false }];
   if (aside) forms.push({ text: bare, headStripped: false, whole: false });
-  if (HEAD_NOUN.test(bare)) forms.push({ text: bare.replace(HEAD_NOUN, ''), headStripped: true, whole: false });
+  if (HEAD_NOUN.test(bare))
+    forms.push({ text: bare.replace(HEAD_NOUN, ''), headStripped: true, whole: false });
   if (aside) forms.push({ text: aside[1].trim(), headStripped: false, whole: true });
   return forms.filter((f) => f.text.length > 0);
 }
@@ -111,7 +140,12 @@ function nameRun(form: Form): string[] {
   while (run.length > 1 && DETERMINERS.has(run[0])) run.shift();
   // A sentence's first word is capitalised anyway: "As ESMfold" is "ESMfold", "Stable Diffusion" stays.
   const rest = run.slice(1);
-  if (run.length === words.length && isPlainWord(run[0]) && (rest.length > 1 || (rest.length === 1 && !isPlainWord(rest[0])))) run.shift();
+  if (
+    run.length === words.length &&
+    isPlainWord(run[0]) &&
+    (rest.length > 1 || (rest.length === 1 && !isPlainWord(rest[0])))
+  )
+    run.shift();
   return run;
 }
 
@@ -134,7 +168,13 @@ function labelBefore(before: string, namesLongestFirst: string[]): Label | null 
   for (const form of forms) {
     const known = knownNameAtEnd(form, namesLongestFirst);
     // A known name that is only the tail of a longer printed name ("Swin Transformer") is not it.
-    if (known && !nameRun(form).join(' ').endsWith(' ' + known)) return { label: known, known: true };
+    if (
+      known &&
+      !nameRun(form)
+        .join(' ')
+        .endsWith(' ' + known)
+    )
+      return { label: known, known: true };
   }
   for (const form of forms) {
     const found = properNounAtEnd(form);
@@ -149,13 +189,16 @@ function chooseLabel(labels: Label[]): string | null {
   const counts = new Map<string, number>();
   for (const l of pool) counts.set(l.label, (counts.get(l.label) ?? 0) + 1);
   let best: string | null = null;
-  for (const [label, count] of counts) if (best === null || count > (counts.get(best) as number)) best = label;
+  for (const [label, count] of counts)
+    if (best === null || count > (counts.get(best) as number)) best = label;
   return best;
 }
 
 /** One record per reference number 1..191, in order, from the English text of the paper. */
 export function extractCitations(paperText: string, knownNames: KnownName[]): CitationRecord[] {
-  const names = [...new Set(knownNames.map((k) => k.name.trim()).filter((n) => n.length > 0))].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  const names = [...new Set(knownNames.map((k) => k.name.trim()).filter((n) => n.length > 0))].sort(
+    (a, b) => b.length - a.length || a.localeCompare(b),
+  );
   const mentions = new Map<number, { section: string; sentence: string }[]>();
   const labels = new Map<number, Label[]>();
   for (const paragraph of englishParagraphs(paperText)) {
@@ -163,7 +206,8 @@ export function extractCitations(paperText: string, knownNames: KnownName[]): Ci
       for (const group of citationGroups(sentence)) {
         for (const n of group.numbers) {
           const list = mentions.get(n) ?? [];
-          if (!list.some((m) => m.section === paragraph.section && m.sentence === sentence)) list.push({ section: paragraph.section, sentence });
+          if (!list.some((m) => m.section === paragraph.section && m.sentence === sentence))
+            list.push({ section: paragraph.section, sentence });
           mentions.set(n, list);
         }
         const label = group.numbers.length === 1 ? labelBefore(group.before, names) : null;
@@ -175,7 +219,8 @@ export function extractCitations(paperText: string, knownNames: KnownName[]): Ci
     const number = i + 1;
     const found = mentions.get(number) ?? [];
     const record: CitationRecord = { number, label: chooseLabel(labels.get(number) ?? []), mentions: found };
-    if (found.length === 0) record.notes = `[${number}] is not cited in the English text of paper/survey.txt (the seed text), so nothing is known of it.`;
+    if (found.length === 0)
+      record.notes = `[${number}] is not cited in the English text of paper/survey.txt (the seed text), so nothing is known of it.`;
     return record;
   });
 }
@@ -193,7 +238,8 @@ export function readKnownNames(dataDir: string): { names: KnownName[]; missing: 
     const records = JSON.parse(fs.readFileSync(full, 'utf8')) as { name?: unknown; aliases?: unknown[] }[];
     if (!Array.isArray(records)) throw new Error(`data/${file} must contain a JSON array of records`);
     for (const r of records) {
-      for (const n of [r.name, ...(Array.isArray(r.aliases) ? r.aliases : [])]) if (typeof n === 'string') names.push({ name: n });
+      for (const n of [r.name, ...(Array.isArray(r.aliases) ? r.aliases : [])])
+        if (typeof n === 'string') names.push({ name: n });
     }
   }
   return { names, missing };

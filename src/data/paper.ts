@@ -83,7 +83,33 @@ export function englishParagraphs(text: string): Paragraph[] {
 
 // Words whose final period never ends a sentence here ("et al.", "e.g.", "Fig. 2", "Aug. 2023").
 // "etc." is not among them: in this paper it ends sentences ("politics [176], etc. In addition").
-const ABBREVIATIONS = new Set(['al', 'e.g', 'i.e', 'fig', 'figs', 'vs', 'cf', 'eq', 'eqs', 'dr', 'mr', 'ms', 'prof', 'sec', 'approx', 'ref', 'refs', 'jan', 'feb', 'aug', 'sept', 'nov', 'dec', 'u.k', 'u.s']);
+const ABBREVIATIONS = new Set([
+  'al',
+  'e.g',
+  'i.e',
+  'fig',
+  'figs',
+  'vs',
+  'cf',
+  'eq',
+  'eqs',
+  'dr',
+  'mr',
+  'ms',
+  'prof',
+  'sec',
+  'approx',
+  'ref',
+  'refs',
+  'jan',
+  'feb',
+  'aug',
+  'sept',
+  'nov',
+  'dec',
+  'u.k',
+  'u.s',
+]);
 
 /** Positions inside balanced (...) or [...] pairs; unbalanced ones ("1) increased size") protect nothing. */
 function protectedPositions(text: string): boolean[] {

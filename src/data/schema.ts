@@ -16,7 +16,12 @@ export const modelTypeSchema = z.enum(['LLM', 'LVM', 'LMM']);
 
 export const sourceSchema = z
   .object({
-    location: z.string().regex(/^(Table I{1,2}|Section [IV]+(-[A-G])?|Abstract|Fig\. \d)$/, 'must be like "Table I" or "Section III-A"'),
+    location: z
+      .string()
+      .regex(
+        /^(Table I{1,2}|Section [IV]+(-[A-G])?|Abstract|Fig\. \d)$/,
+        'must be like "Table I" or "Section III-A"',
+      ),
     quote: z.string().trim().min(1).max(400).nullable(),
   })
   .strict();
@@ -26,20 +31,51 @@ export const quantitySchema = z
   .strict()
   .superRefine((q, ctx) => {
     const needsValue = q.bound === 'EXACT' || q.bound === 'AT_LEAST';
-    if (needsValue && q.value === null) ctx.addIssue({ code: 'custom', path: ['value'], message: `a number is required when bound is ${q.bound}` });
-    if (!needsValue && q.value !== null) ctx.addIssue({ code: 'custom', path: ['value'], message: `must be null when bound is ${q.bound}` });
+    if (needsValue && q.value === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value'],
+        message: `a number is required when bound is ${q.bound}`,
+      });
+    if (!needsValue && q.value !== null)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `must be null when bound is ${q.bound}` });
   });
 
-export const sectorSchema = z.object({ slug, name: text, section: z.string().regex(/^III-[A-G]$/), summary: text, source: sourceSchema, notes: note }).strict();
-
-export const metricSchema = z
-  .object({ slug, name: text, aliases: z.array(text), higherIsBetter: z.boolean(), unit: text.nullable(), source: sourceSchema, notes: note })
+export const sectorSchema = z
+  .object({
+    slug,
+    name: text,
+    section: z.string().regex(/^III-[A-G]$/),
+    summary: text,
+    source: sourceSchema,
+    notes: note,
+  })
   .strict();
 
-export const comparisonSchema = z.object({ slug, baseline: slug, challenger: slug, source: sourceSchema, notes: note }).strict();
+export const metricSchema = z
+  .object({
+    slug,
+    name: text,
+    aliases: z.array(text),
+    higherIsBetter: z.boolean(),
+    unit: text.nullable(),
+    source: sourceSchema,
+    notes: note,
+  })
+  .strict();
+
+export const comparisonSchema = z
+  .object({ slug, baseline: slug, challenger: slug, source: sourceSchema, notes: note })
+  .strict();
 
 export const figureSchema = z
-  .object({ label: text, value: z.number().finite().nullable(), unit: text.nullable(), display: text, source: sourceSchema })
+  .object({
+    label: text,
+    value: z.number().finite().nullable(),
+    unit: text.nullable(),
+    display: text,
+    source: sourceSchema,
+  })
   .strict();
 
 export const mentionSchema = z.object({ section: text, sentence: text }).strict();
@@ -50,7 +86,9 @@ export const mentionSchema = z.object({ section: text, sentence: text }).strict(
  */
 export function dataSchemas(maxCitation: number) {
   const citationNumbers = z.array(citationNumber(maxCitation));
-  const taskSchema = z.object({ slug, name: text, sector: slug, citations: citationNumbers, source: sourceSchema, notes: note }).strict();
+  const taskSchema = z
+    .object({ slug, name: text, sector: slug, citations: citationNumbers, source: sourceSchema, notes: note })
+    .strict();
 
   const modelSchema = z
     .object({
@@ -103,7 +141,9 @@ export function dataSchemas(maxCitation: number) {
     })
     .strict();
 
-  const mitigationSchema = z.object({ slug, name: text, description: text, citations: citationNumbers, source: sourceSchema }).strict();
+  const mitigationSchema = z
+    .object({ slug, name: text, description: text, citations: citationNumbers, source: sourceSchema })
+    .strict();
 
   const riskSchema = z
     .object({
@@ -122,7 +162,12 @@ export function dataSchemas(maxCitation: number) {
     .strict();
 
   const citationSchema = z
-    .object({ number: citationNumber(maxCitation), label: text.nullable(), mentions: z.array(mentionSchema), notes: note })
+    .object({
+      number: citationNumber(maxCitation),
+      label: text.nullable(),
+      mentions: z.array(mentionSchema),
+      notes: note,
+    })
     .strict();
 
   return {
@@ -140,7 +185,14 @@ export function dataSchemas(maxCitation: number) {
 
 /** Each data file of data/, in the order records may refer to each other. */
 export const DATA_FILES = dataSchemas(MAX_CITATION);
-export const { tasks: taskSchema, models: modelSchema, datasets: datasetSchema, results: resultSchema, risks: riskSchema, citations: citationSchema } = DATA_FILES;
+export const {
+  tasks: taskSchema,
+  models: modelSchema,
+  datasets: datasetSchema,
+  results: resultSchema,
+  risks: riskSchema,
+  citations: citationSchema,
+} = DATA_FILES;
 export const mitigationSchema = riskSchema.shape.mitigations.element;
 
 export type DataKind = keyof typeof DATA_FILES;

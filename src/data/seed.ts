@@ -2,7 +2,14 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Config, PostgresStore, SUBGRAPH_NAMES } from '../common/config';
-import { createExpressionIndexes, defineStore, isPostgres, isReadableSqlite, migrate, storeTarget } from '../common/database';
+import {
+  createExpressionIndexes,
+  defineStore,
+  isPostgres,
+  isReadableSqlite,
+  migrate,
+  storeTarget,
+} from '../common/database';
 import { DATA_DIGEST_KEY, StoreMeta } from '../common/store-meta.entity';
 import type { SurveyData } from './schema';
 import { SUBGRAPH_MODULES, SubgraphModule } from '../subgraphs';
@@ -19,8 +26,12 @@ const BUILD_CACHE_KIB = -131072;
  */
 export function dataDigest(dataDir: string): string {
   const hash = crypto.createHash('sha256');
-  for (const name of SUBGRAPH_NAMES) for (const m of SUBGRAPH_MODULES[name].migrations) hash.update(`${m.name}\0`);
-  const files = fs.readdirSync(dataDir).filter((f) => f.endsWith('.json')).sort();
+  for (const name of SUBGRAPH_NAMES)
+    for (const m of SUBGRAPH_MODULES[name].migrations) hash.update(`${m.name}\0`);
+  const files = fs
+    .readdirSync(dataDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   for (const f of [...files, 'paper/survey.txt']) {
     hash.update(f + '\0');
     hash.update(fs.readFileSync(path.join(dataDir, f)));
@@ -53,7 +64,8 @@ export async function buildStoreFile(file: string, def: SubgraphModule, data: Su
     await dataSource.initialize();
     // A new file, renamed over the store only once complete: a crash mid-build loses nothing, so
     // skip the journal and fsyncs, and give a million-row build enough page cache for its indexes.
-    for (const pragma of ['journal_mode = OFF', 'synchronous = OFF', `cache_size = ${BUILD_CACHE_KIB}`]) await dataSource.query(`PRAGMA ${pragma}`);
+    for (const pragma of ['journal_mode = OFF', 'synchronous = OFF', `cache_size = ${BUILD_CACHE_KIB}`])
+      await dataSource.query(`PRAGMA ${pragma}`);
     await dataSource.synchronize();
     await dataSource.transaction((m) => def.seed(m, data));
     // after the rows: one sort per index instead of an index update per row
@@ -71,7 +83,12 @@ export async function buildStoreFile(file: string, def: SubgraphModule, data: Su
  * Replaces a PostgreSQL store's rows in one transaction, after running its migrations: readers see the
  * old rows or the new ones, never a mix, and a failure rolls back to the old rows.
  */
-async function seedPostgres(target: PostgresStore, def: SubgraphModule, data: SurveyData, digest: string | null): Promise<void> {
+async function seedPostgres(
+  target: PostgresStore,
+  def: SubgraphModule,
+  data: SurveyData,
+  digest: string | null,
+): Promise<void> {
   const store = defineStore(target, def.entities, { migrations: def.migrations });
   await store.dataSource.initialize();
   try {
@@ -105,7 +122,11 @@ export async function seedStores(config: Config): Promise<SeedReport> {
  * graph made from it; with none, the stores are rebuilt from data/ at the next start). SQLite stores are built into new files and
  * renamed over the old ones only when all were built; PostgreSQL stores are replaced in a transaction.
  */
-export async function buildStores(config: Config, data: SurveyData, digest: string | null = null): Promise<SeedReport> {
+export async function buildStores(
+  config: Config,
+  data: SurveyData,
+  digest: string | null = null,
+): Promise<SeedReport> {
   const started = Date.now();
   const stores: Record<string, string> = {};
   const built: [string, string][] = [];

@@ -34,7 +34,12 @@ function score(metric: MetricRecord, r: number): { value: number; display: strin
 function copyCitations(real: CitationRecord[], copy: number): CitationRecord[] {
   const mentioned = real.filter((c) => c.mentions.length > 0);
   const first = real.length + (copy - 1) * CITATIONS_PER_COPY + 1;
-  return Array.from({ length: CITATIONS_PER_COPY }, (_, j) => ({ number: first + j, label: null, mentions: mentioned[j % mentioned.length].mentions.slice(0, 1), notes: SYNTHETIC_NOTE }));
+  return Array.from({ length: CITATIONS_PER_COPY }, (_, j) => ({
+    number: first + j,
+    label: null,
+    mentions: mentioned[j % mentioned.length].mentions.slice(0, 1),
+    notes: SYNTHETIC_NOTE,
+  }));
 }
 
 /**
@@ -42,7 +47,12 @@ function copyCitations(real: CitationRecord[], copy: number): CitationRecord[] {
  * the copy's models, tasks, datasets and metrics, told apart by `setting`; the first of them cite the
  * copy's references, so that each of those supports one entity.
  */
-function copyResults(data: SurveyData, copy: number, citations: CitationRecord[], shared: Shared): ResultRecord[] {
+function copyResults(
+  data: SurveyData,
+  copy: number,
+  citations: CitationRecord[],
+  shared: Shared,
+): ResultRecord[] {
   const random = seeded(copy);
   const pick = <T>(rows: T[]) => rows[Math.floor(random() * rows.length)];
   const slugs = (rows: { slug: string }[]) => rows.map((r) => suffix(r.slug, copy));
@@ -77,7 +87,10 @@ interface Shared {
 function sharedParts(data: SurveyData): Shared {
   const texts = new Map<string, string>();
   return {
-    settings: Array.from({ length: Math.max(0, RESULTS_PER_COPY - data.results.length) }, (_, k) => `synthetic run ${k + 1}`),
+    settings: Array.from(
+      { length: Math.max(0, RESULTS_PER_COPY - data.results.length) },
+      (_, k) => `synthetic run ${k + 1}`,
+    ),
     source: { location: 'Table I', quote: null },
     text: (s) => texts.get(s) ?? (texts.set(s, s), s),
   };
@@ -90,9 +103,12 @@ function sharedParts(data: SurveyData): Shared {
  * they are. Copy 0 is the real data, unchanged; every other record is marked SYNTHETIC_NOTE.
  */
 export function scaleSurveyData(data: SurveyData, factor: number): SurveyData {
-  if (!Number.isInteger(factor) || factor < 1) throw new Error(`scale factor must be a positive integer, got ${factor}`);
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new Error(`scale factor must be a positive integer, got ${factor}`);
   const copies = <T>(rows: T[], make: (row: T, copy: number) => T): T[] =>
-    Array.from({ length: factor }, (_, copy) => (copy === 0 ? rows : rows.map((r) => ({ ...make(r, copy), notes: SYNTHETIC_NOTE })))).flat();
+    Array.from({ length: factor }, (_, copy) =>
+      copy === 0 ? rows : rows.map((r) => ({ ...make(r, copy), notes: SYNTHETIC_NOTE })),
+    ).flat();
   const citations = Array.from({ length: factor - 1 }, (_, i) => copyCitations(data.citations, i + 1));
   const shared = sharedParts(data);
   return {
@@ -100,13 +116,35 @@ export function scaleSurveyData(data: SurveyData, factor: number): SurveyData {
     metrics: data.metrics,
     citations: [...data.citations, ...citations.flat()],
     tasks: copies(data.tasks, (t, c) => ({ ...t, slug: suffix(t.slug, c), name: named(t.name, c) })),
-    datasets: copies(data.datasets, (d, c) => ({ ...d, slug: suffix(d.slug, c), name: named(d.name, c), aliases: [] })),
-    models: copies(data.models, (m, c) => ({ ...m, slug: suffix(m.slug, c), name: named(m.name, c), aliases: [], trainedOn: m.trainedOn.map((d) => suffix(d, c)) })),
+    datasets: copies(data.datasets, (d, c) => ({
+      ...d,
+      slug: suffix(d.slug, c),
+      name: named(d.name, c),
+      aliases: [],
+    })),
+    models: copies(data.models, (m, c) => ({
+      ...m,
+      slug: suffix(m.slug, c),
+      name: named(m.name, c),
+      aliases: [],
+      trainedOn: m.trainedOn.map((d) => suffix(d, c)),
+    })),
     results: [
-      ...copies(data.results, (r, c) => ({ ...r, slug: suffix(r.slug, c), model: suffix(r.model, c), task: suffix(r.task, c), dataset: r.dataset && suffix(r.dataset, c) })),
+      ...copies(data.results, (r, c) => ({
+        ...r,
+        slug: suffix(r.slug, c),
+        model: suffix(r.model, c),
+        task: suffix(r.task, c),
+        dataset: r.dataset && suffix(r.dataset, c),
+      })),
       ...citations.flatMap((cited, i) => copyResults(data, i + 1, cited, shared)),
     ],
-    comparisons: copies(data.comparisons, (x, c) => ({ ...x, slug: suffix(x.slug, c), baseline: suffix(x.baseline, c), challenger: suffix(x.challenger, c) })),
+    comparisons: copies(data.comparisons, (x, c) => ({
+      ...x,
+      slug: suffix(x.slug, c),
+      baseline: suffix(x.baseline, c),
+      challenger: suffix(x.challenger, c),
+    })),
     risks: copies(data.risks, (r, c) => ({
       ...r,
       slug: suffix(r.slug, c),

@@ -14,19 +14,33 @@ export interface DataIssue {
 
 export class DataValidationError extends Error {
   constructor(readonly issues: DataIssue[]) {
-    super(`invalid data (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` + issues.map((i) => '  - ' + formatIssue(i)).join('\n'));
+    super(
+      `invalid data (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` +
+        issues.map((i) => '  - ' + formatIssue(i)).join('\n'),
+    );
     this.name = 'DataValidationError';
   }
 }
 
 export function formatIssue(issue: DataIssue): string {
-  const where = [issue.file, issue.record && `record ${issue.record}`, issue.field && `field "${issue.field}"`].filter(Boolean).join(', ');
+  const where = [
+    issue.file,
+    issue.record && `record ${issue.record}`,
+    issue.field && `field "${issue.field}"`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `${where}: ${issue.message}`;
 }
 
 const recordLabel = (index: number, raw: unknown): string => {
   const r = raw as { slug?: unknown; number?: unknown } | null;
-  const id = typeof r?.slug === 'string' ? ` (slug "${r.slug}")` : typeof r?.number === 'number' ? ` (number ${r.number})` : '';
+  const id =
+    typeof r?.slug === 'string'
+      ? ` (slug "${r.slug}")`
+      : typeof r?.number === 'number'
+        ? ` (number ${r.number})`
+        : '';
   return `#${index}${id}`;
 };
 
@@ -55,7 +69,13 @@ function readKind(dataDir: string, kind: DataKind, issues: DataIssue[]): unknown
 }
 
 /** The records of one kind that have their schema's shape; an issue for every one that has not. */
-function parseRecords(kind: DataKind, records: unknown[], schema: z.ZodType, issues: DataIssue[], keep = true): unknown[] {
+function parseRecords(
+  kind: DataKind,
+  records: unknown[],
+  schema: z.ZodType,
+  issues: DataIssue[],
+  keep = true,
+): unknown[] {
   const file = `data/${kind}.json`;
   const out: unknown[] = [];
   records.forEach((raw, index) => {
@@ -96,7 +116,8 @@ export function validateSurveyData(data: SurveyData, maxCitation: number, paper:
   const issues: DataIssue[] = [];
   const schemas = dataSchemas(maxCitation);
   // the parsed copies are dropped as they come: a million of them would double the memory
-  for (const kind of Object.keys(schemas) as DataKind[]) parseRecords(kind, data[kind], schemas[kind], issues, false);
+  for (const kind of Object.keys(schemas) as DataKind[])
+    parseRecords(kind, data[kind], schemas[kind], issues, false);
   checkReferences(data, maxCitation, issues);
   checkQuotes(data, paper, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
@@ -106,15 +127,28 @@ function readPaperOrReport(dataDir: string, issues: DataIssue[]): string | null 
   try {
     return readPaper(dataDir);
   } catch {
-    issues.push({ file: 'data/paper/survey.txt', message: `file is missing (expected ${path.join(dataDir, 'paper', 'survey.txt')})` });
+    issues.push({
+      file: 'data/paper/survey.txt',
+      message: `file is missing (expected ${path.join(dataDir, 'paper', 'survey.txt')})`,
+    });
     return null;
   }
 }
 
-function indexBySlug<T extends { slug: string }>(kind: DataKind, records: T[], issues: DataIssue[]): Map<string, T> {
+function indexBySlug<T extends { slug: string }>(
+  kind: DataKind,
+  records: T[],
+  issues: DataIssue[],
+): Map<string, T> {
   const map = new Map<string, T>();
   records.forEach((r, i) => {
-    if (map.has(r.slug)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, r), field: 'slug', message: `duplicate slug "${r.slug}"` });
+    if (map.has(r.slug))
+      issues.push({
+        file: `data/${kind}.json`,
+        record: recordLabel(i, r),
+        field: 'slug',
+        message: `duplicate slug "${r.slug}"`,
+      });
     map.set(r.slug, r);
   });
   return map;
@@ -129,12 +163,29 @@ function checkReferences(data: SurveyData, maxCitation: number, issues: DataIssu
   const results = indexBySlug('results', data.results, issues);
   indexBySlug('comparisons', data.comparisons, issues);
   indexBySlug('risks', data.risks, issues);
-  indexBySlug('risks', data.risks.flatMap((r) => r.mitigations), issues);
+  indexBySlug(
+    'risks',
+    data.risks.flatMap((r) => r.mitigations),
+    issues,
+  );
 
-  const refs = (kind: DataKind, records: { slug: string }[], field: string, target: Map<string, unknown>, targetKind: DataKind, pick: (r: never) => (string | null)[]) =>
+  const refs = (
+    kind: DataKind,
+    records: { slug: string }[],
+    field: string,
+    target: Map<string, unknown>,
+    targetKind: DataKind,
+    pick: (r: never) => (string | null)[],
+  ) =>
     records.forEach((r, i) =>
       pick(r as never).forEach((ref) => {
-        if (ref !== null && !target.has(ref)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, r), field, message: `unknown ${targetKind.replace(/s$/, '')} "${ref}" (no such slug in data/${targetKind}.json)` });
+        if (ref !== null && !target.has(ref))
+          issues.push({
+            file: `data/${kind}.json`,
+            record: recordLabel(i, r),
+            field,
+            message: `unknown ${targetKind.replace(/s$/, '')} "${ref}" (no such slug in data/${targetKind}.json)`,
+          });
       }),
     );
   refs('tasks', data.tasks, 'sector', sectors, 'sectors', (t: { sector: string }) => [t.sector]);
@@ -143,10 +194,16 @@ function checkReferences(data: SurveyData, maxCitation: number, issues: DataIssu
   refs('models', data.models, 'trainedOn', datasets, 'datasets', (m: { trainedOn: string[] }) => m.trainedOn);
   refs('results', data.results, 'model', models, 'models', (r: { model: string }) => [r.model]);
   refs('results', data.results, 'task', tasks, 'tasks', (r: { task: string }) => [r.task]);
-  refs('results', data.results, 'dataset', datasets, 'datasets', (r: { dataset: string | null }) => [r.dataset]);
+  refs('results', data.results, 'dataset', datasets, 'datasets', (r: { dataset: string | null }) => [
+    r.dataset,
+  ]);
   refs('results', data.results, 'metric', metrics, 'metrics', (r: { metric: string }) => [r.metric]);
-  refs('comparisons', data.comparisons, 'baseline', results, 'results', (c: { baseline: string }) => [c.baseline]);
-  refs('comparisons', data.comparisons, 'challenger', results, 'results', (c: { challenger: string }) => [c.challenger]);
+  refs('comparisons', data.comparisons, 'baseline', results, 'results', (c: { baseline: string }) => [
+    c.baseline,
+  ]);
+  refs('comparisons', data.comparisons, 'challenger', results, 'results', (c: { challenger: string }) => [
+    c.challenger,
+  ]);
   refs('risks', data.risks, 'models', models, 'models', (r: { models: string[] }) => r.models);
   refs('risks', data.risks, 'datasets', datasets, 'datasets', (r: { datasets: string[] }) => r.datasets);
   refs('risks', data.risks, 'sectors', sectors, 'sectors', (r: { sectors: string[] }) => r.sectors);
@@ -157,28 +214,57 @@ function checkReferences(data: SurveyData, maxCitation: number, issues: DataIssu
     if (!a || !b) return;
     const mismatch = (['task', 'metric'] as const).filter((k) => a[k] !== b[k]);
     if (a.dataset && b.dataset && a.dataset !== b.dataset) mismatch.push('dataset' as never);
-    if (c.baseline === c.challenger) issues.push({ file: 'data/comparisons.json', record: recordLabel(i, c), field: 'challenger', message: 'baseline and challenger are the same result' });
-    else if (mismatch.length > 0) issues.push({ file: 'data/comparisons.json', record: recordLabel(i, c), field: 'challenger', message: `baseline and challenger differ in ${mismatch.join(', ')}` });
+    if (c.baseline === c.challenger)
+      issues.push({
+        file: 'data/comparisons.json',
+        record: recordLabel(i, c),
+        field: 'challenger',
+        message: 'baseline and challenger are the same result',
+      });
+    else if (mismatch.length > 0)
+      issues.push({
+        file: 'data/comparisons.json',
+        record: recordLabel(i, c),
+        field: 'challenger',
+        message: `baseline and challenger differ in ${mismatch.join(', ')}`,
+      });
   });
 
   const seen = new Set<number>();
   data.citations.forEach((c, i) => {
-    if (seen.has(c.number)) issues.push({ file: 'data/citations.json', record: recordLabel(i, c), field: 'number', message: `duplicate citation number ${c.number}` });
+    if (seen.has(c.number))
+      issues.push({
+        file: 'data/citations.json',
+        record: recordLabel(i, c),
+        field: 'number',
+        message: `duplicate citation number ${c.number}`,
+      });
     seen.add(c.number);
   });
   for (let n = 1; n <= maxCitation && data.citations.length > 0; n++) {
-    if (!seen.has(n)) issues.push({ file: 'data/citations.json', message: `citation [${n}] is missing (run npm run data:extract)` });
+    if (!seen.has(n))
+      issues.push({
+        file: 'data/citations.json',
+        message: `citation [${n}] is missing (run npm run data:extract)`,
+      });
   }
 }
 
 function checkQuotes(data: SurveyData, paper: string, issues: DataIssue[]): void {
   // a synthetic graph repeats the same quotes thousands of times: look each one up once
   const found = new Map<string, boolean>();
-  const inPaper = (quote: string) => found.get(quote) ?? found.set(quote, paperContains(paper, quote)).get(quote)!;
+  const inPaper = (quote: string) =>
+    found.get(quote) ?? found.set(quote, paperContains(paper, quote)).get(quote)!;
   for (const kind of Object.keys(DATA_FILES) as DataKind[]) {
     (data[kind] as unknown[]).forEach((record, i) => {
       for (const [field, quote] of quotesOf(record)) {
-        if (!inPaper(quote)) issues.push({ file: `data/${kind}.json`, record: recordLabel(i, record), field, message: `quote is not in the paper: "${quote.slice(0, 80)}"` });
+        if (!inPaper(quote))
+          issues.push({
+            file: `data/${kind}.json`,
+            record: recordLabel(i, record),
+            field,
+            message: `quote is not in the paper: "${quote.slice(0, 80)}"`,
+          });
       }
     });
   }
@@ -190,7 +276,8 @@ function quotesOf(value: unknown, at = ''): [string, string][] {
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]): [string, string][] => {
     const field = at ? `${at}.${k}` : k;
-    if (k === 'source' && v && typeof (v as { quote?: unknown }).quote === 'string') return [[`${field}.quote`, (v as { quote: string }).quote]];
+    if (k === 'source' && v && typeof (v as { quote?: unknown }).quote === 'string')
+      return [[`${field}.quote`, (v as { quote: string }).quote]];
     return quotesOf(v, field);
   });
 }

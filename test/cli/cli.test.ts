@@ -25,14 +25,21 @@ function readCsv(text: string): Record<string, string>[] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (rows[rows.length - 1].push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n')
-      (rows[rows.length - 1].push(cell), (cell = ''), rows.push([]), i++);
-    else cell += c;
+    else if (c === ',') {
+      rows[rows.length - 1].push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      rows[rows.length - 1].push(cell);
+      cell = '';
+      rows.push([]);
+      i++;
+    } else cell += c;
   }
   const [header, ...body] = rows.filter((r) => r.length > 0);
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
@@ -197,7 +204,8 @@ describe('exportRows on a graph 6 times the paper', () => {
 
   it('follows cursors past the first page, at the root and inside relations', async () => {
     const client = createAtlasClient('http://local/graphql', {
-      fetch: app.gateway.runtime.fetch as typeof fetch,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) =>
+        await app.gateway.runtime.fetch(new Request(input, init)),
     });
     const models = await exportRows(client, schema, 'Model');
     expect(models).toHaveLength(data.models.length * 6);

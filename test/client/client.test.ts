@@ -11,6 +11,8 @@ import {
 } from '../../src/client';
 import { DATA_DIR } from '../helpers/app';
 import { RunningServer, startOneProcess, closedPort } from '../helpers/http';
+import * as match from '../helpers/match';
+import { typeErrorsOf } from '../helpers/typecheck';
 
 const data = loadSurveyData(DATA_DIR);
 const MANIFEST = path.resolve(__dirname, '../../persisted-documents.json');
@@ -85,11 +87,11 @@ describe('typed client (createAtlasClient) against `npm start` mode', () => {
     });
     expect(model?.trainedOn.map((d) => d.slug)).toEqual(['uniref']);
     expect(model?.results).toEqual([
-      expect.objectContaining({
+      match.objectContaining({
         display: '0.68',
         value: 0.68,
-        metric: expect.objectContaining({ name: 'TM Score', higherIsBetter: true }),
-        dataset: expect.objectContaining({ name: 'CASP14' }),
+        metric: match.objectContaining({ name: 'TM Score', higherIsBetter: true }),
+        dataset: match.objectContaining({ name: 'CASP14' }),
         task: {
           slug: 'msa-free-protein-sequence-prediction',
           name: 'MSA-free Protein Sequence Prediction',
@@ -146,17 +148,21 @@ describe('typed client (createAtlasClient) against `npm start` mode', () => {
   it('request: runs any generated document with typed variables', async () => {
     const { model } = await client.request(ModelPageDocument, { slug: 'sam' });
     expect(model?.parameters).toEqual({ value: 636e6, display: '>636M', bound: 'AT_LEAST' });
-    // never called: `tsc --noEmit -p .` fails if these stop being type errors
-    const typeErrors = () => {
-      // @ts-expect-error ModelPage requires $slug
-      void client.request(ModelPageDocument);
-      // @ts-expect-error $slug is a String
-      void client.request(ModelPageDocument, { slug: 42 });
-      // @ts-expect-error the display of a quantity is a string
-      const display: number = model!.parameters.display;
-      return display;
-    };
-    expect(typeErrors).toBeInstanceOf(Function);
+  });
+
+  it('request: a missing or mistyped variable, or a misread answer, does not compile', () => {
+    const file = path.join(__dirname, 'request-types.ts');
+    const withoutDirectives = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => (line.trim().startsWith('// @ts-expect-error') ? '' : line))
+      .join('\n');
+    expect(typeErrorsOf(file, withoutDirectives)).toEqual([
+      'TS2554 line 9: Expected 2 arguments, but got 1.',
+      "TS2322 line 11: Type 'number' is not assignable to type 'string'.",
+      "TS2322 line 14: Type 'string | undefined' is not assignable to type 'number | undefined'. " +
+        "  Type 'string' is not assignable to type 'number'.",
+    ]);
   });
 
   it('rejects a GraphQL error with ClientError and an unreachable server with AtlasUnreachableError', async () => {

@@ -1,11 +1,12 @@
 import { execFile } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
-import { parse, OperationDefinitionNode } from 'graphql';
+import { Kind, parse, OperationDefinitionNode } from 'graphql';
 import * as path from 'path';
 import { promisify } from 'util';
 import * as generated from '../../src/client/generated/graphql';
 import { GENERATED_HEADER } from '../../src/client/codegen/header';
+import { parseJson } from '../helpers/graphql';
 
 const ROOT = path.resolve(__dirname, '../..');
 const GENERATED_DIR = 'src/client/generated';
@@ -19,7 +20,7 @@ interface Output {
 
 const relative = (filename: string) =>
   path.relative(ROOT, path.resolve(ROOT, filename)).split(path.sep).join('/');
-const manifest = (): Record<string, string> => JSON.parse(fs.readFileSync(path.join(ROOT, MANIFEST), 'utf8'));
+const manifest = () => parseJson<Record<string, string>>(fs.readFileSync(path.join(ROOT, MANIFEST), 'utf8'));
 
 /** The operation name of each file of src/client/operations; a file of fragments only has none. */
 function operationFiles(): { file: string; name: string }[] {
@@ -28,8 +29,10 @@ function operationFiles(): { file: string; name: string }[] {
     .filter((f) => f.endsWith('.graphql'))
     .flatMap((file) => {
       const { definitions } = parse(fs.readFileSync(path.join(OPERATIONS_DIR, file), 'utf8'));
-      const ops = definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
-      if (ops.length === 0 && definitions.every((d) => d.kind === 'FragmentDefinition')) return [];
+      const ops = definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
+      if (ops.length === 0 && definitions.every((d) => d.kind === Kind.FRAGMENT_DEFINITION)) return [];
       if (ops.length !== 1 || !ops[0].name) throw new Error(`${file}: expected exactly one named operation`);
       return [{ file, name: ops[0].name.value }];
     });

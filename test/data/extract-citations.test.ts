@@ -1,20 +1,43 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { citationGroups, extractCitations, formatCitations, KnownName, readKnownNames } from '../../src/data/extract-citations';
+import {
+  citationGroups,
+  extractCitations,
+  formatCitations,
+  KnownName,
+  readKnownNames,
+} from '../../src/data/extract-citations';
 import { hasCjk, paperContains, readPaper } from '../../src/data/paper';
 import { citationSchema } from '../../src/data/schema';
+import * as match from '../helpers/match';
 
 const dataDir = path.resolve(__dirname, '../../data');
 const paper = readPaper(dataDir);
-const known: KnownName[] = ['ESMfold', 'Transformer', 'InstructGPT', 'SAM', 'Ankh', 'PaLM', 'Med-PaLM', 'Med-PaLM 2'].map((name) => ({ name }));
+const known: KnownName[] = [
+  'ESMfold',
+  'Transformer',
+  'InstructGPT',
+  'SAM',
+  'Ankh',
+  'PaLM',
+  'Med-PaLM',
+  'Med-PaLM 2',
+].map((name) => ({ name }));
 const records = extractCitations(paper, known);
 const record = (n: number) => records[n - 1];
 
 describe('citationGroups', () => {
   it('expands lists and ranges written with an en dash, a hyphen or spaces', () => {
     expect(citationGroups('optimal [10], [14], and').map((g) => g.numbers)).toEqual([[10, 14]]);
-    expect(citationGroups('a [54]–[56] b [1]-[3] c [7] – [9]').map((g) => g.numbers)).toEqual([[54, 55, 56], [1, 2, 3], [7, 8, 9]]);
-    expect(citationGroups('PaLM [13] and BERT [9]')).toEqual([{ numbers: [13], before: 'PaLM ' }, { numbers: [9], before: 'PaLM [13] and BERT ' }]);
+    expect(citationGroups('a [54]–[56] b [1]-[3] c [7] – [9]').map((g) => g.numbers)).toEqual([
+      [54, 55, 56],
+      [1, 2, 3],
+      [7, 8, 9],
+    ]);
+    expect(citationGroups('PaLM [13] and BERT [9]')).toEqual([
+      { numbers: [13], before: 'PaLM ' },
+      { numbers: [9], before: 'PaLM [13] and BERT ' },
+    ]);
   });
 });
 
@@ -27,16 +50,26 @@ describe('extractCitations on the survey', () => {
 
   it('expands ranges to every number in between', () => {
     for (let n = 12; n <= 20; n++) {
-      expect(record(n).mentions).toContainEqual({ section: 'Section II-A', sentence: expect.stringContaining('[10]–[21]') });
+      expect(record(n).mentions).toContainEqual({
+        section: 'Section II-A',
+        sentence: match.stringContaining('[10]–[21]'),
+      });
     }
-    expect(record(174).mentions.some((m) => m.section === 'Section IV' && m.sentence.includes('[173]–[175]'))).toBe(true);
+    expect(
+      record(174).mentions.some((m) => m.section === 'Section IV' && m.sentence.includes('[173]–[175]')),
+    ).toBe(true);
     expect(record(55).mentions.length).toBe(3);
   });
 
   it('records where and how a work is cited', () => {
     expect(record(84).label).toBe('ESMfold');
-    expect(record(84).mentions).toContainEqual({ section: 'Section III-A', sentence: expect.stringContaining('0.68 vs 0.38') });
-    expect(record(185).mentions).toEqual([{ section: 'Section IV', sentence: expect.stringContaining('1287 MWh') }]);
+    expect(record(84).mentions).toContainEqual({
+      section: 'Section III-A',
+      sentence: match.stringContaining('0.68 vs 0.38'),
+    });
+    expect(record(185).mentions).toEqual([
+      { section: 'Section IV', sentence: match.stringContaining('1287 MWh') },
+    ]);
     for (const n of [190, 191]) expect(record(n).mentions.map((m) => m.section)).toEqual(['Section V-B']);
   });
 
@@ -51,7 +84,12 @@ describe('extractCitations on the survey', () => {
       const keys = r.mentions.map((m) => `${m.section}|${m.sentence}`);
       expect(new Set(keys).size).toBe(keys.length);
     }
-    expect(record(3).mentions.map((m) => m.section)).toEqual(['Section I', 'Section I', 'Section II-A', 'Section III-A']);
+    expect(record(3).mentions.map((m) => m.section)).toEqual([
+      'Section I',
+      'Section I',
+      'Section II-A',
+      'Section III-A',
+    ]);
   });
 
   it('labels a work by the known name or proper noun right before its bracket', () => {
@@ -89,8 +127,17 @@ describe('extractCitations on other text', () => {
   it('keeps a record, without mentions or label, for a number the text never cites', () => {
     const out = extractCitations('I. INTRODUCTION\nAs ESMfold [1] shows.\n它显示 [2]。', known);
     expect(out).toHaveLength(191);
-    expect(out[0]).toEqual({ number: 1, label: 'ESMfold', mentions: [{ section: 'Section I', sentence: 'As ESMfold [1] shows.' }] });
-    expect(out[1]).toEqual({ number: 2, label: null, mentions: [], notes: expect.stringMatching(/not cited/) });
+    expect(out[0]).toEqual({
+      number: 1,
+      label: 'ESMfold',
+      mentions: [{ section: 'Section I', sentence: 'As ESMfold [1] shows.' }],
+    });
+    expect(out[1]).toEqual({
+      number: 2,
+      label: null,
+      mentions: [],
+      notes: match.stringMatching(/not cited/),
+    });
   });
 });
 

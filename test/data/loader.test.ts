@@ -8,19 +8,29 @@ import { DataValidationError, loadSurveyData } from '../../src/data/validate';
 import { loadConfig, storeFile } from '../../src/common/config';
 import { SUBGRAPH_MODULES } from '../../src/subgraphs';
 import { DATA_DIR } from '../helpers/app';
+import { JsonObject, parseJson } from '../helpers/graphql';
 
 /** A private copy of data/ to break, and a store folder to build into. */
 function sandbox() {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-data-'));
   fs.cpSync(DATA_DIR, path.join(root, 'data'), { recursive: true });
   const config = loadConfig({ DATA_DIR: path.join(root, 'data'), STORE_DIR: path.join(root, 'var') });
-  const edit = (kind: string, change: (rows: any[]) => void) => {
+  const edit = (kind: string, change: (rows: JsonObject[]) => void) => {
     const file = path.join(config.dataDir, `${kind}.json`);
-    const rows = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const rows = parseJson<JsonObject[]>(fs.readFileSync(file, 'utf8'));
     change(rows);
     fs.writeFileSync(file, JSON.stringify(rows, null, 2));
   };
   return { config, edit };
+}
+
+/** Sets the field at a dotted path of a record to any value: how a hand edit breaks data/. */
+function setField(record: JsonObject, dotted: string, value: unknown) {
+  const keys = dotted.split('.');
+  const last = keys.pop() ?? dotted;
+  let target = record;
+  for (const key of keys) target = target[key] as JsonObject;
+  target[last] = value;
 }
 
 function validationMessage(dataDir: string): string {
@@ -33,7 +43,9 @@ function validationMessage(dataDir: string): string {
   throw new Error('expected the data to be rejected');
 }
 
-const countModels = (file: string) => (new Database(file, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM models').get() as { n: number }).n;
+const countModels = (file: string) =>
+  (new Database(file, { readonly: true }).prepare('SELECT COUNT(*) AS n FROM models').get() as { n: number })
+    .n;
 
 describe('validating data/', () => {
   it('accepts the checked-in data', () => {
@@ -42,32 +54,42 @@ describe('validating data/', () => {
 
   it('names the file, record and field of a wrong type', () => {
     const { config, edit } = sandbox();
-    edit('models', (rows) => (rows[1].parameters.value = '15B'));
-    expect(validationMessage(config.dataDir)).toMatch(/data\/models\.json, record #1 \(slug "[a-z0-9-]+"\), field "parameters\.value": .*number/i);
+    edit('models', (rows) => setField(rows[1], 'parameters.value', '15B'));
+    expect(validationMessage(config.dataDir)).toMatch(
+      /data\/models\.json, record #1 \(slug "[a-z0-9-]+"\), field "parameters\.value": .*number/i,
+    );
   });
 
   it('reports a reference to a model that does not exist', () => {
     const { config, edit } = sandbox();
-    edit('results', (rows) => (rows[0].model = 'no-such-model'));
-    expect(validationMessage(config.dataDir)).toMatch(/data\/results\.json, record #0 \(slug "alphafold2-casp14-tm-score"\), field "model": unknown model "no-such-model"/);
+    edit('results', (rows) => setField(rows[0], 'model', 'no-such-model'));
+    expect(validationMessage(config.dataDir)).toMatch(
+      /data\/results\.json, record #0 \(slug "alphafold2-casp14-tm-score"\), field "model": unknown model "no-such-model"/,
+    );
   });
 
   it('reports a duplicate slug', () => {
     const { config, edit } = sandbox();
     edit('datasets', (rows) => rows.push({ ...rows[0] }));
-    expect(validationMessage(config.dataDir)).toMatch(/data\/datasets\.json, record #\d+ \(slug "[a-z0-9-]+"\), field "slug": duplicate slug/);
+    expect(validationMessage(config.dataDir)).toMatch(
+      /data\/datasets\.json, record #\d+ \(slug "[a-z0-9-]+"\), field "slug": duplicate slug/,
+    );
   });
 
   it('reports a quote that is not in the paper', () => {
     const { config, edit } = sandbox();
-    edit('risks', (rows) => (rows[0].source.quote = 'a sentence the paper never wrote'));
-    expect(validationMessage(config.dataDir)).toMatch(/data\/risks\.json, record #0 \(slug "data"\), field "source\.quote": quote is not in the paper/);
+    edit('risks', (rows) => setField(rows[0], 'source.quote', 'a sentence the paper never wrote'));
+    expect(validationMessage(config.dataDir)).toMatch(
+      /data\/risks\.json, record #0 \(slug "data"\), field "source\.quote": quote is not in the paper/,
+    );
   });
 
   it('reports unknown keys, invalid JSON and a missing file', () => {
     const { config, edit } = sandbox();
-    edit('metrics', (rows) => (rows[0].colour = 'red'));
-    expect(validationMessage(config.dataDir)).toMatch(/data\/metrics\.json, record #0 \(slug "tm-score"\), field "colour"/);
+    edit('metrics', (rows) => setField(rows[0], 'colour', 'red'));
+    expect(validationMessage(config.dataDir)).toMatch(
+      /data\/metrics\.json, record #0 \(slug "tm-score"\), field "colour"/,
+    );
     fs.writeFileSync(path.join(config.dataDir, 'tasks.json'), '[{"slug": ');
     expect(validationMessage(config.dataDir)).toMatch(/data\/tasks\.json: is not valid JSON/);
     fs.rmSync(path.join(config.dataDir, 'sectors.json'));
@@ -76,8 +98,10 @@ describe('validating data/', () => {
 
   it('checks a comparison pairs results of the same task and metric', () => {
     const { config, edit } = sandbox();
-    edit('comparisons', (rows) => (rows[0].challenger = 'pangu-weather-era5-rmse'));
-    expect(validationMessage(config.dataDir)).toMatch(/data\/comparisons\.json, record #0 .*baseline and challenger differ in task, metric/);
+    edit('comparisons', (rows) => setField(rows[0], 'challenger', 'pangu-weather-era5-rmse'));
+    expect(validationMessage(config.dataDir)).toMatch(
+      /data\/comparisons\.json, record #0 .*baseline and challenger differ in task, metric/,
+    );
   });
 });
 
@@ -118,7 +142,12 @@ describe('seeding the stores', () => {
     const indexes = () => {
       const db = new Database(file, { readonly: true });
       try {
-        return db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'IDX!_models!_%' ESCAPE '!' ORDER BY name").pluck().all();
+        return db
+          .prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'IDX!_models!_%' ESCAPE '!' ORDER BY name",
+          )
+          .pluck()
+          .all();
       } finally {
         db.close();
       }
@@ -137,11 +166,15 @@ describe('seeding the stores', () => {
     await seedStores(config);
     const file = storeFile(config, 'catalog');
     fs.writeFileSync(file, Buffer.alloc(8192, 7));
-    await expect(openStore(config, 'catalog')).rejects.toThrow(/the catalog store \(.*catalog\.sqlite\) cannot be read: .*Run npm run seed to rebuild it from data\//);
+    await expect(openStore(config, 'catalog')).rejects.toThrow(
+      /the catalog store \(.*catalog\.sqlite\) cannot be read: .*Run npm run seed to rebuild it from data\//,
+    );
     expect(await storesAreCurrent(config)).toBe(false);
     expect(await ensureStores(config)).not.toBeNull();
     const store = await openStore(config, 'catalog');
-    expect(await store.dataSource.query('SELECT COUNT(*) AS n FROM models')).toEqual([{ n: loadSurveyData(config.dataDir).models.length }]);
+    expect(await store.dataSource.query('SELECT COUNT(*) AS n FROM models')).toEqual([
+      { n: loadSurveyData(config.dataDir).models.length },
+    ]);
     await store.dataSource.destroy();
   });
 });

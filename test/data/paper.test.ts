@@ -1,24 +1,58 @@
 import * as path from 'path';
-import { englishParagraphs, hasCjk, normalizeWhitespace, paperContains, readPaper, splitSentences } from '../../src/data/paper';
+import {
+  englishParagraphs,
+  hasCjk,
+  normalizeWhitespace,
+  paperContains,
+  readPaper,
+  splitSentences,
+} from '../../src/data/paper';
 
 const paper = readPaper(path.resolve(__dirname, '../../data'));
 const paragraphs = englishParagraphs(paper);
 const paragraphAt = (line: number) => paragraphs.find((p) => p.line === line);
-const sentenceWith = (needle: string) => paragraphs.flatMap((p) => splitSentences(p.text)).filter((s) => s.includes(needle));
+const sentenceWith = (needle: string) =>
+  paragraphs.flatMap((p) => splitSentences(p.text)).filter((s) => s.includes(needle));
 
 describe('englishParagraphs', () => {
   it('keeps only English lines', () => {
     expect(paragraphs.length).toBeGreaterThan(100);
     expect(paragraphs.filter((p) => hasCjk(p.text))).toEqual([]);
-    expect(paragraphs[0]).toEqual({ line: 1, section: 'Front matter', text: 'Large AI Models in Health Informatics: Applications, Challenges, and the Future' });
+    expect(paragraphs[0]).toEqual({
+      line: 1,
+      section: 'Front matter',
+      text: 'Large AI Models in Health Informatics: Applications, Challenges, and the Future',
+    });
   });
 
   it('labels every line with the heading in force, captions with their own label', () => {
     const order = [...new Set(paragraphs.map((p) => p.section))];
     expect(order).toEqual([
-      'Front matter', 'Abstract', 'Fig. 1', 'Section I', 'Fig. 2', 'Section II', 'Section II-A', 'Section II-B', 'Section II-C',
-      'Section III', 'Section III-A', 'Table I', 'Section III-B', 'Section III-C', 'Section III-D', 'Section III-E', 'Section III-F',
-      'Section III-G', 'Section IV', 'Table II', 'Fig. 3', 'Section V', 'Section V-A', 'Section V-B', 'Section VI',
+      'Front matter',
+      'Abstract',
+      'Fig. 1',
+      'Section I',
+      'Fig. 2',
+      'Section II',
+      'Section II-A',
+      'Section II-B',
+      'Section II-C',
+      'Section III',
+      'Section III-A',
+      'Table I',
+      'Section III-B',
+      'Section III-C',
+      'Section III-D',
+      'Section III-E',
+      'Section III-F',
+      'Section III-G',
+      'Section IV',
+      'Table II',
+      'Fig. 3',
+      'Section V',
+      'Section V-A',
+      'Section V-B',
+      'Section VI',
     ]);
     expect(paragraphAt(111)?.text).toContain('ESMfold [84]');
     expect(paragraphAt(111)?.section).toBe('Section III-A');
@@ -27,12 +61,18 @@ describe('englishParagraphs', () => {
   });
 
   it('does not return headings', () => {
-    expect(paragraphs.some((p) => /^(IV\. CHALLENGES|A\. Large Language Models|B\. Responsibility)/.test(p.text))).toBe(false);
+    expect(
+      paragraphs.some((p) => /^(IV\. CHALLENGES|A\. Large Language Models|B\. Responsibility)/.test(p.text)),
+    ).toBe(false);
   });
 
   it('returns the English rows of a table under its caption and skips the Chinese copy', () => {
     expect(paragraphAt(117)?.section).toBe('Table I');
-    expect(paragraphAt(121)).toEqual({ line: 121, section: 'Table I', text: '| ESMfold | LLM | 15B | UniRef | 0.68 | |||||' });
+    expect(paragraphAt(121)).toEqual({
+      line: 121,
+      section: 'Table I',
+      text: '| ESMfold | LLM | 15B | UniRef | 0.68 | |||||',
+    });
     expect(paragraphs.filter((p) => p.text.startsWith('| HeartBEiT'))).toHaveLength(1);
     expect(paragraphs.filter((p) => p.text.startsWith('|---'))).toEqual([]);
     expect(paragraphAt(249)?.section).toBe('Table II');
@@ -43,24 +83,41 @@ describe('englishParagraphs', () => {
 
 describe('splitSentences', () => {
   it('does not split after et al., e.g., i.e., Fig. or initials', () => {
-    expect(sentenceWith('Chen et al. [89]')[0]).toMatch(/^To mitigate the severe un availability .* 3D closeness prediction\.$/);
-    expect(sentenceWith('As shown in Fig. 1,')[0]).toMatch(/^As shown in Fig\. 1, ChatGPT .* initial launch\.$/);
-    expect(splitSentences('Some tasks (e.g., DNA) matter, i.e. They do. Next one.')).toEqual(['Some tasks (e.g., DNA) matter, i.e. They do.', 'Next one.']);
-    expect(sentenceWith('Frank P.-W. Lo and Bo Xiao')).toEqual([expect.stringMatching(/^Frank P\.-W\. Lo .* b\.xiao@imperial\.ac\.uk\)\.$/)]);
+    expect(sentenceWith('Chen et al. [89]')[0]).toMatch(
+      /^To mitigate the severe un availability .* 3D closeness prediction\.$/,
+    );
+    expect(sentenceWith('As shown in Fig. 1,')[0]).toMatch(
+      /^As shown in Fig\. 1, ChatGPT .* initial launch\.$/,
+    );
+    expect(splitSentences('Some tasks (e.g., DNA) matter, i.e. They do. Next one.')).toEqual([
+      'Some tasks (e.g., DNA) matter, i.e. They do.',
+      'Next one.',
+    ]);
+    expect(sentenceWith('Frank P.-W. Lo and Bo Xiao')).toEqual([
+      expect.stringMatching(/^Frank P\.-W\. Lo .* b\.xiao@imperial\.ac\.uk\)\.$/),
+    ]);
   });
 
   it('keeps decimals, "vs" and bracketed text inside one sentence', () => {
     const esm = sentenceWith('0.68 vs 0.38');
     expect(esm).toHaveLength(1);
     expect(esm[0]).toMatch(/^ESMfold \[84\] scaled .* templates are unavailable\.$/);
-    expect(sentenceWith('ImageNet-1K (1.28M images) [29]')[0]).toMatch(/canonical datasets for visual pre-training\.$/);
-    expect(sentenceWith('(e.g., biology, medicine, etc.)')[0]).toMatch(/^A huge benefit .* world model \[187\]\.$/);
+    expect(sentenceWith('ImageNet-1K (1.28M images) [29]')[0]).toMatch(
+      /canonical datasets for visual pre-training\.$/,
+    );
+    expect(sentenceWith('(e.g., biology, medicine, etc.)')[0]).toMatch(
+      /^A huge benefit .* world model \[187\]\.$/,
+    );
   });
 
   it('splits at sentence ends, including "etc." and names that start in lower case', () => {
     expect(sentenceWith('politics [176]')[0]).toMatch(/etc\.$/);
     expect(sentenceWith('xTrimoPGLM [87] proposed')[0]).toMatch(/^xTrimoPGLM \[87\] proposed/);
-    expect(splitSentences('  One [1].  Two [2]–[3]!  Three?  ')).toEqual(['One [1].', 'Two [2]–[3]!', 'Three?']);
+    expect(splitSentences('  One [1].  Two [2]–[3]!  Three?  ')).toEqual([
+      'One [1].',
+      'Two [2]–[3]!',
+      'Three?',
+    ]);
   });
 });
 

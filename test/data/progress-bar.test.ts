@@ -2,7 +2,10 @@ import { progressBar } from '../../src/data/progress-bar';
 
 function stream(isTTY: boolean) {
   const written: string[] = [];
-  return { written, out: { isTTY, write: (s: string) => written.push(s) > 0 } as unknown as NodeJS.WriteStream };
+  return {
+    written,
+    out: { isTTY, write: (s: string) => written.push(s) > 0 } as unknown as NodeJS.WriteStream,
+  };
 }
 
 describe('the progress of a store build', () => {

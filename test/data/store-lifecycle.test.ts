@@ -57,7 +57,9 @@ sqliteOnly('stores over time', () => {
   it('removes the temporary files an interrupted build left, instead of adding one per attempt', async () => {
     const config = tempConfig();
     fs.mkdirSync(config.storeDir, { recursive: true });
-    const stale = ['catalog.sqlite.12345.tmp', 'risks.sqlite.999.tmp'].map((f) => path.join(config.storeDir, f));
+    const stale = ['catalog.sqlite.12345.tmp', 'risks.sqlite.999.tmp'].map((f) =>
+      path.join(config.storeDir, f),
+    );
     for (const f of stale) fs.writeFileSync(f, 'x'.repeat(1000));
     await seedStores(config);
     expect(fs.readdirSync(config.storeDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);

@@ -24,22 +24,47 @@ function tableOneRows(): string[] {
 
 describe('the curated data holds the paper', () => {
   it('has the seven sectors of Section III, the ten risks of Section IV and all 191 references', () => {
-    expect(data.sectors.map((s) => s.section)).toEqual(['III-A', 'III-B', 'III-C', 'III-D', 'III-E', 'III-F', 'III-G']);
-    expect(data.risks.map((r) => r.slug)).toEqual(['data', 'computation', 'reliability', 'privacy', 'fairness', 'toxicity', 'transparency', 'interpretability', 'sustainability', 'regulation']);
+    expect(data.sectors.map((s) => s.section)).toEqual([
+      'III-A',
+      'III-B',
+      'III-C',
+      'III-D',
+      'III-E',
+      'III-F',
+      'III-G',
+    ]);
+    expect(data.risks.map((r) => r.slug)).toEqual([
+      'data',
+      'computation',
+      'reliability',
+      'privacy',
+      'fairness',
+      'toxicity',
+      'transparency',
+      'interpretability',
+      'sustainability',
+      'regulation',
+    ]);
     expect(data.citations.map((c) => c.number)).toEqual(Array.from({ length: 191 }, (_, i) => i + 1));
   });
 
   it('has every row of Table I: 11 tasks, 22 models, each model with its results', () => {
     const rows = tableOneRows();
     expect(rows).toHaveLength(22);
-    const tableTasks = data.tasks.filter((t) => data.results.some((r) => r.task === t.slug && r.source.location === 'Table I'));
+    const tableTasks = data.tasks.filter((t) =>
+      data.results.some((r) => r.task === t.slug && r.source.location === 'Table I'),
+    );
     expect(tableTasks).toHaveLength(11);
-    const tableModels = new Set(data.results.filter((r) => r.source.location === 'Table I').map((r) => r.model));
+    const tableModels = new Set(
+      data.results.filter((r) => r.source.location === 'Table I').map((r) => r.model),
+    );
     expect(tableModels.size).toBe(22);
   });
 
-  it('has every number of Table I\'s performance column as a result', () => {
-    const performance = tableOneRows().flatMap((row) => row.match(/\d+(?:\.\d+)?%|\b0\.\d+\b|\b\d{3}\.\d\b/g) ?? []);
+  it("has every number of Table I's performance column as a result", () => {
+    const performance = tableOneRows().flatMap(
+      (row) => row.match(/\d+(?:\.\d+)?%|\b0\.\d+\b|\b\d{3}\.\d\b/g) ?? [],
+    );
     const tableResults = data.results.filter((r) => r.source.location === 'Table I').map((r) => r.display);
     // the performance numbers only: sizes such as 8.64 M and 1.4 B are not percentages or scores
     const expected = performance.filter((p) => !/^(8\.64|1\.4|14\.4)$/.test(p));
@@ -55,16 +80,30 @@ describe('the curated data holds the paper', () => {
     expect(access['uf-health-idr-clinical-note-database']).toBe('CLOSED');
     expect(access['clinical-practice-research-datalink']).toBe('ON_APPROVAL');
     expect(access['mimic-cxr']).toBe('OPEN');
-    expect(bySlug(data.datasets, 'big-fantastic-database')).toMatchObject({ scale: '2.1 B protein sequences, 393 B amino acids', size: { value: 2.1e9, bound: 'EXACT' } });
+    expect(bySlug(data.datasets, 'big-fantastic-database')).toMatchObject({
+      scale: '2.1 B protein sequences, 393 B amino acids',
+      size: { value: 2.1e9, bound: 'EXACT' },
+    });
   });
 
   it('keeps the printed numbers and their bounds', () => {
-    expect(bySlug(data.models, 'sam').parameters).toEqual({ value: 636e6, display: '>636M', bound: 'AT_LEAST' });
-    expect(bySlug(data.models, 'rna-fm').parameters).toEqual({ value: null, display: 'N/R', bound: 'NOT_REPORTED' });
+    expect(bySlug(data.models, 'sam').parameters).toEqual({
+      value: 636e6,
+      display: '>636M',
+      bound: 'AT_LEAST',
+    });
+    expect(bySlug(data.models, 'rna-fm').parameters).toEqual({
+      value: null,
+      display: 'N/R',
+      bound: 'NOT_REPORTED',
+    });
     expect(bySlug(data.models, 'ufold').parameters).toMatchObject({ value: 8.64e6, display: '8.64 M' });
     expect(bySlug(data.models, 'gpt-3-5').parameters.value).toBe(175e9);
     expect(bySlug(data.models, 'biobert').trainingDataNote).toBe('18 B words');
-    expect(bySlug(data.results, 'rna-fm-archiveii600-f1-score')).toMatchObject({ value: 94.1, display: '94.1%' });
+    expect(bySlug(data.results, 'rna-fm-archiveii600-f1-score')).toMatchObject({
+      value: 94.1,
+      display: '94.1%',
+    });
     expect(bySlug(data.results, 'pangu-weather-era5-rmse').value).toBe(296.7);
     expect(bySlug(data.results, 'xtrimopglm-antibody-structure-prediction-tm-score').value).toBe(0.961);
     const sustainability = bySlug(data.risks, 'sustainability');
@@ -72,17 +111,30 @@ describe('the curated data holds the paper', () => {
       [1287, '1287 MWh'],
       [552, '552 tons'],
     ]);
-    expect(bySlug(data.risks, 'computation').figures.map((f) => f.value)).toEqual(expect.arrayContaining([21, 2048, 1.4e12]));
+    expect(bySlug(data.risks, 'computation').figures.map((f) => f.value)).toEqual(
+      expect.arrayContaining([21, 2048, 1.4e12]),
+    );
   });
 
   it('reads the OA column as printed: × is CLOSED, an empty cell (a lost ✓) is OPEN', () => {
-    for (const slug of ['xtrimopglm', 'heartbeit', 'med-palm-2', 'gpt-3-5', 'gpt-4', 'operational-ifs']) expect(bySlug(data.models, slug).access).toBe('CLOSED');
-    for (const slug of ['alphafold2', 'esmfold', 'sam', 'stu-net', 'pangu-weather']) expect(bySlug(data.models, slug).access).toBe('OPEN');
+    for (const slug of ['xtrimopglm', 'heartbeit', 'med-palm-2', 'gpt-3-5', 'gpt-4', 'operational-ifs'])
+      expect(bySlug(data.models, slug).access).toBe('CLOSED');
+    for (const slug of ['alphafold2', 'esmfold', 'sam', 'stu-net', 'pangu-weather'])
+      expect(bySlug(data.models, slug).access).toBe('OPEN');
   });
 
   it('says where every fact comes from', () => {
-    const sourced = [...data.models, ...data.datasets, ...data.results, ...data.comparisons, ...data.risks, ...data.tasks];
-    expect(sourced.every((r) => /^(Table I{1,2}|Section [IV]+(-[A-G])?)$/.test(r.source.location))).toBe(true);
+    const sourced = [
+      ...data.models,
+      ...data.datasets,
+      ...data.results,
+      ...data.comparisons,
+      ...data.risks,
+      ...data.tasks,
+    ];
+    expect(sourced.every((r) => /^(Table I{1,2}|Section [IV]+(-[A-G])?)$/.test(r.source.location))).toBe(
+      true,
+    );
     const quoted = sourced.filter((r) => r.source.quote).length;
     expect(quoted / sourced.length).toBeGreaterThan(0.9);
   });
@@ -95,7 +147,10 @@ describe('the curated data holds the paper', () => {
       const entity = entities.find((e) => e.name === c.label || e.aliases.includes(c.label!));
       if (!entity) continue;
       linked++;
-      expect({ label: c.label, cites: entity.citations.includes(c.number) }).toEqual({ label: c.label, cites: true });
+      expect({ label: c.label, cites: entity.citations.includes(c.number) }).toEqual({
+        label: c.label,
+        cites: true,
+      });
     }
     expect(linked).toBeGreaterThan(30);
   });

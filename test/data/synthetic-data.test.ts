@@ -2,9 +2,16 @@ import { InProcessApp, createInProcessApp } from '../../src/app/in-process';
 import { buildStores } from '../../src/data/seed';
 import { readPaper } from '../../src/data/paper';
 import type { SurveyData } from '../../src/data/schema';
-import { CITATIONS_PER_COPY, RESULTS_PER_COPY, scaleSurveyData, SYNTHETIC_NOTE } from '../../src/data/synthetic';
+import {
+  CITATIONS_PER_COPY,
+  RESULTS_PER_COPY,
+  scaleSurveyData,
+  SYNTHETIC_NOTE,
+} from '../../src/data/synthetic';
 import { DataValidationError, loadSurveyData, validateSurveyData } from '../../src/data/validate';
 import { DATA_DIR, gatewayQuery, tempConfig } from '../helpers/app';
+import { dataOf } from '../helpers/graphql';
+import * as match from '../helpers/match';
 
 const SCALE = 3;
 let real: SurveyData;
@@ -19,7 +26,7 @@ beforeAll(() => {
 const KINDS = ['tasks', 'datasets', 'models', 'comparisons', 'risks'] as const;
 
 describe('the synthetic graph', () => {
-  it('has the issue\'s proportions: per copy every entity, 1000 results and 100 references', () => {
+  it("has the issue's proportions: per copy every entity, 1000 results and 100 references", () => {
     for (const kind of KINDS) expect(scaled[kind]).toHaveLength(real[kind].length * SCALE);
     expect(scaled.results).toHaveLength(real.results.length + (SCALE - 1) * RESULTS_PER_COPY);
     expect(scaled.citations).toHaveLength(real.citations.length + (SCALE - 1) * CITATIONS_PER_COPY);
@@ -46,8 +53,15 @@ describe('the synthetic graph', () => {
   });
 
   it('fails those checks when a reference does not resolve or a number is taken twice', () => {
-    const broken = { ...scaled, results: scaled.results.map((r, i) => (i === scaled.results.length - 1 ? { ...r, model: 'no-such-model' } : r)) };
-    expect(() => validateSurveyData(broken, scaled.citations.length, paper)).toThrow(/unknown model "no-such-model"/);
+    const broken = {
+      ...scaled,
+      results: scaled.results.map((r, i) =>
+        i === scaled.results.length - 1 ? { ...r, model: 'no-such-model' } : r,
+      ),
+    };
+    expect(() => validateSurveyData(broken, scaled.citations.length, paper)).toThrow(
+      /unknown model "no-such-model"/,
+    );
     const twice = { ...scaled, citations: [...scaled.citations.slice(0, -1), { ...scaled.citations[0] }] };
     expect(() => validateSurveyData(twice, scaled.citations.length, paper)).toThrow(DataValidationError);
   });
@@ -65,7 +79,9 @@ describe('the synthetic graph', () => {
     const cited = new Set(scaled.results.flatMap((r) => r.citations));
     for (const c of scaled.citations.slice(real.citations.length)) {
       expect(c.mentions.length).toBeGreaterThan(0);
-      expect(c.mentions.every((m) => sections.has(m.section) && paper.includes(m.sentence.slice(0, 40)))).toBe(true);
+      expect(
+        c.mentions.every((m) => sections.has(m.section) && paper.includes(m.sentence.slice(0, 40))),
+      ).toBe(true);
       expect(cited.has(c.number)).toBe(true);
     }
   });
@@ -88,29 +104,40 @@ describe('the stores built from it', () => {
 
   it('serve every model, result and reference, linked across the subgraphs', async () => {
     const added = scaled.citations[scaled.citations.length - 1].number;
-    const res = await gatewayQuery(
+    type Counts = { models: { totalCount: number }; citations: { totalCount: number } };
+    const res = await gatewayQuery<Counts & { citation: { supports: unknown[] } }>(
       app,
       `{ models(first: 1) { totalCount } citations(first: 1) { totalCount }
          citation(number: ${added}) { number notes mentions { section } supports { __typename ... on Result { setting notes model { name } } } } }`,
     );
-    expect(res.errors).toBeUndefined();
-    expect(res.data.models.totalCount).toBe(scaled.models.length);
-    expect(res.data.citations.totalCount).toBe(scaled.citations.length);
-    const citation = res.data.citation;
+    const data = dataOf(res);
+    expect(data.models.totalCount).toBe(scaled.models.length);
+    expect(data.citations.totalCount).toBe(scaled.citations.length);
+    const citation = data.citation;
     expect(citation).toMatchObject({ number: added, notes: SYNTHETIC_NOTE });
-    expect(citation.supports).toEqual([{ __typename: 'Result', setting: expect.stringMatching(/^synthetic run \d+$/), notes: SYNTHETIC_NOTE, model: { name: expect.stringMatching(/\(copy 2\)$/) } }]);
+    expect(citation.supports).toEqual([
+      {
+        __typename: 'Result',
+        setting: match.stringMatching(/^synthetic run \d+$/),
+        notes: SYNTHETIC_NOTE,
+        model: { name: match.stringMatching(/\(copy 2\)$/) },
+      },
+    ]);
   });
 
   it('counts each filtered list on its own, the second time as the first', async () => {
     const count = async (metric: string | null) => {
       const filter = metric ? `, filter: { metric: "${metric}" }` : '';
-      const res = await gatewayQuery(app, `{ results(first: 1${filter}) { totalCount } }`);
-      expect(res.errors).toBeUndefined();
-      return res.data.results.totalCount;
+      const res = await gatewayQuery<{ results: { totalCount: number } }>(
+        app,
+        `{ results(first: 1${filter}) { totalCount } }`,
+      );
+      return dataOf(res).results.totalCount;
     };
     for (let round = 0; round < 2; round++) {
       expect(await count(null)).toBe(scaled.results.length);
-      for (const metric of ['f1-score', 'rmse']) expect(await count(metric)).toBe(scaled.results.filter((r) => r.metric === metric).length);
+      for (const metric of ['f1-score', 'rmse'])
+        expect(await count(metric)).toBe(scaled.results.filter((r) => r.metric === metric).length);
     }
   });
 });

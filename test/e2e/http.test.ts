@@ -1,5 +1,12 @@
 import { gql } from 'graphql-request';
+import { GraphQLResponse, JsonObject } from '../helpers/graphql';
+import * as match from '../helpers/match';
 import { RunningServer, startOneProcess, startSeparateServices } from '../helpers/http';
+
+type Named = { name: string };
+interface ModelPage {
+  model: { name: string; risks: Named[]; results: unknown[]; citations: unknown[] } & JsonObject;
+}
 
 const MODEL_PAGE = gql`
   query ModelPage($slug: String!) {
@@ -71,17 +78,17 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
   it('reports every subgraph healthy', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    expect((await res.json()) as unknown).toEqual({
       status: 'ok',
       subgraphs: { catalog: 'up', risks: 'up', literature: 'up' },
     });
   });
 
   it("serves a frontend's model page with graphql-request, across the three subgraphs", async () => {
-    const data: any = await server.client.request(MODEL_PAGE, { slug: 'gpt-3' });
+    const data = await server.client.request<ModelPage>(MODEL_PAGE, { slug: 'gpt-3' });
     expect(data.model.name).toBe('GPT-3');
-    expect(data.model.risks.map((r: any) => r.name)).toContain('Sustainability');
-    const esm: any = await server.client.request(MODEL_PAGE, { slug: 'esmfold' });
+    expect(data.model.risks.map((r) => r.name)).toContain('Sustainability');
+    const esm = await server.client.request<ModelPage>(MODEL_PAGE, { slug: 'esmfold' });
     expect(esm.model).toMatchObject({
       parameters: { value: 15e9, display: '15B', bound: 'EXACT' },
       type: 'LLM',
@@ -99,39 +106,42 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
   });
 
   it('answers a dataset page and the audits', async () => {
-    const data: any = await server.client.request(gql`
-      {
-        dataset(slug: "mount-sinai-ecg-data") {
-          name
-          access
-          scale
-          size {
-            value
-            display
-          }
-          risks {
+    const data = await server.client.request<{ dataset: JsonObject; audits: { uncitedEntities: unknown[] } }>(
+      gql`
+        {
+          dataset(slug: "mount-sinai-ecg-data") {
             name
+            access
+            scale
+            size {
+              value
+              display
+            }
+            risks {
+              name
+            }
+            citations {
+              number
+            }
           }
-          citations {
-            number
+          audits {
+            risksWithoutMitigation {
+              name
+            }
+            uncitedEntities {
+              __typename
+            }
           }
         }
-        audits {
-          risksWithoutMitigation {
-            name
-          }
-          uncitedEntities {
-            __typename
-          }
-        }
-      }
-    `);
+      `,
+    );
     expect(data.dataset).toMatchObject({ access: 'CLOSED', risks: [{ name: 'Data' }] });
     expect(data.audits.uncitedEntities.length).toBeGreaterThan(0);
   });
 
   it('round-trips node ids', async () => {
-    const data: any = await server.client.request(gql`
+    type Risk = { id: string; name: string };
+    const data = await server.client.request<{ risks: Risk[] }>(gql`
       {
         risks {
           id
@@ -139,7 +149,7 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
         }
       }
     `);
-    const back: any = await server.client.request(
+    const back = await server.client.request<{ nodes: Risk[] }>(
       gql`
         query ($ids: [ID!]!) {
           nodes(ids: $ids) {
@@ -150,7 +160,7 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
           }
         }
       `,
-      { ids: data.risks.map((r: any) => r.id) },
+      { ids: data.risks.map((r) => r.id) },
     );
     expect(back.nodes).toEqual(data.risks);
   });
@@ -158,28 +168,26 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
   it('answers bad requests with clear errors and stays up', async () => {
     const post = (body: string, type = 'application/json') =>
       fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
+    const firstError = async (res: Response) => ((await res.json()) as GraphQLResponse).errors?.[0];
     const syntax = await post(JSON.stringify({ query: '{ models(first: 5) { nodes { name } }' }));
-    expect((await syntax.json()).errors[0].message).toMatch(/Syntax Error/);
+    expect((await firstError(syntax))?.message).toMatch(/Syntax Error/);
     const unknown = await post(JSON.stringify({ query: '{ models { nodes { colour } } }' }));
-    expect((await unknown.json()).errors[0].message).toMatch(/Cannot query field "colour" on type "Model"/);
+    expect((await firstError(unknown))?.message).toMatch(/Cannot query field "colour" on type "Model"/);
     const variables = await post(
       JSON.stringify({
         query: 'query($n: Int!) { citation(number: $n) { label } }',
         variables: { n: 'eighty-four' },
       }),
     );
-    expect((await variables.json()).errors[0].message).toMatch(
-      /Variable "\$n" got invalid value "eighty-four"/,
-    );
+    expect((await firstError(variables))?.message).toMatch(/Variable "\$n" got invalid value "eighty-four"/);
     const json = await post('{"query": ');
     expect(json.status).toBe(400);
     const paging = await post(JSON.stringify({ query: '{ models(first: 501) { totalCount } }' }));
-    const pagingBody = await paging.json();
-    expect(pagingBody.errors[0]).toMatchObject({
-      message: expect.stringMatching(/at most 500/),
+    expect(await firstError(paging)).toMatchObject({
+      message: match.stringMatching(/at most 500/),
       extensions: { code: 'BAD_USER_INPUT' },
     });
-    const ok: any = await server.client.request(gql`
+    const ok = await server.client.request<{ citation: { label: string } }>(gql`
       {
         citation(number: 84) {
           label

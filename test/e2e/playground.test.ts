@@ -12,6 +12,7 @@ import {
 } from '../../src/gateway/playground';
 import { DATA_DIR, gatewayQuery, startInProcess } from '../helpers/app';
 import { RunningServer, startOneProcess } from '../helpers/http';
+import { GraphQLResponse } from '../helpers/graphql';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** data/models.json, as curated */
@@ -228,7 +229,7 @@ describe('the GraphQL playground in a real browser, offline', () => {
 
     // the docs explorer and the editor's completion need GraphiQL's own introspection query to pass the limits
     const answer = await introspection;
-    expect({ status: answer.status(), errors: (await answer.json()).errors }).toEqual({
+    expect({ status: answer.status(), errors: ((await answer.json()) as GraphQLResponse).errors }).toEqual({
       status: 200,
       errors: undefined,
     });

@@ -2,6 +2,7 @@ import { spawn } from 'child_process';
 import * as path from 'path';
 import { tempConfig } from '../helpers/app';
 import { exitOf, ROOT, startServerProcess } from '../helpers/process';
+import { JsonObject, parseJson } from '../helpers/graphql';
 
 const startMain = (env: Record<string, string>) =>
   startServerProcess(['-r', 'ts-node/register/transpile-only', 'src/main.ts'], env);
@@ -30,7 +31,7 @@ describe('the npm start process', () => {
       const logged = output()
         .split('\n')
         .filter((l) => l.startsWith('{'))
-        .map((l) => JSON.parse(l));
+        .map((l) => parseJson<JsonObject>(l));
       expect(logged).toContainEqual(
         expect.objectContaining({ level: 'info', requestId, operationName: 'Label', outcome: 'ok' }),
       );
@@ -48,7 +49,7 @@ describe('the npm start process', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
     expect(await exitOf(child)).toBe(1);
     expect(err).toMatch(/lam-atlas could not start: invalid data .*\n.*data\/sectors\.json: file is missing/);
   });

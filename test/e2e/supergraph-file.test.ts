@@ -97,7 +97,7 @@ describe('SUPERGRAPH=file: the gateway serves any Federation 2 supergraph, with 
     const res = await postGraphQL(gatewayServer, {
       query: '{ products { reviews { product { reviews { product { name } } } } } }',
     });
-    expect(res.body.errors[0].extensions.code).toBe('MAX_DEPTH_EXCEEDED');
+    expect(res.body?.errors?.[0].extensions?.code).toBe('MAX_DEPTH_EXCEEDED');
   });
 
   it('/healthz probes the subgraphs the file names, and names the one that is down', async () => {

@@ -1,5 +1,6 @@
 import { InProcessApp } from '../../src/app/in-process';
 import { EXECUTIONS, measure, startInProcess } from '../helpers/app';
+import { dataOf, Page } from '../helpers/graphql';
 
 // The nested query: every relation of a model, across the three subgraphs (300 per page, so
 // that the tenfold graph answers with more rows than the real one).
@@ -42,11 +43,11 @@ describe.each(EXECUTIONS)(
     });
 
     it('the nested query costs exactly one fetch per subgraph, or none when fused', async () => {
-      const m = await measure(tenfold, NESTED);
+      const m = await measure<{ models: Page<unknown> }>(tenfold, NESTED);
       expect(m.fetchesBySubgraph).toEqual(
         execution === 'fused' ? {} : { catalog: 1, risks: 1, literature: 1 },
       );
-      expect(m.response.data.models.nodes).toHaveLength(300);
+      expect(dataOf(m.response).models.nodes).toHaveLength(300);
       const hundred = await measure(tenfold, NESTED.replace('first: 300', 'first: 100'));
       expect(hundred.sql).toEqual(m.sql);
     });

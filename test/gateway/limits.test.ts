@@ -1,7 +1,8 @@
-import { parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { InProcessApp } from '../../src/app/in-process';
 import { DEFAULT_LIMITS, operationCost } from '../../src/gateway/limits';
 import { gatewayQuery, startInProcess } from '../helpers/app';
+import * as match from '../helpers/match';
 
 let app: InProcessApp;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ async function expectRefused(
   app.gateway.stats.reset();
   const res = await q(query, variables);
   expect(res.data ?? null).toBeNull();
-  expect(res.errors?.[0]).toMatchObject({ message: expect.stringMatching(message), extensions: { code } });
+  expect(res.errors?.[0]).toMatchObject({ message: match.stringMatching(message), extensions: { code } });
   expect(app.gateway.stats.total).toBe(0);
 }
 
@@ -69,10 +70,12 @@ describe('operation limits, on by default', () => {
   });
 
   it('cost a connection by its page size', async () => {
-    const schema = (await app.gateway.runtime.getSchema()) as any;
+    const schema = await app.gateway.runtime.getSchema();
     const cost = (src: string) => {
       const doc = parse(src);
-      return operationCost(schema, doc.definitions, doc.definitions[0] as any, DEFAULT_LIMITS, {});
+      const op = doc.definitions[0];
+      if (op.kind !== Kind.OPERATION_DEFINITION) throw new Error(`not an operation: ${src}`);
+      return operationCost(schema, doc.definitions, op, DEFAULT_LIMITS, {});
     };
     expect(cost('{ models(first: 10) { nodes { name } } }')).toBe(1 + 10);
     expect(cost('{ models(first: 10) { nodes { results { metric { name } } } } }')).toBe(

@@ -2,6 +2,7 @@ import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { seedStores } from '../../src/data/seed';
 import { loadConfig } from '../../src/common/config';
 import { gatewayQuery, startInProcess, tempConfig } from '../helpers/app';
+import * as match from '../helpers/match';
 
 let production: InProcessApp;
 let development: InProcessApp;
@@ -168,7 +169,7 @@ describe('production mode', () => {
         requestId,
         code: 'INTERNAL_SERVER_ERROR',
         path: ['citation'],
-        message: expect.stringMatching(/database connection is not open|Driver not Connected/),
+        message: match.stringMatching(/database connection is not open|Driver not Connected/),
       });
 
       // a request id the client sends is kept, echoed and logged

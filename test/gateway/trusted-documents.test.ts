@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
 import { loadConfig } from '../../src/common/config';
-import { seededConfig } from '../helpers/app';
+import { gatewayPost as post, seededConfig } from '../helpers/app';
+import { dataOf } from '../helpers/graphql';
+import * as match from '../helpers/match';
 
 const manifest = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, '../../persisted-documents.json'), 'utf8'),
@@ -14,15 +16,6 @@ const idOf = (operation: string) => {
   if (!entry) throw new Error(`no ${operation} in the manifest`);
   return entry[0];
 };
-
-async function post(app: InProcessApp, body: object) {
-  const res = await app.gateway.runtime.fetch('http://localhost/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-}
 
 describe('trusted documents', () => {
   let only: InProcessApp;
@@ -44,10 +37,12 @@ describe('trusted documents', () => {
   });
 
   it("with TRUSTED_DOCUMENTS=only, run the manifest's operations by id", async () => {
-    const res = await post(only, { documentId: idOf('ModelPage'), variables: { slug: 'esmfold' } });
-    expect(res.errors).toBeUndefined();
-    expect(res.data.model).toMatchObject({ name: 'ESMfold', parameters: { display: '15B' } });
-    const apq = await post(only, {
+    const res = await post<{ model: unknown }>(only, {
+      documentId: idOf('ModelPage'),
+      variables: { slug: 'esmfold' },
+    });
+    expect(dataOf(res).model).toMatchObject({ name: 'ESMfold', parameters: { display: '15B' } });
+    const apq = await post<{ audits: { risksWithoutMitigation: { name: string }[] } }>(only, {
       extensions: {
         persistedQuery: {
           version: 1,
@@ -55,7 +50,7 @@ describe('trusted documents', () => {
         },
       },
     });
-    expect(apq.data.audits.risksWithoutMitigation.map((r: { name: string }) => r.name)).toEqual([
+    expect(dataOf(apq).audits.risksWithoutMitigation.map((r) => r.name)).toEqual([
       'Data',
       'Computation',
       'Transparency',
@@ -66,7 +61,7 @@ describe('trusted documents', () => {
     const arbitrary = await post(only, { query: '{ models { totalCount } }' });
     expect(arbitrary.data ?? null).toBeNull();
     expect(arbitrary.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/trusted documents only/),
+      message: match.stringMatching(/trusted documents only/),
       extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED' },
     });
     const unknown = await post(only, { documentId: 'sha256:' + '0'.repeat(64) });
@@ -77,10 +72,14 @@ describe('trusted documents', () => {
   });
 
   it('with TRUSTED_DOCUMENTS=allow, accept both ids and arbitrary documents', async () => {
-    const byId = await post(allow, { documentId: idOf('CitationSupports'), variables: { number: 84 } });
-    expect(byId.data.citation.label).toBe('ESMfold');
-    const arbitrary = await post(allow, { query: '{ citation(number: 84) { label } }' });
-    expect(arbitrary.data.citation.label).toBe('ESMfold');
+    type Citation = { citation: { label: string } };
+    const byId = await post<Citation>(allow, {
+      documentId: idOf('CitationSupports'),
+      variables: { number: 84 },
+    });
+    expect(dataOf(byId).citation.label).toBe('ESMfold');
+    const arbitrary = await post<Citation>(allow, { query: '{ citation(number: 84) { label } }' });
+    expect(dataOf(arbitrary).citation.label).toBe('ESMfold');
   });
 
   it('are off by default: a documentId alone is not a query', async () => {

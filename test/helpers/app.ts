@@ -6,6 +6,7 @@ import { buildStores, seedStores } from '../../src/data/seed';
 import { scaleSurveyData } from '../../src/data/synthetic';
 import { loadSurveyData } from '../../src/data/validate';
 import { Config, loadConfig } from '../../src/common/config';
+import { dataOf, GraphQLResponse } from './graphql';
 
 export const DATA_DIR = path.resolve(__dirname, '../../data');
 
@@ -32,30 +33,32 @@ export async function seededConfig(scale = 1): Promise<Config> {
   return config;
 }
 
-export interface GraphQLResponse<T = any> {
-  data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
-
-/** Executes an operation through the gateway, in process, over its fetch API. */
-export async function gatewayQuery<T = any>(
-  app: InProcessApp,
-  query: string,
-  variables?: Record<string, unknown>,
-): Promise<GraphQLResponse<T>> {
+/** POSTs a GraphQL request body (a query, a documentId, extensions) to the gateway, in process, over its fetch API. */
+export async function gatewayPost<T = unknown>(app: InProcessApp, body: object): Promise<GraphQLResponse<T>> {
   const res = await app.gateway.runtime.fetch('http://localhost/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
   return (await res.json()) as GraphQLResponse<T>;
 }
 
+/** Executes an operation through the gateway, in process. */
+export const gatewayQuery = <T = unknown>(
+  app: InProcessApp,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> => gatewayPost<T>(app, { query, variables });
+
 /** Counts the SQL statements and subgraph fetches one operation costs. */
-export async function measure(app: InProcessApp, query: string, variables?: Record<string, unknown>) {
+export async function measure<T = unknown>(
+  app: InProcessApp,
+  query: string,
+  variables?: Record<string, unknown>,
+) {
   const before = Object.fromEntries(Object.entries(app.stores).map(([k, s]) => [k, s.counter.count]));
   app.gateway.stats.reset();
-  const response = await gatewayQuery(app, query, variables);
+  const response = await gatewayQuery<T>(app, query, variables);
   const sql = Object.fromEntries(
     Object.entries(app.stores).map(([k, s]) => [k, s.counter.count - before[k]]),
   );
@@ -80,13 +83,27 @@ export async function startInProcess(
 /** fused is how npm start runs operations; planned is the query plan every other deployment shape runs */
 export const EXECUTIONS = ['fused', 'planned'] as const;
 
+/** An operation on a running gateway: its whole answer, or with `.data` the data of an answer without errors. */
+export interface QueryFn {
+  <T = unknown>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  data<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
 /** The gateway started for the enclosing describe block (stopped after it), and a query function on it. */
-export function queryInProcess(execution: Config['execution']) {
-  let app: InProcessApp;
+export function queryInProcess(execution: Config['execution']): QueryFn {
+  let app: InProcessApp | undefined;
   beforeAll(async () => {
     app = await startInProcess(1, execution);
   });
   afterAll(() => app?.close());
-  return <T = any>(query: string, variables?: Record<string, unknown>) =>
-    gatewayQuery<T>(app, query, variables);
+  const started = () => {
+    if (!app) throw new Error('the gateway is not started: call queryInProcess inside describe');
+    return app;
+  };
+  const query = <T = unknown>(source: string, variables?: Record<string, unknown>) =>
+    gatewayQuery<T>(started(), source, variables);
+  return Object.assign(query, {
+    data: async <T>(source: string, variables?: Record<string, unknown>) =>
+      dataOf(await query<T>(source, variables)),
+  });
 }

@@ -10,6 +10,7 @@ import { Config, SUBGRAPH_NAMES, SubgraphName } from '../../src/common/config';
 import { Gateway } from '../../src/gateway/gateway';
 import { tempConfig } from './app';
 import { seedStores } from '../../src/data/seed';
+import { GraphQLResponse, parseJson } from './graphql';
 
 export interface RunningServer {
   url: string;
@@ -46,7 +47,7 @@ export async function startOneProcess(
   const cfg = config ?? tempConfig();
   await seedStores(cfg);
   const app = await createInProcessApp(cfg, options);
-  return { ...(await serve(app.gateway, app.health, app.close, cfg)), app };
+  return { ...(await serve(app.gateway, app.health, () => app.close(), cfg)), app };
 }
 
 export interface SeparateServicesOptions {
@@ -75,7 +76,7 @@ export async function startSeparateServices(
   const subgraphs: Record<string, RunningSubgraph> = {};
   for (const name of SUBGRAPH_NAMES) subgraphs[name] = await startSubgraphServer(base, name, 0);
   const urls = await Promise.all(
-    SUBGRAPH_NAMES.map((n) => options.route?.(n, subgraphs[n].url) ?? subgraphs[n].url),
+    SUBGRAPH_NAMES.map(async (n) => (await options.route?.(n, subgraphs[n].url)) ?? subgraphs[n].url),
   );
   const config: Config = {
     ...base,
@@ -110,35 +111,38 @@ export async function startSeparateServices(
   };
 }
 
-export interface TimedResponse {
+export interface TimedResponse<B = unknown> {
   status: number;
   headers: Headers;
-  /** the parsed JSON body, or undefined when the body is not JSON */
-  body: any;
+  /** the parsed JSON body (of the shape the caller expects), or undefined when the body is not JSON */
+  body: B | undefined;
   ms: number;
 }
 
+/** The JSON in `text`, or undefined when it is not JSON. */
+export function jsonOrUndefined<B>(text: string): B | undefined {
+  try {
+    return parseJson<B>(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** One HTTP request, timed from sending to the end of the body. */
-export async function timedFetch(url: string, init?: RequestInit): Promise<TimedResponse> {
+export async function timedFetch<B = unknown>(url: string, init?: RequestInit): Promise<TimedResponse<B>> {
   const started = performance.now();
   const res = await fetch(url, init);
   const text = await res.text();
   const ms = performance.now() - started;
-  let body: any;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, body, ms };
+  return { status: res.status, headers: res.headers, body: jsonOrUndefined<B>(text), ms };
 }
 
 /** POSTs a GraphQL request (an object is sent as JSON, a string as is) to a running server. */
-export function postGraphQL(
+export function postGraphQL<T = unknown>(
   server: { url: string },
   body: unknown,
   headers: Record<string, string> = {},
-): Promise<TimedResponse> {
+): Promise<TimedResponse<GraphQLResponse<T>>> {
   return timedFetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },

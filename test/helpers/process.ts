@@ -42,8 +42,8 @@ export function startServerProcess(
         resolve({ child, url: match[1], output: () => output });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
   });
 }

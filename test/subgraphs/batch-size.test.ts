@@ -1,14 +1,10 @@
 import { MAX_BATCH } from '../../src/common/loader-utils';
-import { seededConfig } from '../helpers/app';
-import { DirectSubgraph, directSubgraph, ENTITIES } from '../helpers/subgraph';
+import { dataOf } from '../helpers/graphql';
+import { seededSubgraph } from '../helpers/subgraph';
 
 // More keys than SQLite binds in one statement (32,766): the loader must split them into batches.
 describe('a by-id batch larger than SQLite allows', () => {
-  let catalog: DirectSubgraph;
-  beforeAll(async () => {
-    catalog = await directSubgraph(await seededConfig(), 'catalog');
-  });
-  afterAll(async () => catalog?.close());
+  const catalog = seededSubgraph('catalog');
 
   it(`resolves ${3 * MAX_BATCH + 2} representations in batches of ${MAX_BATCH}`, async () => {
     const count = 3 * MAX_BATCH + 2;
@@ -16,11 +12,11 @@ describe('a by-id batch larger than SQLite allows', () => {
       __typename: 'Model',
       id: i === 0 ? 'TW9kZWw6ZXNtZm9sZA==' : Buffer.from(`Model:none-${i}`).toString('base64'),
     }));
-    const res = await catalog.run(`${ENTITIES} fragment F on Model { slug }`, { reps });
-    expect(res.errors).toBeUndefined();
-    expect(res.data._entities).toHaveLength(count);
-    expect(res.data._entities[0]).toEqual({ __typename: 'Model', slug: 'esmfold' });
-    expect(res.data._entities.slice(1).every((e: unknown) => e === null)).toBe(true);
+    const res = await catalog.entities<{ _entities: unknown[] }>('... on Model { slug }', reps);
+    const { _entities } = dataOf(res);
+    expect(_entities).toHaveLength(count);
+    expect(_entities[0]).toEqual({ __typename: 'Model', slug: 'esmfold' });
+    expect(_entities.slice(1)).toEqual(Array<null>(count - 1).fill(null));
     expect(res.sql).toBe(Math.ceil(count / MAX_BATCH));
   }, 60_000);
 });

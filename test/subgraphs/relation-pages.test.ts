@@ -42,9 +42,10 @@ describe('nested pages of a relation, read per parent', () => {
   ] as const)(
     '%s: first pages and pages after a position, for every parent and for parents with no children',
     async (relation, parents) => {
-      const ids: string[] = (
-        await store.dataSource.query(`SELECT id FROM "${parents}" ORDER BY position`)
-      ).map((r: { id: string }) => r.id);
+      const rows = await store.dataSource.query<{ id: string }[]>(
+        `SELECT id FROM "${parents}" ORDER BY position`,
+      );
+      const ids = rows.map((r) => r.id);
       const asked = [...ids, 'no-such-parent'];
       for (const page of [
         { first: 2, after: null, list: relation },
