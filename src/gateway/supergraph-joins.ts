@@ -1,4 +1,4 @@
-import { ConstDirectiveNode, DocumentNode, Kind, parse } from 'graphql';
+import { ConstDirectiveNode, DocumentNode, Kind, parse, print, visit } from 'graphql';
 import { supergraphSubgraphs } from './compose';
 
 /** Where each field of a supergraph can be resolved, read off its `@join__*` directives. */
@@ -35,6 +35,64 @@ function flatFieldSet(set: string, where: string, unsupported: string[]): string
   return set.split(/[\s,]+/).filter(Boolean);
 }
 
+/**
+ * The `@join__*` directives, and their arguments, that this reading implements. Anything else a supergraph
+ * uses (`@provides`, progressive `@override` labels, `@fromContext`, `@join__directive`, a directive or an
+ * argument of a newer join spec) is refused by name: it would otherwise be read as if it were not there.
+ */
+const IMPLEMENTED: Record<string, readonly string[]> = {
+  join__graph: ['name', 'url'],
+  join__type: ['graph', 'key', 'extension', 'resolvable', 'isInterfaceObject'],
+  join__field: ['graph', 'requires', 'external', 'usedOverridden', 'override', 'type'],
+  join__implements: ['graph', 'interface'],
+  join__unionMember: ['graph', 'member'],
+  join__enumValue: ['graph'],
+};
+const FEATURE: Record<string, string> = {
+  provides: '@provides',
+  overrideLabel: 'a progressive @override (override label)',
+  contextArguments: '@fromContext (context arguments)',
+  join__directive: '@join__directive',
+};
+
+/** What of the join spec `document` uses beyond IMPLEMENTED, where it uses it. */
+function unimplemented(document: DocumentNode): string[] {
+  const found: string[] = [];
+  const at: string[] = [];
+  const enter = (node: { name?: { value: string } }) => {
+    at.push(node.name?.value ?? '');
+  };
+  const leave = () => {
+    at.pop();
+  };
+  visit(document, {
+    ObjectTypeDefinition: { enter, leave },
+    InterfaceTypeDefinition: { enter, leave },
+    InputObjectTypeDefinition: { enter, leave },
+    UnionTypeDefinition: { enter, leave },
+    EnumTypeDefinition: { enter, leave },
+    ScalarTypeDefinition: { enter, leave },
+    FieldDefinition: { enter, leave },
+    InputValueDefinition: { enter, leave },
+    EnumValueDefinition: { enter, leave },
+    Directive(d) {
+      const name = d.name.value;
+      if (!name.startsWith('join__')) return;
+      const where = at.filter(Boolean).join('.') || 'schema';
+      const allowed = IMPLEMENTED[name];
+      if (!allowed) {
+        found.push(`${where}: ${FEATURE[name] ?? `@${name}`}`);
+        return;
+      }
+      for (const arg of d.arguments ?? []) {
+        if (!allowed.includes(arg.name.value))
+          found.push(`${where}: ${FEATURE[arg.name.value] ?? `@${name}(${arg.name.value}:)`}`);
+      }
+    },
+  });
+  return [...new Set(found)];
+}
+
 export function readSupergraphJoins(supergraph: string | DocumentNode): SupergraphJoins {
   const document = typeof supergraph === 'string' ? parse(supergraph) : supergraph;
   const graphName = new Map(
@@ -44,9 +102,15 @@ export function readSupergraphJoins(supergraph: string | DocumentNode): Supergra
     keys: new Map(),
     resolvers: new Map(),
     requires: new Map(),
-    unsupported: [],
+    unsupported: unimplemented(document),
   };
   for (const def of document.definitions) {
+    // a scalar of several subgraphs may serialize differently in each: one process would use one
+    if (def.kind === Kind.SCALAR_TYPE_DEFINITION) {
+      const graphs = new Set(directivesNamed(def, 'join__type').map((d) => enumArg(d, 'graph')));
+      if (graphs.size > 1)
+        joins.unsupported.push(`scalar ${def.name.value}: defined in ${graphs.size} subgraphs`);
+    }
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
     const type = def.name.value;
     const typeGraphs: string[] = [];
@@ -78,6 +142,10 @@ export function readSupergraphJoins(supergraph: string | DocumentNode): Supergra
           continue;
         }
         if (boolArg(d, 'external') || boolArg(d, 'usedOverridden')) continue;
+        // the subgraph's own type of the field, when it differs (String! there, String here)
+        const own = stringArg(d, 'type');
+        if (own !== undefined && own !== print(field.type))
+          joins.unsupported.push(`${name}: typed ${own} in ${graph}, ${print(field.type)} in the supergraph`);
         graphs.push(graph);
         const requires = stringArg(d, 'requires');
         if (requires)

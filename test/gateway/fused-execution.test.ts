@@ -129,6 +129,7 @@ const PARITY: [
         {
           message: 'Variable "$n" got invalid value "ten"; Int cannot represent non-integer value: "ten"',
           locations: [{ line: 1, column: 8 }],
+          extensions: { code: 'BAD_USER_INPUT' },
         },
       ],
     },
@@ -152,7 +153,7 @@ const PARITY: [
     },
   ],
   [
-    "a sector's references (@requires section)",
+    "a sector's references (its section, from the literature subgraph's own index)",
     '{ sectors { name citations { number } } }',
     undefined,
     {
