@@ -18,7 +18,9 @@ const CASES: AbuseCase[] = [
     name: 'nesting of 2000 brackets',
     send: gql(`{ ${'sectors { '.repeat(2000)}name${' }'.repeat(2000)} }`),
     status: 200,
-    error: 'MAX_DEPTH_EXCEEDED',
+    // 6003 tokens: the parser's stack gives out first (MAX_DEPTH_EXCEEDED) or the token limit does,
+    // depending on the Node version and on how warm its parser is
+    error: /nests too deeply to be read|more than 5000 tokens/,
   },
   {
     name: 'deep introspection',
