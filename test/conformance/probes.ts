@@ -34,8 +34,8 @@ export interface Probe {
   variables?: Record<string, unknown>;
   /** the code of the error the reference router answers with (null: an error without a code); none: no error */
   error?: string | null;
-  /** why routers may word this probe's errors differently, when they may: then only codes are compared */
-  codesOnly?: string;
+  /** whether the probe selects every entity it answers with all its fields (the generated probes) */
+  everyField?: boolean;
 }
 
 export const gid = (type: string, key: string | number) => Buffer.from(`${type}:${key}`).toString('base64');
@@ -244,7 +244,7 @@ function pathProbes(): Probe[] {
     const owners = [...new Set(coordinates.flatMap((c) => FACTS.owners.get(c) ?? ['?']))].join(', ');
     const fields = coordinates.map((c) => c.split('.')[1]);
     const name = fields.length === 1 ? `${parent}.${fields[0]}` : `${parent}.{${fields.join(', ')}}`;
-    return { name: `${name} (${owners})`, query: `{ ${reach(selections.join(' '))} }` };
+    return { name: `${name} (${owners})`, query: `{ ${reach(selections.join(' '))} }`, everyField: true };
   });
 }
 
@@ -286,11 +286,13 @@ function nodeProbes(): Probe[] {
       name: `node(id: ${t})`,
       query: `query($id: ID!) { node(id: $id) ${selection} }`,
       variables: { id: NODE_IDS[t] },
+      everyField: true,
     })),
     {
       name: 'nodes(ids: one of every type, unknown, wrongly typed, malformed and repeated ids)',
       query: `query($ids: [ID!]!) { nodes(ids: $ids) ${selection} }`,
       variables: { ids },
+      everyField: true,
     },
     {
       name: 'node(id: unknown)',
@@ -300,6 +302,7 @@ function nodeProbes(): Probe[] {
       name: `search(query: ${JSON.stringify(term)})`,
       query: `query($q: String!) { search(query: $q, first: 5) ${full(API_SCHEMA.getType('SearchHit')!)} }`,
       variables: { q: term },
+      everyField: true,
     })),
   ];
 }

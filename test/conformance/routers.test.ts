@@ -3,7 +3,7 @@ import { getNamedType, isAbstractType, isInterfaceType, Kind, parse } from 'grap
 import { loadSurveyData } from '../../src/data/validate';
 import { DATA_DIR } from '../helpers/app';
 import { Reach } from '../helpers/coverage';
-import { comparable, RouterResponse, Routers, startRouters } from '../helpers/routers';
+import { comparable, RouterResponse, Routers, sortKeys, startRouters } from '../helpers/routers';
 import {
   API_SCHEMA,
   ENTITY_PATHS,
@@ -114,7 +114,7 @@ async function expectErrorCode(p: Probe) {
 
 describe('every router gives the same answer', () => {
   it.each(CONFORMING.map((p) => [p.name, p] as const))('%s', async (_name, p) => {
-    const normalised = (await answers(p)).map((r) => comparable(r, !!p.codesOnly));
+    const normalised = (await answers(p)).map((r) => comparable(r));
     expect(byRouter(normalised)).toEqual(byRouter(normalised.map(() => normalised[0])));
     await expectErrorCode(p);
   });
@@ -123,7 +123,7 @@ describe('every router gives the same answer', () => {
 describe('known differences between routers', () => {
   it.each(KNOWN_DIFFERENCES.map((k) => [k.probe, k] as const))('%s', async (_name, known) => {
     const p = probe(known.probe);
-    const normalised = (await answers(p)).map((r) => JSON.stringify(comparable(r, !!p.codesOnly)));
+    const normalised = (await answers(p)).map((r) => JSON.stringify(comparable(r)));
     const groups = new Map<string, string[]>();
     routers.routers.forEach((r, i) =>
       groups.set(normalised[i], [...(groups.get(normalised[i]) ?? []), r.id]),
@@ -182,6 +182,66 @@ describe('the probe set', () => {
     expect([...(reach.concrete.get('Query.nodes') ?? [])].sort()).toEqual(types(node));
     expect([...(reach.concrete.get('Query.search') ?? [])].sort()).toEqual(types(hit));
     expect(getNamedType(API_SCHEMA.getQueryType()!.getFields().node.type).name).toBe('Node');
+  });
+});
+
+describe('an entity reached from several subgraphs', () => {
+  /** Every object a router answered the generated probes with, all its fields, by id, with where. */
+  async function entities(router: number) {
+    const seen = new Map<string, { fields: string; where: string }[]>();
+    const visit = (value: unknown, where: string): void => {
+      if (Array.isArray(value)) return value.forEach((v) => visit(v, where));
+      if (typeof value !== 'object' || value === null) return;
+      const record = value as Record<string, unknown>;
+      const { __typename: type, id } = record;
+      if (typeof type === 'string' && typeof id === 'string' && Object.keys(record).length > 2) {
+        // fields aliased apart in selections on several types (models_Sector) are the same fields
+        const fields = Object.fromEntries(
+          Object.entries(record).map(([k, v]) => [k.replace(new RegExp(`_${type}$`), ''), v]),
+        );
+        seen.set(id, [...(seen.get(id) ?? []), { fields: JSON.stringify(sortKeys(fields)), where }]);
+      }
+      Object.values(record).forEach((v) => visit(v, where));
+    };
+    for (const p of PROBES.filter((p) => p.everyField)) visit((await answers(p))[router].data, p.name);
+    return seen;
+  }
+
+  it('answers the same, all its fields, from whichever field of whichever subgraph reaches it', async () => {
+    for (const [i, router] of routers.routers.entries()) {
+      const seen = await entities(i);
+      const differing = [...seen].filter(([, found]) => new Set(found.map((a) => a.fields)).size > 1);
+      expect({
+        router: router.id,
+        differing: differing.map(([id, found]) => [id, found.map((a) => a.where)]),
+      }).toEqual({
+        router: router.id,
+        differing: [],
+      });
+    }
+  });
+
+  it('is reached from each subgraph that returns it: models, sectors, risks and references', async () => {
+    const seen = await entities(0);
+    // the type whose field reached it, or node, nodes, search (the literature index)
+    const reachedBy = (type: string, key: string | number) =>
+      [...new Set((seen.get(gid(type, key)) ?? []).map((a) => a.where.split(/[.( ]/)[0]))].sort();
+    // a model from the catalog's lists and relations, literature's node, search and supports, risks' examples
+    expect(reachedBy('Model', 'esmfold')).toEqual(['Query', 'Result', 'node', 'nodes', 'search']);
+    expect(reachedBy('Model', 'chatgpt')).toEqual(expect.arrayContaining(['ModelConnection', 'Risk']));
+    expect(reachedBy('Model', 'llama')).toContain('Citation');
+    // a sector from a dataset, a model and a task (catalog), and from node and search (literature)
+    expect(reachedBy('Sector', 'bioinformatics')).toEqual(
+      expect.arrayContaining(['Dataset', 'Model', 'Task']),
+    );
+    expect(reachedBy('Sector', 'public-health')).toEqual(expect.arrayContaining(['node', 'nodes', 'search']));
+    // a risk from a model's risks (risks) and from node and search; a dataset from a risk's examples
+    expect(reachedBy('Risk', 'privacy')).toEqual(expect.arrayContaining(['Model', 'node', 'search']));
+    expect(reachedBy('Dataset', 'big-fantastic-database')).toEqual(
+      expect.arrayContaining(['Risk', 'Sector']),
+    );
+    // a reference from a model's and a sector's citations, and from node and search
+    expect(reachedBy('Citation', 84)).toEqual(expect.arrayContaining(['Model', 'Sector', 'node', 'search']));
   });
 });
 

@@ -134,7 +134,24 @@ export async function startRouters(): Promise<Routers> {
     // routers before the services they call
     for (const stop of closers.reverse()) await stop();
   };
+  let hiveStarting: Promise<Router & { stop(): Promise<void> }> | undefined;
   try {
+    const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {};
+    for (const name of SUBGRAPH_NAMES) {
+      const running = await startSubgraphServer(config, name, 0);
+      subgraphs[name] = running;
+      closers.push(() => running.stop());
+    }
+    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n]!.url])) as Record<
+      SubgraphName,
+      string
+    >;
+    const supergraph = supergraphAt(subgraphUrls);
+    // the Hive Router's process boots while the routers of this process start
+    const supergraphFile = path.join(config.storeDir, 'supergraph.graphql');
+    fs.writeFileSync(supergraphFile, supergraph);
+    hiveStarting = startHiveRouter(supergraphFile);
+
     const routers: Router[] = [];
     for (const execution of ['fused', 'planned'] as const) {
       const app: InProcessApp = await createInProcessApp({ ...config, execution });
@@ -146,17 +163,6 @@ export async function startRouters(): Promise<Routers> {
       });
     }
 
-    const subgraphs: Partial<Record<SubgraphName, RunningSubgraph>> = {};
-    for (const name of SUBGRAPH_NAMES) {
-      const running = await startSubgraphServer(config, name, 0);
-      subgraphs[name] = running;
-      closers.push(() => running.stop());
-    }
-    const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphs[n]!.url])) as Record<
-      SubgraphName,
-      string
-    >;
-
     const remote: Gateway = (await createRemoteGateway({ ...config, subgraphUrls })).gateway;
     closers.push(() => remote.dispose());
     routers.push({
@@ -165,18 +171,17 @@ export async function startRouters(): Promise<Routers> {
       query: (query, variables) => runtimeQuery(remote.runtime, query, variables),
     });
 
-    const supergraph = supergraphAt(subgraphUrls);
     const apollo = await startApolloRouter(supergraph);
     closers.push(() => apollo.stop());
     routers.push(apollo);
 
-    const supergraphFile = path.join(config.storeDir, 'supergraph.graphql');
-    fs.writeFileSync(supergraphFile, supergraph);
-    const hive = await startHiveRouter(supergraphFile);
+    const hive = await hiveStarting;
     closers.push(() => hive.stop());
     routers.push(hive);
     return { routers, subgraphUrls, close };
   } catch (err) {
+    // the Hive Router's process, if it started while another router failed, is stopped too
+    await (await hiveStarting?.catch(() => undefined))?.stop();
     await close();
     throw err;
   }
@@ -195,15 +200,12 @@ export function sortKeys(value: unknown): unknown {
 
 /**
  * What routers must agree on in an answer: its data with keys sorted, and its errors by message and
- * `extensions.code` (or by code alone), sorted, since routers may fetch in another order. Locations,
- * paths and the other extensions (stack traces, service names) are each router's own.
+ * `extensions.code`, sorted, since routers may fetch in another order. Locations, paths and the other
+ * extensions (stack traces, service names) are each router's own.
  */
-export function comparable(response: RouterResponse, codesOnly = false): unknown {
+export function comparable(response: RouterResponse): unknown {
   const errors = response.errors
-    ?.map((e) => ({
-      ...(codesOnly ? {} : { message: e.message }),
-      code: e.extensions?.code ?? null,
-    }))
+    ?.map((e) => ({ message: e.message, code: e.extensions?.code ?? null }))
     .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   return {
     data: 'data' in response ? sortKeys(response.data) : '(no data)',
