@@ -24,7 +24,10 @@ export const API_SCHEMA: GraphQLSchema = buildSchema(
   fs.readFileSync(path.join(ROOT, 'schema.graphql'), 'utf8'),
 );
 export const FACTS = supergraphFacts(parse(fs.readFileSync(SUPERGRAPH_FILE, 'utf8')));
-/** every field returning an entity or an abstract type, and every @requires field: the probes must reach them */
+/**
+ * every field returning an entity, an abstract type or a value object holding one, and every @requires
+ * field: the probes must reach them all
+ */
 export const ENTITY_PATHS = entityPaths(API_SCHEMA, FACTS);
 
 export interface Probe {
@@ -96,9 +99,9 @@ const page = (field: GraphQLField<unknown, unknown>, size: number) =>
 type Expand = (type: GraphQLNamedType, seen: string[]) => string;
 
 /**
- * The fields of an object type, each expanded by `expand`. In a selection on several object types
- * (`prefix`), a field whose type differs between them (Sector.models, a connection, and Risk.models, a
- * list) is aliased `<field>_<Type>`, as GraphQL requires.
+ * The fields of an object type, each expanded by `expand` (`skip` left out). In a selection on several
+ * object types, a field whose type differs between them (`clash`: Sector.models is a connection,
+ * Risk.models a list) is aliased `<field>_<Type>`, as GraphQL requires.
  */
 function fieldsOf(
   type: GraphQLObjectType,
@@ -161,8 +164,8 @@ export function full(type: GraphQLNamedType, seen: string[] = []): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Every way of reaching an entity: for each field returning one (or an abstract type), a probe reaches
-// objects of the field's parent type and selects the field with every field of what it returns.
+// Every way of reaching an entity: for the fields of ENTITY_PATHS, probes reach objects of each field's
+// parent type and select the field with every field of what it returns.
 
 /**
  * How the probes reach objects of each parent type: the instances are chosen from data/ so that each of

@@ -31,3 +31,13 @@ process.on('SIGTERM', () => {
   server.close();
   void Promise.resolve(runtime.dispose()).then(() => process.exit(0));
 });
+
+// a test run that dies without stopping this process does not leave it behind
+const parent = process.ppid;
+setInterval(() => {
+  try {
+    process.kill(parent, 0);
+  } catch {
+    process.exit(0);
+  }
+}, 2000).unref();
