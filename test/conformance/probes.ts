@@ -331,13 +331,13 @@ function errorProbes(): Probe[] {
       name: 'required variable not given',
       query: `query($slug: String!) { model(slug: $slug) { slug } }`,
       variables: {},
-      error: null,
+      error: 'BAD_USER_INPUT',
     },
     {
       name: 'variable of the wrong type',
       query: `query($n: Int!) { citation(number: $n) { label } }`,
       variables: { n: 'eighty-four' },
-      error: null,
+      error: 'BAD_USER_INPUT',
     },
     {
       name: 'bad cursor: BAD_USER_INPUT',

@@ -56,10 +56,10 @@ const KNOWN_DIFFERENCES: { probe: string; agree: string[][]; why: string }[] = [
   },
   ...['required variable not given', 'variable of the wrong type'].map((probe) => ({
     probe,
-    agree: [['fused', 'planned', 'remote', 'hive'], ['apollo']],
+    agree: [['fused', 'planned', 'remote', 'apollo'], ['hive']],
     why:
-      'same message, but Apollo Server gives a variable that cannot be coerced the code BAD_USER_INPUT, ' +
-      'while GraphQL Yoga, under both Hive gateway runtimes, sends that error without any code',
+      'same message; lam-atlas (its error reporting) and Apollo Server give a variable that cannot be ' +
+      'coerced the code BAD_USER_INPUT, while the plain Hive Router runtime (GraphQL Yoga) sends it without one',
   })),
 ];
 const differing = new Set(KNOWN_DIFFERENCES.map((k) => k.probe));
