@@ -23,6 +23,7 @@ export function gatewayOptions(
 ): Omit<GatewayOptions, 'supergraph' | 'transport'> {
   return {
     production: config.production,
+    subgraphSecret: config.subgraphSecret,
     corsOrigins: config.corsOrigins ?? (config.production ? [] : ['*']),
     limits: config.limits,
     introspection: config.introspection,

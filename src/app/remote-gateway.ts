@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { Config, SUBGRAPH_NAMES } from '../common/config';
+import { IDENTITY_HEADER, signIdentity } from '../common/identity';
 import { composeSupergraph, supergraphSubgraphs } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { HealthCheck } from './http-server';
@@ -8,14 +9,19 @@ import { subgraphUrl } from './subgraphs';
 
 const HEALTH_TIMEOUT_MS = 2000;
 
+/** A request of the gateway's own to a subgraph (its SDL, a health probe), signed like the others. */
 async function post(
   url: string,
   query: string,
   timeoutMs: number,
+  secret: string | null,
 ): Promise<{ data?: Record<string, unknown> }> {
+  const identity: Record<string, string> = secret
+    ? { [IDENTITY_HEADER]: signIdentity({ sub: 'gateway', role: 'reader', iat: Date.now() }, secret) }
+    : {};
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...identity },
     body: JSON.stringify({ query }),
     signal: AbortSignal.timeout(timeoutMs),
   });
@@ -28,9 +34,11 @@ export async function composeRemote(config: Config): Promise<string> {
   const sdls = await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
       const url = subgraphUrl(config, name);
-      const body = await post(url, '{ _service { sdl } }', 10_000).catch((err: Error) => {
-        throw new Error(`subgraph ${name} at ${url} did not answer: ${err.message}`);
-      });
+      const body = await post(url, '{ _service { sdl } }', 10_000, config.subgraphSecret).catch(
+        (err: Error) => {
+          throw new Error(`subgraph ${name} at ${url} did not answer: ${err.message}`);
+        },
+      );
       const sdl = (body.data?._service as { sdl?: string } | undefined)?.sdl;
       if (!sdl) throw new Error(`subgraph ${name} at ${url} returned no SDL`);
       return { name, url, sdl };
@@ -74,7 +82,7 @@ export async function createRemoteGateway(config: Config, options: AppOptions = 
           async ({ name, url }) =>
             [
               name,
-              await post(url, '{ __typename }', HEALTH_TIMEOUT_MS).then(
+              await post(url, '{ __typename }', HEALTH_TIMEOUT_MS, config.subgraphSecret).then(
                 () => true,
                 () => false,
               ),

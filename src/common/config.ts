@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { isLoopback } from './identity';
 import { isLogLevel, LOG_LEVELS, LogLevel } from './logger';
 
 export const SUBGRAPH_NAMES = ['catalog', 'risks', 'literature'] as const;
@@ -25,6 +26,16 @@ export interface Config {
   introspection: boolean;
   /** token bucket per client: its remote address (an IPv6 client's /64 network) */
   rateLimit: { perMinute: number; burst: number };
+  /**
+   * SUBGRAPH_SECRET: shared by the gateway, which signs every subgraph request with it, and the subgraph
+   * services, which refuse requests not signed with it (at least 32 characters)
+   */
+  subgraphSecret: string | null;
+  /**
+   * SUBGRAPH_ALLOW_UNSIGNED: subgraph services answer unsigned requests; the default only when they
+   * listen on loopback (a service reachable from elsewhere needs SUBGRAPH_SECRET)
+   */
+  allowUnsignedSubgraphRequests: boolean;
   /** a subgraph request taking longer fails, and only that subgraph's fields get errors */
   subgraphTimeoutMs: number;
   subgraphPorts: Record<SubgraphName, number>;
@@ -75,6 +86,13 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback?: number): n
   return value;
 }
 
+function secret(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new Error(`${name} must be at least 32 characters (e.g. openssl rand -hex 32)`);
+  return raw;
+}
+
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name]?.toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -120,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       burst: positiveInt(env, 'RATE_LIMIT_BURST', 60) as number,
     },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
+    subgraphSecret: secret(env, 'SUBGRAPH_SECRET'),
+    allowUnsignedSubgraphRequests: flag(env, 'SUBGRAPH_ALLOW_UNSIGNED', isLoopback(env.HOST || '127.0.0.1')),
     subgraphPorts: Object.fromEntries(
       SUBGRAPH_NAMES.map((n) => [n, int(env, `${upper(n)}_PORT`, defaults[n])]),
     ) as Record<SubgraphName, number>,

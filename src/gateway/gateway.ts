@@ -1,3 +1,4 @@
+import { useSubgraphIdentity } from './subgraph-identity.plugin';
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Transport } from '@graphql-mesh/transport-common';
 import http from '@graphql-mesh/transport-http';
@@ -45,6 +46,8 @@ export interface GatewayOptions {
    * headers, so a browser keeps cross-origin pages out); ['*'] any
    */
   corsOrigins?: string[];
+  /** signs every subgraph request with this shared secret (subgraph services refuse unsigned ones) */
+  subgraphSecret?: string | null;
   /** Prometheus metrics in a registry of this gateway's own (default: on, without process metrics) */
   metrics?: boolean | GatewayMetricsOptions;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
@@ -88,6 +91,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useParseDepthGuard(limits.maxDepth) as never,
       useExpansionLimit(limits.maxTokens) as never,
       useFetchStats(stats),
+      ...(options.subgraphSecret ? [useSubgraphIdentity(options.subgraphSecret) as never] : []),
       useOperationLimits(limits) as never,
       errors.plugin as never,
       telemetry as never,
