@@ -366,7 +366,15 @@ export function operationCost(
       declared(weights, type, name) ?? weights.get(named.name) ?? (isCompositeType(named) ? 1 : 0);
     const listSize = declared(listSizes, type, name);
     let args: Record<string, unknown> | undefined;
-    const argumentValues = () => (args ??= getArgumentValues(def, node, variables));
+    const argumentValues = () => {
+      // arguments that do not coerce (null for a non-null one) are the executor's to report, on the field
+      try {
+        args ??= getArgumentValues(def, node, variables);
+      } catch {
+        args = {};
+      }
+      return args;
+    };
     const ownSize = () =>
       (listSize && slicedSize(listSize, argumentValues())) ?? listSize?.assumedSize ?? model.assumedListSize;
     let size = 1;
