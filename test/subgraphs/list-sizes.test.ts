@@ -1,6 +1,5 @@
 import { InProcessApp } from '../../src/app/in-process';
 import { costDirectivesOf } from '../../src/gateway/limits';
-import { MAX_NODES, SEARCH_MAX } from '../../src/subgraphs/literature/resolvers/node.resolver';
 import { gatewayQuery, startInProcess } from '../helpers/app';
 
 /**
@@ -81,8 +80,16 @@ describe('the list sizes the subgraphs declare (@listSize) hold for data/', () =
     expect(listSizes.get('Risk.sectors')?.assumedSize).toBe(sectors);
     for (const m of res.data?.models.nodes ?? []) expect(m.sectors.length).toBeLessThanOrEqual(sectors);
     for (const r of res.data?.risks ?? []) expect(r.sectors.length).toBeLessThanOrEqual(sectors);
-    // what nodes and search serve at most
-    expect(listSizes.get('Query.nodes')?.assumedSize).toBe(MAX_NODES);
-    expect(listSizes.get('Query.search')?.assumedSize).toBe(SEARCH_MAX);
+    // nodes and search serve at most their declared sizes, and refuse more
+    const bound = async (query: string, key: string, value: (n: number) => unknown) => {
+      const max = listSizes.get(key)?.assumedSize ?? 0;
+      const at = await gatewayQuery<unknown>(app, query, { v: value(max) });
+      const over = await gatewayQuery<unknown>(app, query, { v: value(max + 1) });
+      expect([key, at.errors, over.errors?.[0].extensions?.code]).toEqual([key, undefined, 'BAD_USER_INPUT']);
+    };
+    await bound('query($v: [ID!]!) { nodes(ids: $v) { id } }', 'Query.nodes', (n) =>
+      Array.from({ length: n }, () => 'x'),
+    );
+    await bound('query($v: Int) { search(query: "a", first: $v) { __typename } }', 'Query.search', (n) => n);
   });
 });
