@@ -3,9 +3,24 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE } from './paging';
 
+// v2.9 brings the demand control directives (@cost, @listSize), which composition copies into the supergraph
 const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])\n\n';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible", "@cost", "@listSize"])\n\n';
+
+/**
+ * How many items a connection field holds, for the gateway's cost limit: `first` of them (the slicing
+ * argument), DEFAULT_PAGE_SIZE when it is not given, in its `edges` and `nodes`.
+ */
+export const CONNECTION_SIZE = `@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`;
+
+/** At most `items` items in a list field that takes no page size, for the gateway's cost limit. */
+export function listSize(items: number): string {
+  if (!Number.isSafeInteger(items) || items < 0)
+    throw new Error(`a list size is a whole number, got ${items}`);
+  return `@listSize(assumedSize: ${items})`;
+}
 
 export interface Subgraph {
   /** the executable subgraph schema (with _service and _entities) */

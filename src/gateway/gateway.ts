@@ -10,7 +10,7 @@ import { FetchStats, useFetchStats } from './fetch-stats.plugin';
 import { useFusedExecution } from './fused-execution';
 import { buildFusedSchema } from './fused-schema';
 import type { LocalSubgraph } from './local-transport';
-import { DEFAULT_LIMITS, OperationLimits } from './limits';
+import { costDirectivesOf, DEFAULT_LIMITS, OperationLimits } from './limits';
 import { useOperationLimits } from './limits.plugin';
 import { GatewayMetrics, GatewayMetricsOptions } from './metrics';
 import { playgroundOptions } from './playground';
@@ -65,6 +65,7 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new FetchStats();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const costDirectives = costDirectivesOf(options.supergraph);
   const logger = options.logger ?? createLogger({ level: 'error' });
   const metrics =
     options.metrics === false ? null : new GatewayMetrics(options.metrics === true ? {} : options.metrics);
@@ -92,7 +93,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useExpansionLimit(limits.maxTokens) as never,
       useFetchStats(stats),
       ...(options.subgraphSecret ? [useSubgraphIdentity(options.subgraphSecret) as never] : []),
-      useOperationLimits(limits) as never,
+      // costed by the @listSize and @cost directives the subgraphs declare, which composition copies
+      useOperationLimits(limits, costDirectives) as never,
       errors.plugin as never,
       telemetry as never,
     ],

@@ -241,7 +241,10 @@ describe('lam-atlas serve', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ model(slug: "esmfold") { name } }' }),
     });
-    expect(await res.json()).toEqual({ data: { model: { name: 'ESMfold' } } });
+    expect(await res.json()).toEqual({
+      data: { model: { name: 'ESMfold' } },
+      extensions: { cost: { requested: 1, limit: 50000 } },
+    });
     const exited = exitOf(child);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -7,7 +7,8 @@ const CASES: AbuseCase[] = [
     name: 'models(first: 100000)',
     send: gql(`{ models(first: 100000) { nodes { name } } }`),
     status: 200,
-    error: 'COST_LIMIT_EXCEEDED',
+    error: 'BAD_USER_INPUT',
+    message: /"first" must be at most 500/,
   },
   {
     name: 'models(first: 100000) counted only',
@@ -19,7 +20,8 @@ const CASES: AbuseCase[] = [
     name: 'citations(first: 100000)',
     send: gql(`{ citations(first: 100000) { nodes { number } } }`),
     status: 200,
-    error: 'COST_LIMIT_EXCEEDED',
+    error: 'BAD_USER_INPUT',
+    message: /"first" must be at most 500/,
   },
   {
     name: 'search(first: 100000)',

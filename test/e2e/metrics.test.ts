@@ -38,7 +38,10 @@ describe('/metrics and request logs over real HTTP (npm start)', () => {
       { query: 'query CitationLabel { citation(number: 84) { label } }' },
       { 'x-api-key': 'reader' },
     );
-    expect(res.body).toEqual({ data: { citation: { label: 'ESMfold' } } });
+    expect(res.body).toEqual({
+      data: { citation: { label: 'ESMfold' } },
+      extensions: { cost: { requested: 1, limit: 50000 } },
+    });
     const requestId = res.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -19,7 +19,10 @@ describe('rate limiting over real HTTP', () => {
     const allowed = burst.filter((r) => r.status === 200);
     const refused = burst.filter((r) => r.status === 429);
     expect(allowed).toHaveLength(5);
-    expect(allowed[0].body).toEqual({ data: { citation: { label: 'ESMfold' } } });
+    expect(allowed[0].body).toEqual({
+      data: { citation: { label: 'ESMfold' } },
+      extensions: { cost: { requested: 1, limit: 50000 } },
+    });
     expect(refused).toHaveLength(3);
     expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(Number(refused[0].headers.get('retry-after'))).toBeLessThanOrEqual(10);

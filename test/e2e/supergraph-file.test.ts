@@ -90,6 +90,8 @@ describe('SUPERGRAPH=file: the gateway serves any Federation 2 supergraph, with 
           { name: 'Chair', reviews: [{ body: 'review of 2' }] },
         ],
       },
+      // no @listSize in this supergraph: each list counts 20 items
+      extensions: { cost: { requested: 20 * (1 + 20), limit: 50000 } },
     });
   });
 
@@ -113,7 +115,11 @@ describe('SUPERGRAPH=file: the gateway serves any Federation 2 supergraph, with 
       { status: 'degraded', down: ['reviews'], subgraphs: { products: 'up', reviews: 'down' } },
     ]);
     const partial = await postGraphQL(gatewayServer, { query: '{ products { name } }' });
-    expect(partial.body).toEqual({ data: { products: [{ name: 'Table' }, { name: 'Chair' }] } });
+    expect(partial.body).toEqual({
+      data: { products: [{ name: 'Table' }, { name: 'Chair' }] },
+      // no @listSize in this supergraph: each list counts 20 items
+      extensions: { cost: { requested: 20, limit: 50000 } },
+    });
   });
 });
 

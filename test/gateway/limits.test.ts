@@ -1,6 +1,6 @@
 import { Kind, parse } from 'graphql';
 import { InProcessApp } from '../../src/app/in-process';
-import { DEFAULT_LIMITS, operationCost } from '../../src/gateway/limits';
+import { costDirectivesOf, costModel, DEFAULT_LIMITS, operationCost } from '../../src/gateway/limits';
 import { gatewayQuery, startInProcess } from '../helpers/app';
 import * as match from '../helpers/match';
 
@@ -71,15 +71,17 @@ describe('operation limits, on by default', () => {
 
   it('cost a connection by its page size', async () => {
     const schema = await app.gateway.runtime.getSchema();
+    const model = costModel(DEFAULT_LIMITS, costDirectivesOf(app.composition.supergraph));
     const cost = (src: string) => {
       const doc = parse(src);
       const op = doc.definitions[0];
       if (op.kind !== Kind.OPERATION_DEFINITION) throw new Error(`not an operation: ${src}`);
-      return operationCost(schema, doc.definitions, op, DEFAULT_LIMITS, {});
+      return operationCost(schema, doc, op, {}, model).cost;
     };
     expect(cost('{ models(first: 10) { nodes { name } } }')).toBe(1 + 10);
+    // a model's results: at most 3 (its @listSize); each result and its metric cost 1
     expect(cost('{ models(first: 10) { nodes { results { metric { name } } } } }')).toBe(
-      1 + 10 + 10 + 10 * 20,
+      1 + 10 * (1 + 3 * (1 + 1)),
     );
     expect(cost('{ models { nodes { name } } }')).toBe(1 + 50);
   });

@@ -114,7 +114,10 @@ describe('production mode', () => {
       body: JSON.stringify({ query }),
     });
     expect(json.status).toBe(200);
-    expect(await json.json()).toEqual({ data: { citation: { label: 'ESMfold' } } });
+    expect(await json.json()).toEqual({
+      data: { citation: { label: 'ESMfold' } },
+      extensions: { cost: { requested: 1, limit: 50000 } },
+    });
     const text = await send(production, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
@@ -137,7 +140,10 @@ describe('production mode', () => {
       path: `/graphql?query=${encodeURIComponent(query)}`,
       headers: { 'apollo-require-preflight': 'true' },
     });
-    expect(await preflighted.json()).toEqual({ data: { citation: { label: 'ESMfold' } } });
+    expect(await preflighted.json()).toEqual({
+      data: { citation: { label: 'ESMfold' } },
+      extensions: { cost: { requested: 1, limit: 50000 } },
+    });
   });
 
   // last: it closes the literature store
@@ -160,6 +166,7 @@ describe('production mode', () => {
         errors: [
           { message: 'Unexpected error.', path: ['citation'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
         ],
+        extensions: { cost: { requested: 4, limit: 50000 } },
       });
       const lines = stderr.mock.calls.map(([chunk]) => String(chunk)).filter((l) => l.startsWith('{'));
       expect(lines).toHaveLength(1);

@@ -7,6 +7,7 @@ import { Model } from '../entities/model.entity';
 import { Result } from '../entities/result.entity';
 import { Task } from '../entities/task.entity';
 import { CatalogContext } from '../loaders';
+import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 
 const byPosition = { order: { position: 'ASC' as const } };
 
@@ -17,16 +18,19 @@ export class AuditsResolver {
     return new Audits();
   }
 
+  @Directive(SIZES.datasetsWithoutOpenAccess)
   @FieldResolver(() => [Dataset], { description: 'datasets whose access is not OPEN' })
   datasetsWithoutOpenAccess(@Ctx() ctx: CatalogContext) {
     return ctx.dataSource.getRepository(Dataset).find({ where: { access: Not(Access.OPEN) }, ...byPosition });
   }
 
+  @Directive(SIZES.closedModels)
   @FieldResolver(() => [Model], { description: 'models whose access is not OPEN' })
   closedModels(@Ctx() ctx: CatalogContext) {
     return ctx.dataSource.getRepository(Model).find({ where: { access: Not(Access.OPEN) }, ...byPosition });
   }
 
+  @Directive(SIZES.modelsWithUnreportedSize)
   @FieldResolver(() => [Model], { description: 'models whose parameter count the paper does not report' })
   modelsWithUnreportedSize(@Ctx() ctx: CatalogContext) {
     return ctx.dataSource
@@ -34,6 +38,7 @@ export class AuditsResolver {
       .find({ where: { parametersBound: Bound.NOT_REPORTED }, ...byPosition });
   }
 
+  @Directive(SIZES.resultsOnRestrictedDatasets)
   @FieldResolver(() => [Result], { description: 'results measured on a dataset whose access is not OPEN' })
   resultsOnRestrictedDatasets(@Ctx() ctx: CatalogContext) {
     return ctx.dataSource

@@ -1,10 +1,11 @@
-import { Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import { Comparison } from '../entities/comparison.entity';
 import { Dataset } from '../entities/dataset.entity';
 import { Metric } from '../entities/metric.entity';
 import { Result } from '../entities/result.entity';
 import { Task } from '../entities/task.entity';
 import { CatalogContext } from '../loaders';
+import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 
 /** Signed so that a positive number is always better: a falling RMSE is an improvement. */
 export function improvement(baseline: number, challenger: number, higherIsBetter: boolean): number {
@@ -15,6 +16,7 @@ export function improvement(baseline: number, challenger: number, higherIsBetter
 
 @Resolver(() => Comparison)
 export class ComparisonResolver {
+  @Directive(SIZES.comparisons)
   @Query(() => [Comparison], { description: 'every prior-art / large-model pair, in paper order' })
   comparisons(@Ctx() ctx: CatalogContext): Promise<Comparison[]> {
     return ctx.dataSource.getRepository(Comparison).find({ order: { position: 'ASC' } });

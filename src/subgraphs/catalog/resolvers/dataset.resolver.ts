@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_SIZE } from '../../../common/federation';
 import { SelectQueryBuilder } from 'typeorm';
 import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
@@ -35,6 +36,7 @@ function applyDatasetFilter(
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => DatasetConnection)
   datasets(
     @Arg('filter', () => DatasetFilter, { nullable: true }) filter: DatasetFilter | null,
@@ -55,6 +57,7 @@ export class DatasetResolver {
     return dataset.sectorId ? ctx.loaders.sector.load(dataset.sectorId) : null;
   }
 
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => ModelConnection, {
     description: 'models the paper says were (pre-)trained on this dataset',
   })
@@ -68,6 +71,7 @@ export class DatasetResolver {
     );
   }
 
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => ResultConnection, { description: 'results measured on this dataset' })
   evaluations(@Root() dataset: Dataset, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_SIZE } from '../../../common/federation';
+import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 import { SelectQueryBuilder } from 'typeorm';
 import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
@@ -44,6 +46,7 @@ export function applyModelFilter(
 
 @Resolver(() => Model)
 export class ModelResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => ModelConnection)
   models(
     @Arg('filter', () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
@@ -61,6 +64,7 @@ export class ModelResolver {
     return ctx.dataSource.getRepository(Model).findOneBy({ slug });
   }
 
+  @Directive(SIZES.modelSectors)
   @FieldResolver(() => [Sector])
   async sectors(@Root() model: Model, @Ctx() ctx: CatalogContext) {
     const links = await ctx.loaders.sectorLinksByModel.load(model.id);
@@ -71,6 +75,7 @@ export class ModelResolver {
     return sectors.sort((a, b) => a.position - b.position);
   }
 
+  @Directive(SIZES.modelTrainedOn)
   @FieldResolver(() => [Dataset], {
     description: 'pre-training / training data that is a Dataset in the graph',
   })
@@ -83,6 +88,7 @@ export class ModelResolver {
     return datasets.sort((a, b) => a.position - b.position);
   }
 
+  @Directive(SIZES.modelResults)
   @FieldResolver(() => [Result])
   results(@Root() model: Model, @Ctx() ctx: CatalogContext) {
     return ctx.loaders.resultsByModel.load(model.id);

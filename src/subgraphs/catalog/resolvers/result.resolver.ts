@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_SIZE } from '../../../common/federation';
 import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
 import { BY_POSITION, rootConnection } from '../../../common/root-connection';
@@ -20,6 +21,7 @@ const FILTER_COLUMNS = {
 
 @Resolver(() => Result)
 export class ResultResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => ResultConnection)
   results(
     @Arg('filter', () => ResultFilter, { nullable: true }) filter: ResultFilter | null,

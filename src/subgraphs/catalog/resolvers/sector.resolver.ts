@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_SIZE } from '../../../common/federation';
+import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 import { ConnectionArgs } from '../../../common/paging';
 import { DatasetConnection, ModelConnection, TaskConnection } from '../entities/connections';
 import { Sector } from '../entities/sector.entity';
@@ -7,6 +9,7 @@ import { nestedConnection } from '../../../common/relation-pages';
 
 @Resolver(() => Sector)
 export class SectorResolver {
+  @Directive(SIZES.sectors)
   @Query(() => [Sector], { description: 'the seven sectors of Section III, in paper order' })
   sectors(@Ctx() ctx: CatalogContext): Promise<Sector[]> {
     return ctx.dataSource.getRepository(Sector).find({ order: { position: 'ASC' } });
@@ -17,6 +20,7 @@ export class SectorResolver {
     return ctx.dataSource.getRepository(Sector).findOneBy({ slug });
   }
 
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => TaskConnection)
   tasks(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(
@@ -28,6 +32,7 @@ export class SectorResolver {
     );
   }
 
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => ModelConnection)
   models(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(
@@ -39,6 +44,7 @@ export class SectorResolver {
     );
   }
 
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => DatasetConnection)
   datasets(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_SIZE } from '../../../common/federation';
+import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 import { ConnectionArgs } from '../../../common/paging';
 import { BY_POSITION, rootConnection } from '../../../common/root-connection';
 import { Comparison } from '../entities/comparison.entity';
@@ -10,6 +12,7 @@ import { nestedConnection } from '../../../common/relation-pages';
 
 @Resolver(() => Task)
 export class TaskResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => TaskConnection)
   tasks(@Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     const qb = ctx.dataSource.getRepository(Task).createQueryBuilder('t');
@@ -26,6 +29,7 @@ export class TaskResolver {
     return ctx.loaders.sector.load(task.sectorId);
   }
 
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => ResultConnection)
   results(@Root() task: Task, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
     return nestedConnection(
@@ -37,6 +41,7 @@ export class TaskResolver {
     );
   }
 
+  @Directive(SIZES.taskComparisons)
   @FieldResolver(() => [Comparison])
   comparisons(@Root() task: Task, @Ctx() ctx: CatalogContext) {
     return ctx.loaders.comparisonsByTask.load(task.id);

@@ -6,10 +6,12 @@ import { AuditsStub } from '../entities/audits.stub';
 import { Support } from '../entities/link.entities';
 import { Node, NodeRef } from '../entities/node.interface';
 import { LiteratureContext } from '../loaders';
+import { LITERATURE_LIST_SIZES as SIZES } from '../list-sizes';
 
 @Resolver(() => AuditsStub)
 export class AuditsResolver {
   @Directive('@requires(fields: "modelIds datasetIds taskIds riskIds")')
+  @Directive(SIZES.uncitedEntities)
   @FieldResolver(() => [Node], { description: 'models, datasets, tasks and risks that no citation supports' })
   async uncitedEntities(@Root() audits: AuditsStub, @Ctx() ctx: LiteratureContext): Promise<NodeRef[]> {
     const ids = [...audits.modelIds, ...audits.datasetIds, ...audits.taskIds, ...audits.riskIds];

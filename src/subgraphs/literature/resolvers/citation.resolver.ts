@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { CONNECTION_SIZE } from '../../../common/federation';
 import { ConnectionArgs } from '../../../common/paging';
 import { toGlobalId } from '../../../common/global-id';
 import { BY_POSITION, rootConnection } from '../../../common/root-connection';
@@ -8,9 +9,11 @@ import { CitationConnection, CitationFilter } from '../entities/connections';
 import { Mention } from '../entities/mention.entity';
 import { Node, NodeRef } from '../entities/node.interface';
 import { LiteratureContext } from '../loaders';
+import { LITERATURE_LIST_SIZES as SIZES } from '../list-sizes';
 
 @Resolver(() => Citation)
 export class CitationResolver {
+  @Directive(CONNECTION_SIZE)
   @Query(() => CitationConnection, { description: 'the references of the paper, in number order' })
   citations(
     @Arg('filter', () => CitationFilter, { nullable: true }) filter: CitationFilter | null,
@@ -45,11 +48,13 @@ export class CitationResolver {
     return ctx.loaders.citation.load(toGlobalId('Citation', number));
   }
 
+  @Directive(SIZES.citationMentions)
   @FieldResolver(() => [Mention])
   mentions(@Root() citation: Citation, @Ctx() ctx: LiteratureContext) {
     return ctx.loaders.mentionsByCitation.load(citation.id);
   }
 
+  @Directive(SIZES.citationSupports)
   @FieldResolver(() => [Node], {
     description: 'the entities (models, datasets, tasks, risks) this reference supports',
   })

@@ -1,13 +1,15 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Citation } from '../entities/citation.entity';
 import { NODE_STUBS, NodeStubClass, SectorStub } from '../entities/stubs';
 import { citationsByIds, LiteratureContext } from '../loaders';
 import { sectionLabel } from '../../../common/section-label';
+import { LITERATURE_LIST_SIZES as SIZES } from '../list-sizes';
 
-// `citations` on every type a reference can support; a factory, since only the type differs.
-function supportedCitationsResolver(stub: NodeStubClass) {
+// `citations` on every type a reference can support; a factory, since only the type and its list size differ.
+function supportedCitationsResolver([type, stub]: [keyof typeof NODE_STUBS, NodeStubClass]) {
   @Resolver(() => stub)
   class EntityCitationsResolver {
+    @Directive(SIZES.citations[type])
     @FieldResolver(() => [Citation], { description: 'the references the paper cites for this' })
     async citations(@Root() entity: { id: string }, @Ctx() ctx: LiteratureContext): Promise<Citation[]> {
       return ctx.loaders.citationsByEntity.load(entity.id);
@@ -16,10 +18,13 @@ function supportedCitationsResolver(stub: NodeStubClass) {
   return EntityCitationsResolver;
 }
 
-export const ENTITY_CITATION_RESOLVERS = Object.values(NODE_STUBS).map(supportedCitationsResolver);
+export const ENTITY_CITATION_RESOLVERS = (
+  Object.entries(NODE_STUBS) as [keyof typeof NODE_STUBS, NodeStubClass][]
+).map(supportedCitationsResolver);
 
 @Resolver(() => SectorStub)
 export class SectorCitationsResolver {
+  @Directive(SIZES.sectorCitations)
   @FieldResolver(() => [Citation], {
     description: "the references cited in this sector's section of the paper",
   })

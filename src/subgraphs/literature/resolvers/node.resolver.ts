@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Query, Resolver } from 'type-graphql';
+import { listSize } from '../../../common/federation';
 import { badInput } from '../../../common/errors';
 import { fromGlobalId } from '../../../common/global-id';
 import { containsPattern, escapeLike, LIKE_ESCAPE, matchText } from '../../../common/text-match';
@@ -38,6 +39,8 @@ export class NodeResolver {
     return (await resolveIds([id], ctx))[0];
   }
 
+  // the gateway counts the ids a request sends; the cost spec sizes lists by integer arguments only
+  @Directive(listSize(MAX_NODES))
   @Query(() => [Node], {
     nullable: 'items',
     description: `entities by global id, in the order asked (at most ${MAX_NODES}); null for unknown ids`,
@@ -51,6 +54,8 @@ export class NodeResolver {
     return resolveIds(ids, ctx);
   }
 
+  // whatever `first` asks for: the resolver refuses more than SEARCH_MAX
+  @Directive(listSize(SEARCH_MAX))
   @Query(() => [SearchHit], {
     description:
       'case-insensitive search over the names, aliases and labels of every type; exact names first, then prefixes, then other matches',

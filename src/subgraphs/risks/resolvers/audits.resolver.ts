@@ -2,9 +2,11 @@ import { Ctx, Directive, FieldResolver, ID, Resolver } from 'type-graphql';
 import { AuditsStub } from '../entities/audits.stub';
 import { Risk } from '../entities/risk.entity';
 import { RisksContext } from '../loaders';
+import { RISKS_LIST_SIZES as SIZES } from '../list-sizes';
 
 @Resolver(() => AuditsStub)
 export class RisksAuditsResolver {
+  @Directive(SIZES.risksWithoutMitigation)
   @FieldResolver(() => [Risk], { description: 'risks without any mitigation' })
   risksWithoutMitigation(@Ctx() ctx: RisksContext): Promise<Risk[]> {
     return ctx.dataSource

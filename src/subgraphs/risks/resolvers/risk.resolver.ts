@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { EntityStub } from '../../../common/entity-stub';
 import { toGlobalId } from '../../../common/global-id';
 import { Mitigation } from '../entities/mitigation.entity';
@@ -6,6 +6,7 @@ import { Risk } from '../entities/risk.entity';
 import { RiskFigure } from '../entities/risk-figure.entity';
 import { CitationRef, DatasetStub, ModelStub, SectorStub } from '../entities/stubs';
 import { RisksContext } from '../loaders';
+import { RISKS_LIST_SIZES as SIZES } from '../list-sizes';
 
 async function examples(risk: Risk, type: string, ctx: RisksContext): Promise<EntityStub[]> {
   const rows = await ctx.loaders.examplesByRisk.load(risk.id);
@@ -14,6 +15,7 @@ async function examples(risk: Risk, type: string, ctx: RisksContext): Promise<En
 
 @Resolver(() => Risk)
 export class RiskResolver {
+  @Directive(SIZES.risks)
   @Query(() => [Risk], { description: 'the ten risks of Section IV, in paper order' })
   risks(@Ctx() ctx: RisksContext): Promise<Risk[]> {
     return ctx.dataSource.getRepository(Risk).find({ order: { position: 'ASC' } });
@@ -24,26 +26,31 @@ export class RiskResolver {
     return ctx.dataSource.getRepository(Risk).findOneBy({ slug });
   }
 
+  @Directive(SIZES.riskModels)
   @FieldResolver(() => [ModelStub], { description: 'models the paper names as examples of this risk' })
   models(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
     return examples(risk, 'Model', ctx);
   }
 
+  @Directive(SIZES.riskDatasets)
   @FieldResolver(() => [DatasetStub])
   datasets(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
     return examples(risk, 'Dataset', ctx);
   }
 
+  @Directive(SIZES.riskSectors)
   @FieldResolver(() => [SectorStub])
   sectors(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
     return examples(risk, 'Sector', ctx);
   }
 
+  @Directive(SIZES.riskMitigations)
   @FieldResolver(() => [Mitigation])
   mitigations(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
     return ctx.loaders.mitigationsByRisk.load(risk.id);
   }
 
+  @Directive(SIZES.riskFigures)
   @FieldResolver(() => [RiskFigure], { description: 'the numbers the paper gives for this risk' })
   figures(@Root() risk: Risk, @Ctx() ctx: RisksContext) {
     return ctx.loaders.figuresByRisk.load(risk.id);
@@ -52,6 +59,7 @@ export class RiskResolver {
 
 @Resolver(() => Mitigation)
 export class MitigationResolver {
+  @Directive(SIZES.mitigationCitations)
   @FieldResolver(() => [CitationRef])
   async citations(@Root() mitigation: Mitigation, @Ctx() ctx: RisksContext): Promise<EntityStub[]> {
     const rows = await ctx.loaders.citationsByMitigation.load(mitigation.id);
