@@ -66,11 +66,18 @@ function asGraphqlJs(
   const errors = result.errors.map((e): GraphQLError =>
     Object.getPrototypeOf(e) === GraphQLError.prototype
       ? e
-      : locatedError(
-          e.originalError ?? new Error(e.message),
-          (e.path && fieldNodesAt(document, operation, e.path)) ?? undefined,
-          e.path,
-        ),
+      : e.originalError
+        ? locatedError(
+            e.originalError,
+            (e.path && fieldNodesAt(document, operation, e.path)) ?? undefined,
+            e.path,
+          )
+        : // the engine's own error (an argument that does not coerce): a client's, not an unexpected one
+          new GraphQLError(e.message, {
+            nodes: (e.path && fieldNodesAt(document, operation, e.path)) ?? undefined,
+            path: e.path,
+            extensions: e.extensions,
+          }),
   );
   // errors first, as graphql-js orders a result
   const { data, errors: _replaced, ...rest } = result as ExecutionResult<unknown>;
