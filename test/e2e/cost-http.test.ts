@@ -14,6 +14,7 @@ import {
   startSeparateServices,
   timedFetch,
 } from '../helpers/http';
+import { PAGES, pagesCost, SECTOR_RESULTS } from '../helpers/cost';
 
 interface Body {
   data?: unknown;
@@ -24,15 +25,6 @@ interface Body {
 const LIMIT = DEFAULT_LIMITS.maxCost;
 // the rate limit is not what these tests are about
 const ENV = { RATE_LIMIT: '100000', RATE_LIMIT_BURST: '10000' };
-
-/** datasets(first: n), each with usedToTrain(first: n): 1 + n × (1 + 1 + n) */
-const PAGES =
-  'query Pages($n: Int) { datasets(first: $n) { nodes { usedToTrain(first: $n) { nodes { name } } } } }';
-const pagesCost = (n: number) => 1 + n * (1 + 1 + n);
-
-const SECTOR_RESULTS = `{ sectors { name tasks(first: 10) { totalCount nodes { name results(first: 10) { nodes { display setting
-  metric { name } dataset { name access }
-  model { name type parameters { display } trainedOn { name access citations { number } } } } } } } } }`;
 
 const modes: [string, () => Promise<RunningServer>][] = [
   ['one process (npm start, fused)', () => startOneProcess(tempConfig(ENV))],

@@ -21,22 +21,13 @@ import {
 } from '../../src/gateway/limits';
 import { EXECUTIONS, gatewayQuery, startInProcess } from '../helpers/app';
 import { GraphQLResponse } from '../helpers/graphql';
+import { PAGES, pagesCost, SECTOR_RESULTS } from '../helpers/cost';
 
 type CostResponse<T> = Omit<GraphQLResponse<T>, 'extensions'> & {
   extensions?: { cost?: { requested: number; limit: number } };
 };
 
 const LIMIT = DEFAULT_LIMITS.maxCost;
-
-/** datasets(first: n), each with usedToTrain(first: n): 1 + n × (1 + 1 + n) */
-const PAGES =
-  'query Pages($n: Int) { datasets(first: $n) { nodes { usedToTrain(first: $n) { nodes { name } } } } }';
-const pagesCost = (n: number) => 1 + n * (1 + 1 + n);
-
-/** The query of the issue: seven sectors, ten tasks each, ten results each, and what each result names. */
-const SECTOR_RESULTS = `{ sectors { name tasks(first: 10) { totalCount nodes { name results(first: 10) { nodes { display setting
-  metric { name } dataset { name access }
-  model { name type parameters { display } trainedOn { name access citations { number } } } } } } } } }`;
 
 const ROOT = path.resolve(__dirname, '../..');
 
