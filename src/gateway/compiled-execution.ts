@@ -1,3 +1,4 @@
+import { ByteBoundedCache, BYTES_PER_DOCUMENT_CHAR, DOCUMENT_CACHE_BYTES } from './byte-bounded-cache';
 import type { ExecutionResult } from '@graphql-tools/utils';
 import {
   OperationTypeNode,
@@ -21,7 +22,6 @@ import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
 /** Distinct documents kept compiled per schema; the gateway's plans and the clients' operations are far fewer. */
-const COMPILED_LIMIT = 500;
 
 /** The field nodes a response path points at, as graphql-js attaches them to a field's error. */
 function fieldNodesAt(
@@ -91,7 +91,7 @@ function asGraphqlJs(
  * errors stay as they were: documents the compiler refuses, subscriptions, variables that do not coerce.
  */
 export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) => Promise<ExecutionResult> {
-  const bySchema = new WeakMap<GraphQLSchema, Map<string, CompiledQuery | null>>();
+  const bySchema = new WeakMap<GraphQLSchema, ByteBoundedCache<CompiledQuery | null>>();
   // a client's document is the same object each time it is sent (the runtime caches parsing)
   const texts = new WeakMap<DocumentNode, string>();
   const textOf = (document: DocumentNode): string => {
@@ -101,14 +101,17 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
   };
   const compiled = (args: ExecutionArgs): CompiledQuery | null => {
     let cache = bySchema.get(args.schema);
-    if (!cache) bySchema.set(args.schema, (cache = new Map<string, CompiledQuery | null>()));
+    if (!cache)
+      bySchema.set(
+        args.schema,
+        (cache = new ByteBoundedCache(DOCUMENT_CACHE_BYTES, BYTES_PER_DOCUMENT_CHAR)),
+      );
     const key = `${args.operationName ?? ''}\n${textOf(args.document)}`;
     let query = cache.get(key);
     if (query === undefined) {
       const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
       query = isCompiledQuery(result) ? result : null;
-      // oldest first out: a Map keeps insertion order
-      if (cache.size >= COMPILED_LIMIT) cache.delete(cache.keys().next().value as string);
+      // bounded by bytes, not entries: a few large documents weigh as much as many small ones
       cache.set(key, query);
     }
     return query;
