@@ -24,6 +24,7 @@ export function gatewayOptions(
   return {
     production: config.production,
     subgraphSecret: config.subgraphSecret,
+    requestTimeoutMs: config.requestTimeoutMs,
     corsOrigins: config.corsOrigins ?? (config.production ? [] : ['*']),
     limits: config.limits,
     introspection: config.introspection,

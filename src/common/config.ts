@@ -36,6 +36,8 @@ export interface Config {
    * listen on loopback (a service reachable from elsewhere needs SUBGRAPH_SECRET)
    */
   allowUnsignedSubgraphRequests: boolean;
+  /** REQUEST_TIMEOUT_MS: a request still running after this long ends with REQUEST_TIMEOUT */
+  requestTimeoutMs: number;
   /** a subgraph request taking longer fails, and only that subgraph's fields get errors */
   subgraphTimeoutMs: number;
   subgraphPorts: Record<SubgraphName, number>;
@@ -138,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       burst: positiveInt(env, 'RATE_LIMIT_BURST', 60) as number,
     },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
+    requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000) as number,
     subgraphSecret: secret(env, 'SUBGRAPH_SECRET'),
     allowUnsignedSubgraphRequests: flag(env, 'SUBGRAPH_ALLOW_UNSIGNED', isLoopback(env.HOST || '127.0.0.1')),
     subgraphPorts: Object.fromEntries(

@@ -2,6 +2,7 @@ import type { ExecutionResult } from '@graphql-tools/utils';
 import { DocumentNode, ExecutionArgs, GraphQLError, Kind, SelectionSetNode } from 'graphql';
 import { compiledExecutor } from './compiled-execution';
 import { FusedSchema, subgraphOfError } from './fused-schema';
+import { deadlineOf } from './request-deadline.plugin';
 
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
@@ -58,9 +59,10 @@ export function useFusedExecution(fused: FusedSchema) {
       setExecuteFn((args) =>
         readsSchema(args.document)
           ? executeFn(args)
-          : run({ ...args, schema: fused.schema, contextValue: fused.request() }, () => executeFn(args)).then(
-              asSubgraphErrors,
-            ),
+          : run(
+              { ...args, schema: fused.schema, contextValue: fused.request(deadlineOf(args.contextValue)) },
+              () => executeFn(args),
+            ).then(asSubgraphErrors),
       );
     },
   };

@@ -1,3 +1,4 @@
+import type { Deadline } from './request-deadline.plugin';
 import { isPromise, mapSchema, MapperKind } from '@graphql-tools/utils';
 import {
   buildSchema,
@@ -37,7 +38,11 @@ type Tagged = { [ORIGIN]?: string } & Record<string, unknown>;
 export class FusedRequest {
   private readonly contexts = new Map<string, object>();
   readonly entities = new WeakMap<object, Map<string, unknown>>();
-  constructor(private readonly subgraphs: Record<string, LocalSubgraph>) {}
+  constructor(
+    private readonly subgraphs: Record<string, LocalSubgraph>,
+    /** past it, no more subgraph resolvers start */
+    readonly deadline?: Deadline,
+  ) {}
   contextOf(subgraph: string): object {
     let context = this.contexts.get(subgraph);
     if (!context) this.contexts.set(subgraph, (context = this.subgraphs[subgraph].createContext()));
@@ -135,6 +140,7 @@ class FieldRouter {
     return (parent, args, request, info) => {
       let value: unknown;
       try {
+        request.deadline?.check();
         value = resolve(parent, args, request.contextOf(subgraph), info);
       } catch (error) {
         throw marked(error, subgraph);
@@ -258,7 +264,7 @@ function subgraphLeaf<T extends GraphQLScalarType | GraphQLEnumType>(
 
 export interface FusedSchema {
   schema: GraphQLSchema;
-  request(): FusedRequest;
+  request(deadline?: Deadline): FusedRequest;
 }
 
 /**
@@ -325,5 +331,5 @@ export function buildFusedSchema(
     if (isObjectType(type) && !type.name.startsWith('__'))
       for (const field of Object.keys(type.getFields())) router.resolver(type.name, field);
   }
-  return { schema, request: () => new FusedRequest(subgraphs) };
+  return { schema, request: (deadline) => new FusedRequest(subgraphs, deadline) };
 }

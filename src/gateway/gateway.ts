@@ -1,3 +1,4 @@
+import { useRequestDeadline } from './request-deadline.plugin';
 import { useSubgraphIdentity } from './subgraph-identity.plugin';
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Transport } from '@graphql-mesh/transport-common';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
    * headers, so a browser keeps cross-origin pages out); ['*'] any
    */
   corsOrigins?: string[];
+  /** a request still running after this many milliseconds ends with REQUEST_TIMEOUT (default: none) */
+  requestTimeoutMs?: number;
   /** signs every subgraph request with this shared secret (subgraph services refuse unsigned ones) */
   subgraphSecret?: string | null;
   /** Prometheus metrics in a registry of this gateway's own (default: on, without process metrics) */
@@ -97,6 +100,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       useOperationLimits(limits, costDirectives) as never,
       errors.plugin as never,
       telemetry as never,
+      // last: it wraps whichever execution the plugins above chose
+      ...(options.requestTimeoutMs ? [useRequestDeadline(options.requestTimeoutMs) as never] : []),
     ],
     // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
     maskedErrors: errors.maskedErrors,

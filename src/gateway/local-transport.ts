@@ -1,3 +1,4 @@
+import { deadlineOf } from './request-deadline.plugin';
 import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
@@ -20,14 +21,18 @@ export function localTransport(subgraphs: Record<string, LocalSubgraph>): Transp
       const subgraph = subgraphs[subgraphName];
       if (!subgraph) throw new Error(`no local subgraph named "${subgraphName}"`);
       // always a promise: the runtime's upstream timeout only clears its timer when the executor returns one
-      return (request: ExecutionRequest) =>
-        execute({
+      return (request: ExecutionRequest) => {
+        // past the request's deadline, no more subgraph work starts
+        const deadline = deadlineOf(request.context);
+        if (deadline?.expired) return Promise.resolve({ errors: [deadline.error()] });
+        return execute({
           schema: subgraph.schema,
           document: request.document,
           variableValues: request.variables as Record<string, unknown> | undefined,
           operationName: request.operationName,
           contextValue: subgraph.createContext(),
         });
+      };
     },
   };
 }

@@ -32,7 +32,10 @@ describe('CORS', () => {
   it('allows no origin in production unless CORS_ORIGINS names it, and never credentials', () =>
     withServer({ NODE_ENV: 'production' }, async (s) => {
       const res = await post(s, { origin: 'https://evil.example' });
-      expect(await res.json()).toEqual({ data: { citation: { label: 'ESMfold' } } });
+      expect(await res.json()).toEqual({
+        data: { citation: { label: 'ESMfold' } },
+        extensions: { cost: { requested: 1, limit: 50_000 } },
+      });
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
       expect(res.headers.get('access-control-allow-credentials')).toBeNull();
       expect(

@@ -37,7 +37,10 @@ describe('request errors over HTTP carry a stable code', () => {
 
   it("answers a variable of the right type with the paper's data", async () => {
     const res = await post(JSON.stringify({ query: MODEL, variables: { s: 'esmfold' } }));
-    expect(res.body).toEqual({ data: { model: { name: 'ESMfold' } } });
+    expect(res.body).toEqual({
+      data: { model: { name: 'ESMfold' } },
+      extensions: { cost: { requested: 1, limit: 50_000 } },
+    });
   });
 
   it('tells a body sent as a form (curl -d) to send JSON, and how', async () => {
