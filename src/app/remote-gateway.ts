@@ -8,6 +8,18 @@ import { AppOptions, gatewayOptions } from './gateway-setup';
 import { subgraphUrl } from './subgraphs';
 
 const HEALTH_TIMEOUT_MS = 2000;
+const HEALTH_CACHE_MS = 1000;
+
+/** `fn`'s answer, asked again at most once per `ms`; callers within that time share it. */
+export function cachedFor<T>(ms: number, fn: () => Promise<T>, now = () => Date.now()): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | null = null;
+  return () => {
+    if (last && now() - last.at < ms) return last.value;
+    const value = fn();
+    last = { at: now(), value };
+    return value;
+  };
+}
 
 /** A request of the gateway's own to a subgraph (its SDL, a health probe), signed like the others. */
 async function post(
@@ -75,7 +87,7 @@ export async function createRemoteGateway(config: Config, options: AppOptions = 
         subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: subgraphUrl(config, name) })),
       };
   const gateway = createGateway({ ...gatewayOptions(config, options), supergraph });
-  const health: HealthCheck = async () =>
+  const probe: HealthCheck = async () =>
     Object.fromEntries(
       await Promise.all(
         subgraphs.map(
@@ -90,5 +102,7 @@ export async function createRemoteGateway(config: Config, options: AppOptions = 
         ),
       ),
     );
+  // a flood of /healthz requests is not passed on to every subgraph: one probe a second
+  const health = cachedFor(HEALTH_CACHE_MS, probe);
   return { gateway, health };
 }

@@ -84,6 +84,8 @@ describe('a subgraph that stops and comes back', () => {
     await services.restartSubgraph('risks');
     const after = await modelsWithRisks(services);
     expect(dataOf(after.body).gpt?.risks).toEqual([{ name: 'Sustainability' }]);
+    // the gateway probes the subgraphs at most once a second: the next probe sees risks again
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const healthAfter = await timedFetch<JsonObject>(`${services.url}/healthz`);
     expect(healthAfter.status).toBe(200);
     expect(healthAfter.body?.status).toBe('ok');

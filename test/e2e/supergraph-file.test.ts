@@ -109,6 +109,8 @@ describe('SUPERGRAPH=file: the gateway serves any Federation 2 supergraph, with 
       { status: 'ok', subgraphs: { products: 'up', reviews: 'up' } },
     ]);
     await services[1].stop();
+    // the gateway probes the subgraphs at most once a second: the next probe finds reviews gone
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     const down = await fetch(`${gatewayServer.url}/healthz`);
     expect([down.status, await down.json()]).toEqual([
       503,
