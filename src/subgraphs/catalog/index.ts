@@ -1,3 +1,6 @@
+import { GraphProjection1796163325158 } from '../../common/graph/graph-projection.migration';
+import { GRAPH_ENTITIES } from '../../common/graph/graph.entities';
+import { withGraphProjection } from '../../common/graph/graph-seed';
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AUDITS_ID } from '../../common/audits-id';
@@ -62,8 +65,8 @@ function createCatalogContext(dataSource: DataSource): CatalogContext {
 export const catalogModule: SubgraphModule = {
   build: buildCatalogSubgraph,
   createContext: createCatalogContext,
-  entities: CATALOG_ENTITIES,
-  migrations: [CatalogInitial1764300000000, CatalogOrderIndexes1764400000000],
-  seed: seedCatalog,
+  entities: [...CATALOG_ENTITIES, ...GRAPH_ENTITIES],
+  migrations: [CatalogInitial1764300000000, CatalogOrderIndexes1764400000000, GraphProjection1796163325158],
+  seed: withGraphProjection(seedCatalog),
   indexes: MODEL_ORDER_INDEXES,
 };

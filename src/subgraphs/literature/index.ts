@@ -1,3 +1,6 @@
+import { GraphProjection1796163325158 } from '../../common/graph/graph-projection.migration';
+import { GRAPH_ENTITIES } from '../../common/graph/graph.entities';
+import { withGraphProjection } from '../../common/graph/graph-seed';
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AuditsStub } from './entities/audits.stub';
@@ -53,8 +56,8 @@ function createLiteratureContext(dataSource: DataSource): LiteratureContext {
 export const literatureModule: SubgraphModule = {
   build: buildLiteratureSubgraph,
   createContext: createLiteratureContext,
-  entities: LITERATURE_ENTITIES,
-  migrations: [LiteratureInitial1764300000000, LiteratureSchema1796155423005],
-  seed: seedLiterature,
+  entities: [...LITERATURE_ENTITIES, ...GRAPH_ENTITIES],
+  migrations: [LiteratureInitial1764300000000, LiteratureSchema1796155423005, GraphProjection1796163325158],
+  seed: withGraphProjection(seedLiterature),
   indexes: [],
 };

@@ -1,3 +1,6 @@
+import { GraphProjection1796163325158 } from '../../common/graph/graph-projection.migration';
+import { GRAPH_ENTITIES } from '../../common/graph/graph.entities';
+import { withGraphProjection } from '../../common/graph/graph-seed';
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AUDITS_ID } from '../../common/audits-id';
@@ -40,8 +43,8 @@ function createRisksContext(dataSource: DataSource): RisksContext {
 export const risksModule: SubgraphModule = {
   build: buildRisksSubgraph,
   createContext: createRisksContext,
-  entities: RISKS_ENTITIES,
-  migrations: [RisksInitial1764300000000],
-  seed: seedRisks,
+  entities: [...RISKS_ENTITIES, ...GRAPH_ENTITIES],
+  migrations: [RisksInitial1764300000000, GraphProjection1796163325158],
+  seed: withGraphProjection(seedRisks),
   indexes: [],
 };

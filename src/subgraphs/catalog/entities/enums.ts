@@ -1,40 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 
-export enum ModelType {
-  LLM = 'LLM',
-  LVM = 'LVM',
-  LMM = 'LMM',
-}
-
-export enum Access {
-  OPEN = 'OPEN',
-  CLOSED = 'CLOSED',
-  ON_APPROVAL = 'ON_APPROVAL',
-  UNKNOWN = 'UNKNOWN',
-}
-
-export enum Bound {
-  EXACT = 'EXACT',
-  AT_LEAST = 'AT_LEAST',
-  NOT_REPORTED = 'NOT_REPORTED',
-  NOT_APPLICABLE = 'NOT_APPLICABLE',
-}
-
-export enum SortDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
+export { Access, Bound, ModelType, SortDirection } from '../../../common/graph/enums';
 
 export enum ModelSortField {
   NAME = 'NAME',
   PARAMETERS = 'PARAMETERS',
 }
 
-registerEnumType(ModelType, { name: 'ModelType' });
-registerEnumType(Access, {
-  name: 'Access',
-  description: "How a model's weights or a dataset can be obtained.",
-});
-registerEnumType(Bound, { name: 'Bound' });
-registerEnumType(SortDirection, { name: 'SortDirection' });
 registerEnumType(ModelSortField, { name: 'ModelSortField' });

@@ -1,0 +1,16 @@
+/** Signed so that a positive number is always better: a falling RMSE is an improvement. */
+export function improvement(baseline: number, challenger: number, higherIsBetter: boolean): number {
+  const delta = higherIsBetter ? challenger - baseline : baseline - challenger;
+  // the inputs are printed decimals; drop binary noise such as 0.30000000000000004
+  return Number(delta.toPrecision(12));
+}
+
+/** The improvement relative to the baseline's size (0.79 for 0.38 -> 0.68); null when the baseline is 0. */
+export function relativeImprovement(
+  baseline: number,
+  challenger: number,
+  higherIsBetter: boolean,
+): number | null {
+  if (baseline === 0) return null;
+  return Number((improvement(baseline, challenger, higherIsBetter) / Math.abs(baseline)).toPrecision(12));
+}
