@@ -10,6 +10,10 @@ export interface SortKey {
 
 const after = (k: SortKey) => (k.direction === 'ASC' ? '>' : '<');
 
+/** The same keys read the other way: a backward page reads the list from its end. */
+export const reversed = (keys: SortKey[]): SortKey[] =>
+  keys.map((k) => ({ ...k, direction: k.direction === 'ASC' ? 'DESC' : 'ASC' }));
+
 /**
  * The statements that read one page by keyset pagination: rows strictly after the cursor's key, first+1
  * of them, in order when the statements' rows are concatenated; read them in turn until the page is
@@ -29,8 +33,9 @@ export function keysetQueries<T extends ObjectLiteral>(
   qb.limit(page.first + 1);
   if (!page.after) return [orderedBy(qb, keys)];
   const cursor = page.after;
+  const argument = page.backward ? 'before' : 'after';
   if (cursor.length !== keys.length)
-    throw badInput('"after" is a cursor of another list or ordering', { argument: 'after' });
+    throw badInput(`"${argument}" is a cursor of another list or ordering`, { argument });
   // the longest shared prefix first: its rows come first in the order
   return keys
     .map((key, i) => {

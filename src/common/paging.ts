@@ -2,6 +2,7 @@ import { ArgsType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import * as crypto from 'crypto';
 import { GraphQLError } from 'graphql';
 import { badInput } from './errors';
+import type { ListScope } from './graph/aggregates';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -34,14 +35,29 @@ export class ConnectionArgs {
   after?: string | null;
 }
 
+/** A root list's paging: forward (`first`, `after`) or backward (`last`, `before`), keyset-based both ways. */
+@ArgsType()
+export class RootConnectionArgs extends ConnectionArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `page size counted back from \`before\` (or from the end): default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}`,
+  })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'the startCursor of the next page' })
+  before?: string | null;
+}
+
 /**
- * A validated page request: `after` is the decoded sort key of the last row already seen, `list` names
- * the list and its order, so that a cursor of one list is refused by another.
+ * A validated page request: `after` is the decoded sort key of the last row already seen in the reading
+ * direction (the `before` cursor when `backward`), `first` the page size (`last` when backward), `list`
+ * names the list and its order, so that a cursor of one list is refused by another.
  */
 export interface PageRequest {
   first: number;
   after: unknown[] | null;
   list: string;
+  backward?: boolean;
 }
 
 /** A short, stable name for a list and its order (a cursor carries it). */
@@ -49,16 +65,41 @@ export function listTag(...parts: string[]): string {
   return crypto.createHash('sha256').update(parts.join('\0')).digest('base64url').slice(0, 8);
 }
 
-export function pageRequest(args: ConnectionArgs, list: string, maxPageSize = MAX_PAGE_SIZE): PageRequest {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0)
-    throw badInput(`"first" must be a non-negative integer, got ${first}`, { argument: 'first' });
-  if (first > maxPageSize)
+function pageSize(value: number | null | undefined, argument: string, maxPageSize: number): number {
+  const size = value ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0)
+    throw badInput(`"${argument}" must be a non-negative integer, got ${size}`, { argument });
+  if (size > maxPageSize)
     throw badInput(
-      `"first" must be at most ${maxPageSize}, got ${first}; page through the rest with "after"`,
-      { argument: 'first', max: maxPageSize },
+      `"${argument}" must be at most ${maxPageSize}, got ${size}; page through the rest with "${argument === 'first' ? 'after' : 'before'}"`,
+      { argument, max: maxPageSize },
     );
-  return { first, after: args.after == null ? null : decodeCursor(args.after, list), list };
+  return size;
+}
+
+export function pageRequest(
+  args: ConnectionArgs & { last?: number | null; before?: string | null },
+  list: string,
+  maxPageSize = MAX_PAGE_SIZE,
+): PageRequest {
+  const backward = args.last != null || args.before != null;
+  if (!backward)
+    return {
+      first: pageSize(args.first, 'first', maxPageSize),
+      after: args.after == null ? null : decodeCursor(args.after, list),
+      list,
+    };
+  // as GitHub's API: one direction per request
+  if (args.first != null || args.after != null)
+    throw badInput('page forward ("first", "after") or backward ("last", "before"), not both at once', {
+      argument: args.first != null ? 'first' : 'after',
+    });
+  return {
+    first: pageSize(args.last, 'last', maxPageSize),
+    after: args.before == null ? null : decodeCursor(args.before, list, 'before'),
+    list,
+    backward: true,
+  };
 }
 
 // Cursors carry their list's tag and the row's sort key, so a page stays stable while rows are added
@@ -67,7 +108,7 @@ export function encodeCursor(list: string, key: unknown[]): string {
   return Buffer.from(JSON.stringify(['c', list, ...key]), 'utf8').toString('base64');
 }
 
-export function decodeCursor(cursor: string, list: string): unknown[] {
+export function decodeCursor(cursor: string, list: string, argument = 'after'): unknown[] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
     if (
@@ -78,15 +119,15 @@ export function decodeCursor(cursor: string, list: string): unknown[] {
       parsed.slice(2).every((v) => v === null || ['string', 'number'].includes(typeof v))
     ) {
       if (parsed[1] !== list)
-        throw badInput('"after" is a cursor of another list or ordering', { argument: 'after' });
+        throw badInput(`"${argument}" is a cursor of another list or ordering`, { argument });
       return parsed.slice(2);
     }
   } catch (err) {
     if (err instanceof GraphQLError) throw err;
     // otherwise not a cursor: the error below
   }
-  throw badInput(`"after" is not a valid cursor: ${JSON.stringify(cursor.slice(0, 64))}`, {
-    argument: 'after',
+  throw badInput(`"${argument}" is not a valid cursor: ${JSON.stringify(cursor.slice(0, 64))}`, {
+    argument,
   });
 }
 
@@ -96,16 +137,21 @@ export interface Page<T> {
   pageInfo: PageInfo;
 }
 
-/** Builds a page from up to first+1 rows fetched after the cursor (the extra row tells hasNextPage). */
+/**
+ * Builds a page from up to first+1 rows fetched after the cursor in the reading direction (the extra row
+ * tells whether there is more that way); a backward page's rows arrive last first and are put in order.
+ */
 export function toPage<T>(rows: T[], request: PageRequest, keyOf: (row: T) => unknown[]): Page<T> {
-  const nodes = rows.slice(0, request.first);
+  const read = rows.slice(0, request.first);
+  const nodes = request.backward ? read.reverse() : read;
+  const more = rows.length > request.first;
   const edges = nodes.map((node) => ({ cursor: encodeCursor(request.list, keyOf(node)), node }));
   return {
     edges,
     nodes,
     pageInfo: {
-      hasNextPage: rows.length > request.first,
-      hasPreviousPage: request.after !== null,
+      hasNextPage: request.backward ? request.after !== null : more,
+      hasPreviousPage: request.backward ? more : request.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
@@ -145,14 +191,17 @@ export function connectionTypes<T extends object>(node: ClassOf<T>, name: string
 
     count: () => Promise<number>;
 
+    /** the ids of the whole list (all pages), for `aggregate` */
+    scope?: ListScope;
+
     @Field(() => Int, { description: 'the number of items in the whole list, not only this page' })
     totalCount(): Promise<number> {
       return this.count();
     }
 
     // `this`-free, so resolvers can pass it around as `XConnection.of`
-    static of(this: void, page: Page<T>, count: () => Promise<number>): Connection {
-      return Object.assign(new Connection(), page, { count });
+    static of(this: void, page: Page<T>, count: () => Promise<number>, scope?: ListScope): Connection {
+      return Object.assign(new Connection(), page, { count, scope });
     }
   }
   return { Edge, Connection };

@@ -3,20 +3,11 @@ import { DataSource } from 'typeorm';
 import { BATCH_OPTIONS, loadAll } from './loader-utils';
 import { ConnectionArgs, listTag, Page, PageRequest, pageRequest, toPage } from './paging';
 import { Relation } from './relation';
-import { paddedKeys, sqliteAll, sqlText } from './sqlite-reads';
+import { paddedKeys, queryNamed as run, sqliteAll, sqlText } from './sqlite-reads';
 
 export interface RelationSlice {
   childIds: string[];
   positions: number[];
-}
-
-async function run(
-  ds: DataSource,
-  sql: string,
-  params: Record<string, unknown>,
-): Promise<Record<string, unknown>[]> {
-  const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
-  return sqliteAll(ds, query, values) ?? ds.query(query, values);
 }
 
 /** SQLite's default cap on the terms of one compound SELECT (SQLITE_MAX_COMPOUND_SELECT). */

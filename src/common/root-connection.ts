@@ -1,6 +1,7 @@
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs, listTag, Page, pageRequest, toPage } from './paging';
-import { keysetQueries, SortKey } from './keyset';
+import { listTag, Page, pageRequest, RootConnectionArgs, toPage } from './paging';
+import { keysetQueries, reversed, SortKey } from './keyset';
+import { ListScope } from './graph/aggregates';
 import { getManyEntities } from './sqlite-reads';
 
 export const BY_POSITION = (alias: string): SortKey[] => [
@@ -9,24 +10,33 @@ export const BY_POSITION = (alias: string): SortKey[] => [
 
 /**
  * A root list as a connection: one statement for a first page or a page of a one-key order (two or more
- * after a cursor of a longer order, see keysetQueries), one COUNT only if totalCount is asked for.
+ * after a cursor of a longer order, see keysetQueries), one COUNT only if totalCount is asked for. A
+ * backward page (`last`, `before`) reads the same keys the other way. The connection's scope is the
+ * list's ids (all pages), for its aggregates.
  */
 export async function rootConnection<T extends ObjectLiteral, C>(
   list: string,
   qb: SelectQueryBuilder<T>,
-  args: ConnectionArgs,
+  args: RootConnectionArgs,
   keys: SortKey[],
   keyOf: (row: T) => unknown[],
-  make: (page: Page<T>, count: () => Promise<number>) => C,
+  make: (page: Page<T>, count: () => Promise<number>, scope: ListScope) => C,
 ): Promise<C> {
   const request = pageRequest(args, listTag(list, ...keys.map((k) => `${k.expression} ${k.direction}`)));
   const countQuery = qb.clone();
+  const scope = listScope(qb);
   const rows: T[] = [];
-  for (const part of keysetQueries(qb, keys, request)) {
+  for (const part of keysetQueries(qb, request.backward ? reversed(keys) : keys, request)) {
     if (rows.length > request.first) break;
     rows.push(...(await getManyEntities(part)));
   }
-  return make(toPage(rows, request, keyOf), () => countOf(countQuery));
+  return make(toPage(rows, request, keyOf), () => countOf(countQuery), scope);
+}
+
+/** The ids of every row a root list's query selects (before paging), as a subquery. */
+export function listScope<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): ListScope {
+  const ids = qb.clone().select(`${qb.alias}.id`, 'id');
+  return { dataSource: qb.connection, sql: ids.getQuery(), params: ids.getParameters() };
 }
 
 const COUNTS_KEPT = 1000;

@@ -174,3 +174,13 @@ export function linkedEntities<T extends ObjectLiteral>(
   const key = read.column('key');
   return read.entities.map((entity, i) => ({ key: String(read.rows[i][key]), entity }));
 }
+
+/** A read with named parameters (`:name`, `(:...names)`), through the fast path on SQLite. */
+export async function queryNamed(
+  ds: DataSource,
+  sql: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, unknown>[]> {
+  const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
+  return sqliteAll(ds, query, values) ?? ds.query<Record<string, unknown>[]>(query, values);
+}
