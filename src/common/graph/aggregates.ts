@@ -7,6 +7,12 @@ export interface ListScope {
   dataSource: DataSource;
   sql: string;
   params: Record<string, unknown>;
+  /**
+   * A nested list (a sector's models) also says how to read the same list for many parents at once, so
+   * that aggregates batch across parents: `sql` selects `parent` and `id` for the parents bound to the
+   * list parameter `:...parents`; `key` names the list and its filter (equal keys batch together).
+   */
+  perParent?: { sql: string; params: Record<string, unknown>; parent: string; key: string };
 }
 
 export interface StatsValue {
