@@ -79,84 +79,97 @@ async function insertNodes(m: EntityManager, data: SurveyData): Promise<void> {
   await insert('Citation', data.citations, (c) => ({ key: c.number, number: c.number, label: c.label }));
 }
 
-type Edge = Omit<GraphEdge, 'position'>;
-
-/** Every relation once, from its declaring side; a target named twice keeps its first place. */
-function* edges(data: SurveyData): Generator<Edge> {
-  const id = toGlobalId;
-  const edge = (
-    relation: EdgeRelation,
-    fromType: string,
-    from: string | number,
-    toType: string,
-    to: string | number,
-  ) => ({
-    relation,
-    fromId: id(fromType, from),
-    toId: id(toType, to),
-  });
-  for (const t of data.tasks) yield edge('Task.sector', 'Task', t.slug, 'Sector', t.sector);
-  for (const mo of data.models) {
-    for (const s of mo.sectors) yield edge('Model.sectors', 'Model', mo.slug, 'Sector', s);
-    for (const d of mo.trainedOn) yield edge('Model.trainedOn', 'Model', mo.slug, 'Dataset', d);
-  }
-  for (const d of data.datasets)
-    if (d.sector) yield edge('Dataset.sector', 'Dataset', d.slug, 'Sector', d.sector);
-  for (const r of data.results) {
-    yield edge('Result.model', 'Result', r.slug, 'Model', r.model);
-    yield edge('Result.task', 'Result', r.slug, 'Task', r.task);
-    if (r.dataset) yield edge('Result.dataset', 'Result', r.slug, 'Dataset', r.dataset);
-    yield edge('Result.metric', 'Result', r.slug, 'Metric', r.metric);
-  }
-  const results = new Map(data.results.map((r) => [r.slug, r]));
-  for (const c of data.comparisons) {
-    const [b, ch] = [results.get(c.baseline)!, results.get(c.challenger)!];
-    yield edge('Comparison.task', 'Comparison', c.slug, 'Task', b.task);
-    yield edge('Comparison.metric', 'Comparison', c.slug, 'Metric', b.metric);
-    const dataset = b.dataset ?? ch.dataset;
-    if (dataset) yield edge('Comparison.dataset', 'Comparison', c.slug, 'Dataset', dataset);
-    yield edge('Comparison.baseline', 'Comparison', c.slug, 'Result', c.baseline);
-    yield edge('Comparison.challenger', 'Comparison', c.slug, 'Result', c.challenger);
-  }
-  for (const r of data.risks) {
-    for (const x of r.models) yield edge('Risk.models', 'Risk', r.slug, 'Model', x);
-    for (const x of r.datasets) yield edge('Risk.datasets', 'Risk', r.slug, 'Dataset', x);
-    for (const x of r.sectors) yield edge('Risk.sectors', 'Risk', r.slug, 'Sector', x);
-    for (const mi of r.mitigations) {
-      yield edge('Risk.mitigations', 'Risk', r.slug, 'Mitigation', mi.slug);
-      for (const n of mi.citations) yield edge('Mitigation.citations', 'Mitigation', mi.slug, 'Citation', n);
-    }
-  }
-  // the citation lists of the curated files, as the literature subgraph's `supports` reads them
-  const cited = (type: string, rows: { slug: string; citations: number[] }[]) =>
-    rows.flatMap((r) => r.citations.map((n) => edge('Citation.supports', 'Citation', n, type, r.slug)));
-  yield* cited('Model', data.models);
-  yield* cited('Dataset', data.datasets);
-  yield* cited('Task', data.tasks);
-  yield* cited('Result', data.results);
-  yield* cited('Risk', data.risks);
+/** Each relation of one record: targets in the record's order, a target named twice keeping its first place. */
+function* targets(
+  relation: EdgeRelation,
+  fromId: string,
+  toType: string,
+  keys: (string | number)[],
+): Generator<GraphEdge> {
+  let position = 0;
+  for (const key of new Set(keys))
+    yield { relation, fromId, toId: toGlobalId(toType, key), position: ++position };
 }
 
-function uniqueEdges(data: SurveyData): GraphEdge[] {
-  const seen = new Set<string>();
-  const positions = new Map<string, number>();
-  const rows: GraphEdge[] = [];
-  for (const e of edges(data)) {
-    const key = `${e.relation}\0${e.fromId}\0${e.toId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const from = `${e.relation}\0${e.fromId}`;
-    const position = (positions.get(from) ?? 0) + 1;
-    positions.set(from, position);
-    rows.push({ ...e, position });
+/** Every relation once, from its declaring side, record by record (a large graph is never held whole). */
+function* edges(data: SurveyData): Generator<GraphEdge> {
+  const id = toGlobalId;
+  for (const t of data.tasks) yield* targets('Task.sector', id('Task', t.slug), 'Sector', [t.sector]);
+  for (const mo of data.models) {
+    yield* targets('Model.sectors', id('Model', mo.slug), 'Sector', mo.sectors);
+    yield* targets('Model.trainedOn', id('Model', mo.slug), 'Dataset', mo.trainedOn);
   }
-  return rows;
+  for (const d of data.datasets)
+    if (d.sector) yield* targets('Dataset.sector', id('Dataset', d.slug), 'Sector', [d.sector]);
+  for (const r of data.results) {
+    const from = id('Result', r.slug);
+    yield* targets('Result.model', from, 'Model', [r.model]);
+    yield* targets('Result.task', from, 'Task', [r.task]);
+    if (r.dataset) yield* targets('Result.dataset', from, 'Dataset', [r.dataset]);
+    yield* targets('Result.metric', from, 'Metric', [r.metric]);
+  }
+  const compared = new Set(data.comparisons.flatMap((c) => [c.baseline, c.challenger]));
+  const results = new Map(data.results.filter((r) => compared.has(r.slug)).map((r) => [r.slug, r]));
+  for (const c of data.comparisons) {
+    const [b, ch] = [results.get(c.baseline)!, results.get(c.challenger)!];
+    const from = id('Comparison', c.slug);
+    yield* targets('Comparison.task', from, 'Task', [b.task]);
+    yield* targets('Comparison.metric', from, 'Metric', [b.metric]);
+    const dataset = b.dataset ?? ch.dataset;
+    if (dataset) yield* targets('Comparison.dataset', from, 'Dataset', [dataset]);
+    yield* targets('Comparison.baseline', from, 'Result', [c.baseline]);
+    yield* targets('Comparison.challenger', from, 'Result', [c.challenger]);
+  }
+  for (const r of data.risks) {
+    const from = id('Risk', r.slug);
+    yield* targets('Risk.models', from, 'Model', r.models);
+    yield* targets('Risk.datasets', from, 'Dataset', r.datasets);
+    yield* targets('Risk.sectors', from, 'Sector', r.sectors);
+    yield* targets(
+      'Risk.mitigations',
+      from,
+      'Mitigation',
+      r.mitigations.map((mi) => mi.slug),
+    );
+    for (const mi of r.mitigations)
+      yield* targets('Mitigation.citations', id('Mitigation', mi.slug), 'Citation', mi.citations);
+  }
+  // the citation lists of the curated files, as the literature subgraph's `supports` reads them; a
+  // reference's targets in the order the files list them
+  const positions = new Map<number, number>();
+  for (const [type, rows] of [
+    ['Model', data.models],
+    ['Dataset', data.datasets],
+    ['Task', data.tasks],
+    ['Result', data.results],
+    ['Risk', data.risks],
+  ] as const)
+    for (const r of rows as { slug: string; citations: number[] }[])
+      for (const n of new Set(r.citations)) {
+        const position = (positions.get(n) ?? 0) + 1;
+        positions.set(n, position);
+        yield { relation: 'Citation.supports', fromId: id('Citation', n), toId: id(type, r.slug), position };
+      }
+}
+
+const EDGE_CHUNK = 10_000;
+
+async function insertEdges(m: EntityManager, data: SurveyData): Promise<void> {
+  let chunk: GraphEdge[] = [];
+  for (const e of edges(data)) {
+    chunk.push(e);
+    if (chunk.length === EDGE_CHUNK) {
+      await insertChunked(m, GraphEdge, chunk);
+      chunk = [];
+    }
+  }
+  await insertChunked(m, GraphEdge, chunk);
 }
 
 /** Writes the graph projection from validated data, inside the caller's transaction (every store). */
 export async function seedGraph(m: EntityManager, data: SurveyData): Promise<void> {
   await insertNodes(m, data);
-  await insertChunked(m, GraphEdge, uniqueEdges(data));
+  await insertEdges(m, data);
   const values = (field: string, type: string, key: string | number, texts: string[]) =>
     [...new Set(texts)].map((value) => ({ nodeId: toGlobalId(type, key), field, value }));
   await insertChunked(m, GraphValue, [
