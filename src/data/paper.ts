@@ -30,13 +30,47 @@ const FIGURE = /^Fig\. (\d+):/;
 const TABLE = /^TABLE ([IVX]+):/;
 
 /**
- * The English lines of the paper in order, each labelled with the heading in force (in file
- * order: where the OCR displaced a column, as lines 63-67 that continue Section II-A but are
- * printed before its heading, the displaced lines keep the heading in force where they stand).
- * Headings themselves are not returned; a figure or table caption (and the rows of its
- * table) gets its own label, after which the heading in force applies again. A table's
- * Chinese copy is a block of "|" rows that starts with a CJK row and may contain rows
- * without CJK (names, numbers), so the rest of such a block is skipped as well.
+ * Runs of lines that the OCR printed away from their section, each named by the opening words of
+ * its first and of its last line. A run's first line starts mid-sentence, in lower case: it
+ * completes the paragraph of the paper that ends mid-sentence, and the whole run belongs to that
+ * paragraph's section. Lines 63-67 of survey.txt ("scaled up to billions; 2) data-wise, ..." to
+ * "There was an upsurge ...") complete "... the number of learnable parameters of an LLM can be
+ * easily" of Section II-A, though the OCR printed them before Section II's last paragraph ("This
+ * section provides an overview ...") and the heading "A. Large Language Models".
+ */
+export const DISPLACED_RUNS: readonly { first: string; last: string }[] = [
+  { first: 'scaled up to billions; 2) data-wise', last: 'There was an upsurge in the number of new LLMs' },
+];
+
+/** A paragraph that stops mid-sentence: its last word is a lower-case word with no punctuation. */
+const endsMidSentence = (p: Paragraph) => !p.text.startsWith('|') && /[a-z]$/.test(p.text);
+
+/**
+ * Gives each displaced run the section of the paragraph it completes: the nearest paragraph after
+ * the run (or, failing that, before it) that ends mid-sentence, among the paragraphs under a heading
+ * of the paper (not captions, table rows or the front matter). A run not found in the text is
+ * ignored.
+ */
+function placeDisplacedRuns(paragraphs: Paragraph[]): void {
+  const underHeading = (p: Paragraph) => p.section.startsWith('Section ') && endsMidSentence(p);
+  for (const run of DISPLACED_RUNS) {
+    const from = paragraphs.findIndex((p) => p.text.startsWith(run.first));
+    const to = paragraphs.findIndex((p, i) => i >= from && p.text.startsWith(run.last));
+    if (from < 0 || to < 0 || !/^[a-z]/.test(paragraphs[from].text)) continue;
+    const completed =
+      paragraphs.slice(to + 1).find(underHeading) ?? paragraphs.slice(0, from).reverse().find(underHeading);
+    if (!completed) continue;
+    for (let i = from; i <= to; i++) paragraphs[i] = { ...paragraphs[i], section: completed.section };
+  }
+}
+
+/**
+ * The English lines of the paper in order, each labelled with the section it belongs to: the heading
+ * in force, except for the runs of DISPLACED_RUNS, which take the section of the paragraph they
+ * complete (the lines keep their order in the file). Headings themselves are not returned; a
+ * figure or table caption (and the rows of its table) gets its own label, after which the heading
+ * in force applies again. A table's Chinese copy is a block of "|" rows that starts with a CJK row
+ * and may contain rows without CJK (names, numbers), so the rest of such a block is skipped as well.
  */
 export function englishParagraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
@@ -78,6 +112,7 @@ export function englishParagraphs(text: string): Paragraph[] {
     else if (table && (caption || isRow)) section = table;
     out.push({ line: index + 1, section, text: line });
   });
+  placeDisplacedRuns(out);
   return out;
 }
 

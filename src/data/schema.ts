@@ -165,6 +165,12 @@ export function dataSchemas(maxCitation: number) {
     .object({
       number: citationNumber(maxCitation),
       label: text.nullable(),
+      /** Other forms the text prints for the labelled work (OCR spacings, long forms); none when absent. */
+      aliases: z
+        .array(text)
+        .min(1, 'must be left out rather than empty')
+        .refine((a) => new Set(a).size === a.length, 'must not repeat a form')
+        .optional(),
       mentions: z.array(mentionSchema),
       notes: note,
     })

@@ -240,6 +240,21 @@ function checkReferences(data: SurveyData, maxCitation: number, issues: DataIssu
         message: `duplicate citation number ${c.number}`,
       });
     seen.add(c.number);
+    const aliases = c.aliases ?? [];
+    if (aliases.length > 0 && c.label === null)
+      issues.push({
+        file: 'data/citations.json',
+        record: recordLabel(i, c),
+        field: 'aliases',
+        message: 'a citation without a label has no aliases',
+      });
+    else if (aliases.includes(c.label as string))
+      issues.push({
+        file: 'data/citations.json',
+        record: recordLabel(i, c),
+        field: 'aliases',
+        message: `the label "${c.label}" is not an alias of itself`,
+      });
   });
   for (let n = 1; n <= maxCitation && data.citations.length > 0; n++) {
     if (!seen.has(n))

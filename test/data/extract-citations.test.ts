@@ -35,8 +35,8 @@ describe('citationGroups', () => {
       [7, 8, 9],
     ]);
     expect(citationGroups('PaLM [13] and BERT [9]')).toEqual([
-      { numbers: [13], before: 'PaLM ' },
-      { numbers: [9], before: 'PaLM [13] and BERT ' },
+      { numbers: [13], before: 'PaLM ', after: ' and BERT [9]' },
+      { numbers: [9], before: 'PaLM [13] and BERT ', after: '' },
     ]);
   });
 });
@@ -120,6 +120,67 @@ describe('extractCitations on the survey', () => {
   it('is deterministic', () => {
     expect(extractCitations(paper, known)).toEqual(records);
     expect(formatCitations(extractCitations(paper, [...known].reverse()))).toBe(formatCitations(records));
+  });
+});
+
+describe('extractCitations with the curated names', () => {
+  const curated = extractCitations(paper, readKnownNames(dataDir).names);
+  const cited = (n: number) => curated[n - 1];
+
+  it('places the lines the OCR printed before Section II-A in Section II-A', () => {
+    // "... if this continuous growth of model and data size is optimal [10], [14]" (survey.txt line 67)
+    for (const n of [10, 14])
+      expect(cited(n).mentions).toContainEqual({
+        section: 'Section II-A',
+        sentence: match.stringContaining('is optimal [10], [14]'),
+      });
+    for (const n of [1, 4, 9, 11, 13, 19, 22, 23, 24, 25, 26, 27])
+      expect(cited(n).mentions.filter((m) => m.section === 'Section II')).toEqual([]);
+    expect(cited(4).mentions.map((m) => m.section)).toEqual([
+      'Section I',
+      'Section II-A',
+      'Section II-A',
+      'Section III-E',
+      'Section III-E',
+      'Section IV',
+    ]);
+    // Section II keeps no mention at all: its own paragraphs cite nothing
+    expect(curated.flatMap((r) => r.mentions).filter((m) => m.section === 'Section II')).toEqual([]);
+  });
+
+  it('labels a work the sentence names elsewhere than right before its bracket', () => {
+    expect(cited(11).label).toBe('LLaMa 2'); // "LLaMa 2 was pre-trained with 2 trillion tokens [11]"
+    expect(cited(81).label).toBe('ProtT5-XXL'); // "Elnaggar et al. [81] devised ProtT5-XXL (11B)"
+    expect(cited(89).label).toBe('RNA-FM'); // "Chen et al. [89] proposed the RNA foundation model (RNA-FM)"
+    expect(cited(89).aliases).toEqual(['RNA foundation model']);
+    expect(cited(101).label).toBe('BEHRT'); // "Li et al. [101] proposed BEHRT"
+    expect(cited(102).label).toBe('Med-BERT'); // "Rasmy et al. [102] proposed Med-BERT"
+    expect(cited(133).label).toBe('OPTICAL'); // "The OPTICAL model proposed by Shue et al. [133]"
+    expect(cited(135).label).toBe('DetectGPT'); // "... proposed a zero-shot detector named DetectGPT"
+  });
+
+  it('labels the datasets named by a variant or through several references', () => {
+    expect(cited(30).label).toBe('ImageNet-21K'); // "ImageNet-1K (1.28M images) [29] and -21K (14M images) [30]"
+    expect(cited(31).label).toBe('JFT-300M'); // "JFT (300M [31] and 3B [32] images)"
+    expect(cited(33).label).toBe('IG-3.5B'); // "IG (3.5B [33] and 3.6B [34] images)"
+    expect(cited(34).label).toBe('IG-3.6B');
+    expect(cited(111).label).toBe('PubMed'); // "PubMed [111], [112]"
+    expect(cited(112).label).toBe('PubMed');
+    expect(cited(32).label).toBe('ViT-G/14'); // named right before its bracket, beating the variant "JFT-3B"
+    expect(cited(110).label).toBe('GPT-3'); // not "LLMs", from "LLMs [9], [13], [110]"
+  });
+
+  it('keeps the clean spelling as the label and the OCR forms as aliases', () => {
+    expect(cited(19)).toMatchObject({ label: 'InstructGPT', aliases: ['Instruct GP T'] });
+    expect(cited(2)).toMatchObject({ label: 'SAM', aliases: ['Segment Anything Model'] });
+    expect(cited(114).label).toBe('Clinic alBERT'); // the paper prints no other form
+    expect(cited(114).aliases).toBeUndefined();
+    expect(cited(84).aliases).toBeUndefined();
+    for (const r of curated) {
+      expect(r.aliases ?? ['x']).not.toHaveLength(0);
+      if (r.aliases)
+        expect({ n: r.number, self: r.aliases.includes(r.label!) }).toEqual({ n: r.number, self: false });
+    }
   });
 });
 

@@ -76,6 +76,10 @@ describe('englishParagraphs', () => {
     expect(paragraphs.filter((p) => p.text.startsWith('| HeartBEiT'))).toHaveLength(1);
     expect(paragraphs.filter((p) => p.text.startsWith('|---'))).toEqual([]);
     expect(paragraphAt(249)?.section).toBe('Table II');
+    // Lines 63-67 complete the last paragraph of Section II-A, though the OCR printed them first.
+    expect(paragraphAt(63)?.text).toMatch(/^scaled up to billions; 2\) data-wise/);
+    for (const line of [63, 65, 67, 73, 75]) expect(paragraphAt(line)?.section).toBe('Section II-A');
+    for (const line of [61, 69]) expect(paragraphAt(line)?.section).toBe('Section II');
     // The text interrupted by Table I resumes in its own section.
     expect(paragraphAt(166)?.section).toBe('Section III-A');
   });

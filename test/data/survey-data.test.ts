@@ -1,4 +1,4 @@
-import { readPaper } from '../../src/data/paper';
+import { paperContains, readPaper } from '../../src/data/paper';
 import type { SurveyData } from '../../src/data/schema';
 import { loadSurveyData } from '../../src/data/validate';
 import { DATA_DIR } from '../helpers/app';
@@ -153,5 +153,90 @@ describe('the curated data holds the paper', () => {
       });
     }
     expect(linked).toBeGreaterThan(30);
+  });
+
+  it('places the text the OCR printed before Section II-A in Section II-A', () => {
+    for (const slug of ['palm', 'llama-2', 'retro', 'instructgpt', 'sparrow'])
+      expect({ slug, location: bySlug(data.models, slug).source.location }).toEqual({
+        slug,
+        location: 'Section II-A',
+      });
+    const citation = (n: number) => data.citations[n - 1];
+    expect(citation(10).mentions).toContainEqual({
+      section: 'Section II-A',
+      sentence: expect.stringContaining('is optimal [10], [14]') as string,
+    });
+    for (const n of [1, 4, 9, 10, 11, 13, 14, 19, 22, 23, 24, 25, 26, 27])
+      expect({ n, inSectionII: citation(n).mentions.some((m) => m.section === 'Section II') }).toEqual({
+        n,
+        inSectionII: false,
+      });
+  });
+
+  it('labels each reference the sentence names, clean spelling first and OCR forms as aliases', () => {
+    const labels = Object.fromEntries(data.citations.map((c) => [c.number, c.label]));
+    expect(labels).toMatchObject({
+      11: 'LLaMa 2',
+      30: 'ImageNet-21K',
+      31: 'JFT-300M',
+      33: 'IG-3.5B',
+      34: 'IG-3.6B',
+      81: 'ProtT5-XXL',
+      89: 'RNA-FM',
+      101: 'BEHRT',
+      102: 'Med-BERT',
+      111: 'PubMed',
+      112: 'PubMed',
+      133: 'OPTICAL',
+      135: 'DetectGPT',
+    });
+    expect(data.citations[18]).toMatchObject({ label: 'InstructGPT', aliases: ['Instruct GP T'] });
+    // every label of a named dataset is the dataset the entity cites
+    for (const n of [30, 31, 33, 34, 111, 112]) {
+      const dataset = data.datasets.find((d) => d.name === labels[n]);
+      expect({ n, cites: dataset?.citations.includes(n) }).toEqual({ n, cites: true });
+    }
+  });
+
+  it('gives Reliability the mitigation of its own paragraph: more data for robustness [163]', () => {
+    const reliability = bySlug(data.risks, 'reliability');
+    const mitigation = bySlug(reliability.mitigations, 'more-data-for-robustness');
+    expect(mitigation.citations).toEqual([163]);
+    expect(mitigation.source).toEqual({
+      location: 'Section IV',
+      quote: 'Improving the robustness of LAMs may require even more data [163].',
+    });
+    expect(paperContains(readPaper(DATA_DIR), mitigation.source.quote!)).toBe(true);
+    expect(reliability.mitigations).toHaveLength(7);
+  });
+
+  it('links a model to a dataset only where the paper names the dataset as its training data', () => {
+    // a matching figure is not a link: each of these prints the size of a Table II dataset, not its name
+    const declined: [string, string, string][] = [
+      ['heartbeit', 'mount-sinai-ecg-data', '8.5MECGs'],
+      ['gatortron-large', 'uf-health-idr-clinical-note-database', '90 B words'],
+      ['endo-fm', 'endo-fm-database', '5 M Endo. Frames'],
+      ['vcl', 'endo-fm-database', '5 MEndo. Frames'],
+    ];
+    for (const [model, dataset, printed] of declined) {
+      expect({ model, trainedOn: bySlug(data.models, model).trainedOn }).toEqual({ model, trainedOn: [] });
+      expect(bySlug(data.models, model).trainingDataNote).toBe(printed);
+      const names = [bySlug(data.datasets, dataset).name, ...bySlug(data.datasets, dataset).aliases];
+      expect(names).not.toContain(printed);
+    }
+    // every link there is: a name of the dataset is printed in the model's Table I row or in the text
+    const paper = readPaper(DATA_DIR);
+    for (const m of data.models)
+      for (const slug of m.trainedOn) {
+        const d = bySlug(data.datasets, slug);
+        const names = [d.name, ...d.aliases];
+        const where = [m.source.quote ?? '', ...(m.notes ? [m.notes] : [])].join(' ');
+        expect({ model: m.slug, dataset: slug, named: names.some((n) => where.includes(n)) }).toEqual({
+          model: m.slug,
+          dataset: slug,
+          named: true,
+        });
+        expect(names.some((n) => paperContains(paper, n))).toBe(true);
+      }
   });
 });

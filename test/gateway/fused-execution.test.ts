@@ -178,11 +178,12 @@ const PARITY: [
           { __typename: 'Model', name: 'BioBERT', type: 'LLM' },
           { __typename: 'Citation', label: 'BioBERT' },
           { __typename: 'Model', name: 'Med-BERT', type: 'LLM' },
+          // [102] and [117]: "Rasmy et al. [102] proposed Med-BERT", "Med-BERT [117]"
+          { __typename: 'Citation', label: 'Med-BERT' },
           { __typename: 'Citation', label: 'Med-BERT' },
           { __typename: 'Model', name: 'PubMedBERT', type: 'LLM' },
           { __typename: 'Citation', label: 'PubMedBERT' },
           { __typename: 'Model', name: 'BioLinkBERT', type: 'LLM' },
-          { __typename: 'Model', name: 'ClinicalBERT', type: 'LLM' },
         ],
       },
     },

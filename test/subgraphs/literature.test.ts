@@ -75,6 +75,20 @@ describe('the literature subgraph, executed directly', () => {
     ]);
   });
 
+  it("finds a reference by the aliases of its label (the paper's other spellings)", async () => {
+    const found = async (query: string) =>
+      dataOf(
+        await literature.run<{ search: { __typename: string; id: string }[] }>(
+          `query($q: String!) { search(query: $q) { __typename ... on Node { id } } }`,
+          { q: query },
+        ),
+      ).search.filter((r) => r.__typename === 'Citation');
+    // [19] is labelled InstructGPT; Section III-D prints it "Instruct GP T"
+    expect(await found('instruct gp t')).toEqual([{ __typename: 'Citation', id: gid('Citation', 19) }]);
+    // [89] is labelled RNA-FM; the same sentence calls it "the RNA foundation model"
+    expect(await found('RNA foundation')).toEqual([{ __typename: 'Citation', id: gid('Citation', 89) }]);
+  });
+
   it('batches citations of many entities into a constant number of statements', async () => {
     const few = await entities(
       '... on Model { citations { number label } }',

@@ -47,7 +47,7 @@ async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
     id: toGlobalId('Citation', c.number),
     type: 'Citation',
     name: c.label ?? `[${c.number}]`,
-    terms: [c.label, `[${c.number}]`].filter(Boolean).join('\n').toLowerCase(),
+    terms: [c.label, ...(c.aliases ?? []), `[${c.number}]`].filter(Boolean).join('\n').toLowerCase(),
     section: null,
   }));
 }

@@ -17,7 +17,7 @@ export const RISKS_LIST_SIZES = {
   /** no risk names a sector in data/; a list of distinct sectors holds at most the seven */
   riskSectors: listSize(7),
   /** reliability */
-  riskMitigations: listSize(6),
+  riskMitigations: listSize(7),
   /** computation */
   riskFigures: listSize(4),
   /** verification-framework */
