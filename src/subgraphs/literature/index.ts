@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AuditsStub } from './entities/audits.stub';
-import { NODE_STUBS, SectorStub } from './entities/stubs';
+import { KEY_ONLY_STUBS, NODE_STUBS, SectorStub } from './entities/stubs';
 import { nodeTypeName } from './entities/node.interface';
 import { searchHitTypeName } from './entities/search-hit.union';
 import { createLiteratureLoaders, LITERATURE_ENTITIES, LiteratureContext } from './loaders';
@@ -13,6 +13,7 @@ import { AuditsResolver } from './resolvers/audits.resolver';
 import { CitationResolver } from './resolvers/citation.resolver';
 import { ENTITY_CITATION_RESOLVERS, SectorCitationsResolver } from './resolvers/entity-citations.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
+import { NODE_SLUG_RESOLVERS } from './resolvers/node-slug.resolver';
 
 // Foreign stubs resolve to their representation: the gateway already holds their key (and @requires fields).
 const passThrough = { __resolveReference: (ref: object) => ref };
@@ -27,8 +28,9 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
         AuditsResolver,
         SectorCitationsResolver,
         ...ENTITY_CITATION_RESOLVERS,
+        ...NODE_SLUG_RESOLVERS,
       ],
-      orphanedTypes: [...Object.values(NODE_STUBS), SectorStub, AuditsStub],
+      orphanedTypes: [...Object.values(NODE_STUBS), ...Object.values(KEY_ONLY_STUBS), SectorStub, AuditsStub],
     },
     {
       Citation: {
@@ -37,7 +39,9 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
       },
       Audits: passThrough,
       Sector: passThrough,
-      ...Object.fromEntries(Object.keys(NODE_STUBS).map((t) => [t, passThrough])),
+      ...Object.fromEntries(
+        [...Object.keys(NODE_STUBS), ...Object.keys(KEY_ONLY_STUBS)].map((t) => [t, passThrough]),
+      ),
       // TypeGraphQL wraps type resolvers in async functions; compiled queries (graphql-jit) need them synchronous
       Node: { __resolveType: nodeTypeName },
       SearchHit: { __resolveType: searchHitTypeName },
