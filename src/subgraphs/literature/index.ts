@@ -14,6 +14,7 @@ import { CitationResolver } from './resolvers/citation.resolver';
 import { ENTITY_CITATION_RESOLVERS, SectorCitationsResolver } from './resolvers/entity-citations.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { NODE_SLUG_RESOLVERS } from './resolvers/node-slug.resolver';
+import { TextSearchResolver } from './resolvers/text-search.resolver';
 
 // Foreign stubs resolve to their representation: the gateway already holds their key (and @requires fields).
 const passThrough = { __resolveReference: (ref: object) => ref };
@@ -25,6 +26,7 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
       resolvers: [
         CitationResolver,
         NodeResolver,
+        TextSearchResolver,
         AuditsResolver,
         SectorCitationsResolver,
         ...ENTITY_CITATION_RESOLVERS,

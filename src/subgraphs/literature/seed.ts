@@ -5,6 +5,7 @@ import { insertChunked } from '../../common/insert';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
+import { insertSearchTexts } from './text-search';
 
 type Named = { slug: string; name: string; aliases?: string[]; section?: string };
 
@@ -112,4 +113,5 @@ export async function seedLiterature(m: EntityManager, data: SurveyData): Promis
     supportRows(data).map((s, i) => ({ ...s, position: i + 1 })),
   );
   await insertIndex(m, data);
+  await insertSearchTexts(m, data);
 }
