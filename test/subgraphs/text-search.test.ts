@@ -39,12 +39,12 @@ describe('searchText on the literature subgraph, executed directly', () => {
     const reliability = res.edges.find((e) => e.node.id === gid('Risk', 'reliability'));
     expect(reliability).toMatchObject({
       field: 'summary',
-      snippet: match.stringContaining('they [[hallucinate]]'),
+      snippet: match.stringContaining('[[hallucinate]] factually incorrect'),
     });
     const cited = res.edges.find((e) => e.node.id === gid('Citation', 160));
     expect(cited).toMatchObject({
       field: 'mention',
-      snippet: match.stringContaining('prone to [[hallucinate]]'),
+      snippet: match.stringContaining('[[hallucinate]] [4], [160]'),
     });
   });
 
@@ -55,7 +55,9 @@ describe('searchText on the literature subgraph, executed directly', () => {
       gid('Dataset', 'mimic-cxr'),
       gid('Dataset', 'medmnist-v2'),
     ]);
-    expect(res.edges[0]).toMatchObject({ field: 'description', snippet: '[[chest]] [[X-ray]] images, text' });
+    // SQLite ranks the modalities first, PostgreSQL the table row's quote; both mark the words
+    expect(['description', 'quote']).toContain(res.edges[0].field);
+    expect(res.edges[0].snippet).toMatch(/\[\[chest\]\] \[\[X(-ray\]\]|\]\]-\[\[ray\]\]) images/);
     expect(res.totalCount).toBe(2);
   });
 

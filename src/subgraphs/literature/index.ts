@@ -7,6 +7,9 @@ import { searchHitTypeName } from './entities/search-hit.union';
 import { createLiteratureLoaders, LITERATURE_ENTITIES, LiteratureContext } from './loaders';
 import { LiteratureInitial1764300000000 } from './migrations/initial.migration';
 import { LiteratureSchema1796155423005 } from './migrations/schema-1796155423005.migration';
+import { LiteratureSchema1796164463917 } from './migrations/schema-1796164463917.migration';
+import { LiteratureTextSearch1796164463918 } from './migrations/text-search.migration';
+import { TSVECTOR_COLUMN, TSVECTOR_INDEX } from './text-search';
 import { seedLiterature } from './seed';
 import { SubgraphModule } from '../subgraph-module';
 import { AuditsResolver } from './resolvers/audits.resolver';
@@ -60,7 +63,13 @@ export const literatureModule: SubgraphModule = {
   build: buildLiteratureSubgraph,
   createContext: createLiteratureContext,
   entities: LITERATURE_ENTITIES,
-  migrations: [LiteratureInitial1764300000000, LiteratureSchema1796155423005],
+  migrations: [
+    LiteratureInitial1764300000000,
+    LiteratureSchema1796155423005,
+    LiteratureSchema1796164463917,
+    LiteratureTextSearch1796164463918,
+  ],
   seed: seedLiterature,
   indexes: [],
+  postgresOnly: [TSVECTOR_COLUMN, TSVECTOR_INDEX],
 };

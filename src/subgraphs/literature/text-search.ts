@@ -6,7 +6,7 @@ import { SearchText } from './entities/search-text.entity';
 
 /** The FTS5 table over search_texts (SQLite): external content, so the texts are stored once. */
 export const FTS_TABLE = 'search_texts_fts';
-/** The tsvector column of search_texts (PostgreSQL), generated from `text`, and its GIN index. */
+/** The tsvector column of search_texts (PostgreSQL), filled by the seed from `text`, and its GIN index. */
 export const TSVECTOR_COLUMN = 'search_document';
 export const TSVECTOR_INDEX = 'IDX_search_texts_document';
 
@@ -63,7 +63,7 @@ function entityTexts(data: SurveyData): { type: string; key: string | number; te
   ];
 }
 
-/** Writes search_texts and, on SQLite, fills its FTS5 index (PostgreSQL computes the tsvector itself). */
+/** Writes search_texts and fills its full-text index: the FTS5 table on SQLite, the tsvector column on PostgreSQL. */
 export async function insertSearchTexts(m: EntityManager, data: SurveyData): Promise<void> {
   let rowId = 0;
   const rows = entityTexts(data).flatMap((e, i) =>
@@ -82,7 +82,7 @@ export async function insertSearchTexts(m: EntityManager, data: SurveyData): Pro
   await insertChunked(m, SearchText, rows);
   await seedStatements(m, (engine) =>
     engine === 'postgres'
-      ? []
+      ? [`UPDATE search_texts SET ${TSVECTOR_COLUMN} = to_tsvector('english', text)`]
       : [
           // porter: "hallucination" finds "hallucinate"; PostgreSQL's english configuration stems alike
           `CREATE VIRTUAL TABLE ${FTS_TABLE} USING fts5(text, content='search_texts', content_rowid='rowId', tokenize='porter unicode61 remove_diacritics 2')`,
