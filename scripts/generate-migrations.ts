@@ -35,8 +35,8 @@ export async function pendingSchemaChanges(name: SubgraphName, url: string): Pro
   try {
     await store.dataSource.runMigrations({ transaction: 'all' });
     const log = await store.dataSource.driver.createSchemaBuilder().log();
-    // expression indexes are the migrations' own (entities cannot declare them): not a difference
-    const own = module.indexes.map((i) => `"${i.name}"`);
+    // expression indexes and PostgreSQL-only columns are the migrations' own (entities cannot declare them): not a difference
+    const own = [...module.indexes.map((i) => i.name), ...(module.postgresOnly ?? [])].map((n) => `"${n}"`);
     const ours = (q: string) => own.some((n) => q.includes(n));
     return {
       up: log.upQueries.map((q) => q.query).filter((q) => !ours(q)),

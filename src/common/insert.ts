@@ -71,3 +71,16 @@ export async function countInsertedRows(seed: (m: EntityManager) => Promise<void
     counted = null;
   }
 }
+
+/**
+ * Runs the statements a seed needs besides its inserts (an FTS index to build), as `statements` gives
+ * them for the store's engine; none while the rows are only being counted.
+ */
+export async function seedStatements(
+  m: EntityManager,
+  statements: (engine: 'postgres' | 'better-sqlite3') => string[],
+): Promise<void> {
+  if (counted !== null) return;
+  const engine = m.connection.options.type === 'postgres' ? 'postgres' : 'better-sqlite3';
+  for (const sql of statements(engine)) await m.query(sql);
+}

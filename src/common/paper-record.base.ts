@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Index, PrimaryColumn } from 'typeorm';
 import { Source, sourceOf } from './source.type';
 
@@ -36,4 +36,14 @@ export abstract class PaperRecord {
   get source(): Source {
     return sourceOf(this);
   }
+}
+
+/**
+ * Makes `slug` of one PaperRecord type @shareable, for a subgraph that knows the type by key and reads
+ * the slug from its id. Applied to the subclass only (the other types' slugs stay theirs alone).
+ */
+export function shareSlug(type: abstract new () => PaperRecord): void {
+  const prototype = type.prototype as object;
+  Field(() => String)(prototype, 'slug');
+  Directive('@shareable')(prototype, 'slug');
 }

@@ -21,4 +21,9 @@ export interface SubgraphModule {
   seed(manager: EntityManager, data: SurveyData): Promise<void>;
   /** indexes a SQLite store is built with besides the entities' own */
   indexes: readonly ExpressionIndex[];
+  /**
+   * Columns and indexes its hand-written PostgreSQL migrations add that the entities cannot declare (a
+   * tsvector column, a GIN index): the check that the migrations match the entities leaves them alone.
+   */
+  postgresOnly?: readonly string[];
 }

@@ -84,6 +84,42 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
     });
   });
 
+  it("answers searchText with the owners' fields of each hit, across the subgraphs", async () => {
+    type Hit = { field: string; snippet: string; node: { __typename: string; name?: string } };
+    const data = await server.client.request<{ searchText: { totalCount: number; edges: Hit[] } }>(
+      gql`
+        query ($q: String!) {
+          searchText(query: $q, types: [RISK, MITIGATION], first: 5) {
+            totalCount
+            edges {
+              field
+              snippet
+              node {
+                __typename
+                ... on Risk {
+                  name
+                }
+                ... on Mitigation {
+                  name
+                }
+              }
+            }
+          }
+        }
+      `,
+      { q: 'hallucination' },
+    );
+    // data/risks.json: the reliability risk's summary says LLMs hallucinate
+    expect(data.searchText.totalCount).toBe(1);
+    expect(data.searchText.edges).toEqual([
+      {
+        field: 'summary',
+        snippet: match.stringContaining('[[hallucinate]] factually incorrect'),
+        node: { __typename: 'Risk', name: 'Reliability' },
+      },
+    ]);
+  });
+
   it("serves a frontend's model page with graphql-request, across the three subgraphs", async () => {
     const data = await server.client.request<ModelPage>(MODEL_PAGE, { slug: 'gpt-3' });
     expect(data.model.name).toBe('GPT-3');

@@ -8,7 +8,7 @@ const { entities } = catalog;
 describe('the catalog subgraph, executed directly', () => {
   it('publishes its SDL with keys on every entity it owns', async () => {
     const { _service } = dataOf(await catalog.run<{ _service: { sdl: string } }>('{ _service { sdl } }'));
-    for (const type of ['Sector', 'Task', 'Model', 'Dataset', 'Metric', 'Result', 'Audits']) {
+    for (const type of ['Sector', 'Task', 'Model', 'Dataset', 'Metric', 'Result', 'Comparison', 'Audits']) {
       expect(_service.sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     }
   });
@@ -48,6 +48,28 @@ describe('the catalog subgraph, executed directly', () => {
       ]),
     });
     expect(missing).toBeNull();
+  });
+
+  it('resolves _entities for Comparison, with its results and improvement', async () => {
+    const res = await entities<{ _entities: unknown[] }>(
+      '... on Comparison { slug baseline { display } challenger { display } improvement metric { slug } }',
+      [
+        { __typename: 'Comparison', id: gid('Comparison', 'esmfold-vs-alphafold2-casp14-tm-score') },
+        { __typename: 'Comparison', id: gid('Comparison', 'no-such-comparison') },
+      ],
+    );
+    // data/comparisons.json, results.json: ESMfold's 0.68 against AlphaFold2's 0.38 TM-score on CASP14
+    expect(dataOf(res)._entities).toEqual([
+      {
+        __typename: 'Comparison',
+        slug: 'esmfold-vs-alphafold2-casp14-tm-score',
+        baseline: { display: '0.38' },
+        challenger: { display: '0.68' },
+        improvement: 0.3,
+        metric: { slug: 'tm-score' },
+      },
+      null,
+    ]);
   });
 
   it('batches _entities into one statement per type, whatever the number of keys', async () => {

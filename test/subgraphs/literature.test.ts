@@ -64,7 +64,15 @@ describe('the literature subgraph, executed directly', () => {
     const res = await literature.run<{ nodes: unknown[] }>(
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`,
       {
-        ids: [gid('Citation', 1), gid('Model', 'sam'), gid('Model', 'ghost'), 'x'],
+        ids: [
+          gid('Citation', 1),
+          gid('Model', 'sam'),
+          gid('Model', 'ghost'),
+          'x',
+          gid('Comparison', 'esmfold-vs-alphafold2-casp14-tm-score'),
+          gid('Mitigation', 'adversarial-training'),
+          gid('Mitigation', 'ghost'),
+        ],
       },
     );
     expect(dataOf(res).nodes).toEqual([
@@ -72,7 +80,16 @@ describe('the literature subgraph, executed directly', () => {
       { __typename: 'Model', id: gid('Model', 'sam') },
       null,
       null,
+      { __typename: 'Comparison', id: gid('Comparison', 'esmfold-vs-alphafold2-casp14-tm-score') },
+      { __typename: 'Mitigation', id: gid('Mitigation', 'adversarial-training') },
+      null,
     ]);
+    // the slug of the key-only stubs is read from their id
+    const slugs = await literature.run<{ node: unknown }>(
+      `query($id: ID!) { node(id: $id) { ... on Mitigation { slug } } }`,
+      { id: gid('Mitigation', 'adversarial-training') },
+    );
+    expect(dataOf(slugs).node).toEqual({ slug: 'adversarial-training' });
   });
 
   it("finds a reference by the aliases of its label (the paper's other spellings)", async () => {

@@ -189,10 +189,9 @@ describe('the risks subgraph, executed directly', () => {
       'Sector',
       'Source',
     ]);
-    for (const name of ['Risk', 'Audits', 'Model', 'Dataset', 'Sector'])
+    for (const name of ['Risk', 'Mitigation', 'Audits', 'Model', 'Dataset', 'Sector'])
       expect(type(name).directives).toEqual(['@key(fields: "id")']);
     expect(type('Citation').directives).toEqual(['@key(fields: "id", resolvable: false)']);
-    expect(type('Mitigation').directives).toEqual([]);
     expect(type('RiskFigure').directives).toEqual([]);
     for (const stub of ['Model', 'Dataset', 'Sector']) expect(fieldNames(stub)).toEqual(['id', 'risks']);
     expect(fieldNames('Citation')).toEqual(['id']);
@@ -203,6 +202,26 @@ describe('the risks subgraph, executed directly', () => {
         .fields.find((f) => f.name.value === 'riskIds')
         ?.directives?.map(print),
     ).toEqual(['@inaccessible']);
+  });
+
+  it('resolves _entities for Mitigation, null for an unknown key', async () => {
+    const res = await entities<{ _entities: unknown[] }>(
+      '... on Mitigation { slug name description citations { id } }',
+      [
+        { __typename: 'Mitigation', id: gid('Mitigation', 'verification-framework') },
+        { __typename: 'Mitigation', id: gid('Mitigation', 'no-such-mitigation') },
+      ],
+    );
+    const [verification, missing] = dataOf(res)._entities;
+    // data/risks.json: reliability's last mitigation, Section V-B's framework of [191]
+    expect(verification).toEqual({
+      __typename: 'Mitigation',
+      slug: 'verification-framework',
+      name: 'Comprehensive verification framework',
+      description: match.stringMatching(/verification/i),
+      citations: [{ id: gid('Citation', 191) }],
+    });
+    expect(missing).toBeNull();
   });
 
   it('keeps private columns private', async () => {

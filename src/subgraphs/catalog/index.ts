@@ -24,7 +24,7 @@ type Ref = { id: string };
 const reference = (
   loader: keyof Pick<
     CatalogContext['loaders'],
-    'sector' | 'task' | 'model' | 'dataset' | 'metric' | 'result'
+    'sector' | 'task' | 'model' | 'dataset' | 'metric' | 'result' | 'comparison'
   >,
 ) => ({
   __resolveReference: (ref: Ref, ctx: CatalogContext) => ctx.loaders[loader].load(ref.id),
@@ -52,6 +52,7 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
       Dataset: reference('dataset'),
       Metric: reference('metric'),
       Result: reference('result'),
+      Comparison: reference('comparison'),
       Audits: { __resolveReference: (ref: Ref) => (ref.id === AUDITS_ID ? new Audits() : null) },
     },
   );

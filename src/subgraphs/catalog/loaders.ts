@@ -48,6 +48,7 @@ export function createCatalogLoaders(ds: DataSource) {
     model: byId(repo(Model)),
     dataset: byId(repo(Dataset)),
     result: byId(repo(Result)),
+    comparison: byId(repo(Comparison)),
     resultsByModel: manyBy(repo(Result), 'modelId'),
     comparisonsByTask: manyBy(repo(Comparison), 'taskId'),
     sectorLinksByModel: manyBy(repo(ModelSector), 'modelId'),

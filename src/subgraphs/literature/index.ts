@@ -4,18 +4,23 @@ import { withGraphProjection } from '../../common/graph/graph-seed';
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AuditsStub } from './entities/audits.stub';
-import { NODE_STUBS, SectorStub } from './entities/stubs';
+import { KEY_ONLY_STUBS, NODE_STUBS, SectorStub } from './entities/stubs';
 import { nodeTypeName } from './entities/node.interface';
 import { searchHitTypeName } from './entities/search-hit.union';
 import { createLiteratureLoaders, LITERATURE_ENTITIES, LiteratureContext } from './loaders';
 import { LiteratureInitial1764300000000 } from './migrations/initial.migration';
 import { LiteratureSchema1796155423005 } from './migrations/schema-1796155423005.migration';
+import { LiteratureSchema1796164463917 } from './migrations/schema-1796164463917.migration';
+import { LiteratureTextSearch1796164463918 } from './migrations/text-search.migration';
+import { TSVECTOR_COLUMN, TSVECTOR_INDEX } from './text-search';
 import { seedLiterature } from './seed';
 import { SubgraphModule } from '../subgraph-module';
 import { AuditsResolver } from './resolvers/audits.resolver';
 import { CitationResolver } from './resolvers/citation.resolver';
 import { ENTITY_CITATION_RESOLVERS, SectorCitationsResolver } from './resolvers/entity-citations.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
+import { NODE_SLUG_RESOLVERS } from './resolvers/node-slug.resolver';
+import { TextSearchResolver } from './resolvers/text-search.resolver';
 
 // Foreign stubs resolve to their representation: the gateway already holds their key (and @requires fields).
 const passThrough = { __resolveReference: (ref: object) => ref };
@@ -27,11 +32,13 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
       resolvers: [
         CitationResolver,
         NodeResolver,
+        TextSearchResolver,
         AuditsResolver,
         SectorCitationsResolver,
         ...ENTITY_CITATION_RESOLVERS,
+        ...NODE_SLUG_RESOLVERS,
       ],
-      orphanedTypes: [...Object.values(NODE_STUBS), SectorStub, AuditsStub],
+      orphanedTypes: [...Object.values(NODE_STUBS), ...Object.values(KEY_ONLY_STUBS), SectorStub, AuditsStub],
     },
     {
       Citation: {
@@ -40,7 +47,9 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
       },
       Audits: passThrough,
       Sector: passThrough,
-      ...Object.fromEntries(Object.keys(NODE_STUBS).map((t) => [t, passThrough])),
+      ...Object.fromEntries(
+        [...Object.keys(NODE_STUBS), ...Object.keys(KEY_ONLY_STUBS)].map((t) => [t, passThrough]),
+      ),
       // TypeGraphQL wraps type resolvers in async functions; compiled queries (graphql-jit) need them synchronous
       Node: { __resolveType: nodeTypeName },
       SearchHit: { __resolveType: searchHitTypeName },
@@ -57,7 +66,14 @@ export const literatureModule: SubgraphModule = {
   build: buildLiteratureSubgraph,
   createContext: createLiteratureContext,
   entities: [...LITERATURE_ENTITIES, ...GRAPH_ENTITIES],
-  migrations: [LiteratureInitial1764300000000, LiteratureSchema1796155423005, GraphProjection1796163325158],
+  migrations: [
+    LiteratureInitial1764300000000,
+    LiteratureSchema1796155423005,
+    GraphProjection1796163325158,
+    LiteratureSchema1796164463917,
+    LiteratureTextSearch1796164463918,
+  ],
   seed: withGraphProjection(seedLiterature),
   indexes: [],
+  postgresOnly: [TSVECTOR_COLUMN, TSVECTOR_INDEX],
 };

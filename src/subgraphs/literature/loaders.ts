@@ -6,8 +6,9 @@ import { linkedEntities } from '../../common/sqlite-reads';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
+import { SearchText } from './entities/search-text.entity';
 
-export const LITERATURE_ENTITIES = [Citation, Mention, Support, IndexedEntity, StoreMeta];
+export const LITERATURE_ENTITIES = [Citation, Mention, Support, IndexedEntity, SearchText, StoreMeta];
 
 /** One set per request. */
 export function createLiteratureLoaders(ds: DataSource) {

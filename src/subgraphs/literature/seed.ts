@@ -5,6 +5,7 @@ import { insertChunked } from '../../common/insert';
 import { Citation } from './entities/citation.entity';
 import { IndexedEntity, Support } from './entities/link.entities';
 import { Mention } from './entities/mention.entity';
+import { insertSearchTexts } from './text-search';
 
 type Named = { slug: string; name: string; aliases?: string[]; section?: string };
 
@@ -12,7 +13,7 @@ type Entry = Omit<IndexedEntity, 'position'>;
 
 /**
  * Writes the index for node() and search, kind by kind in one running order, turning records into
- * entries chunk by chunk. Results have no name, so they are known but not searchable.
+ * entries chunk by chunk. Results and comparisons have no name, so they are known but not searchable.
  */
 async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
   let position = 0;
@@ -36,13 +37,14 @@ async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
     ['Risk', data.risks],
   ] as const)
     await insert<Named>(rows, named(type));
-  await insert(data.results, (r) => ({
-    id: toGlobalId('Result', r.slug),
-    type: 'Result',
-    name: r.slug,
+  const keyOnly = (type: string, slug: string): Entry => ({
+    id: toGlobalId(type, slug),
+    type,
+    name: slug,
     terms: '',
     section: null,
-  }));
+  });
+  await insert(data.results, (r) => keyOnly('Result', r.slug));
   await insert(data.citations, (c) => ({
     id: toGlobalId('Citation', c.number),
     type: 'Citation',
@@ -50,6 +52,12 @@ async function insertIndex(m: EntityManager, data: SurveyData): Promise<void> {
     terms: [c.label, ...(c.aliases ?? []), `[${c.number}]`].filter(Boolean).join('\n').toLowerCase(),
     section: null,
   }));
+  // known to node() but not to v1 search, whose hits are a union without them (searchText finds them)
+  await insert(data.comparisons, (c) => keyOnly('Comparison', c.slug));
+  await insert(
+    data.risks.flatMap((r) => r.mitigations),
+    (mi) => keyOnly('Mitigation', mi.slug),
+  );
 }
 
 /** Which entities each reference supports, from the citation lists of the curated files. */
@@ -105,4 +113,5 @@ export async function seedLiterature(m: EntityManager, data: SurveyData): Promis
     supportRows(data).map((s, i) => ({ ...s, position: i + 1 })),
   );
   await insertIndex(m, data);
+  await insertSearchTexts(m, data);
 }

@@ -25,6 +25,9 @@ function buildRisksSubgraph(): Promise<Subgraph> {
     },
     {
       Risk: { __resolveReference: (ref: { id: string }, ctx: RisksContext) => ctx.loaders.risk.load(ref.id) },
+      Mitigation: {
+        __resolveReference: (ref: { id: string }, ctx: RisksContext) => ctx.loaders.mitigation.load(ref.id),
+      },
       Model: keyOnly,
       Dataset: keyOnly,
       Sector: keyOnly,

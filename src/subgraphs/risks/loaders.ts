@@ -14,6 +14,7 @@ export const RISKS_ENTITIES = [Risk, Mitigation, RiskFigure, RiskExample, Mitiga
 export function createRisksLoaders(ds: DataSource) {
   return {
     risk: byIdLoader(ds.getRepository(Risk)),
+    mitigation: byIdLoader(ds.getRepository(Mitigation)),
     examplesByRisk: manyByLoader(ds.getRepository(RiskExample), 'riskId'),
     /** the risks naming each model, dataset or sector, in paper order: examples and risks in one statement */
     risksByEntity: new DataLoader<string, Risk[]>(async (entityIds) => {
