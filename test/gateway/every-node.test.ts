@@ -13,7 +13,7 @@ const COUNTS = {
   Result: 32,
   Comparison: 15,
   Risk: 10,
-  Mitigation: 17,
+  Mitigation: 18,
   Citation: 191,
 };
 
