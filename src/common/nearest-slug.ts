@@ -62,6 +62,6 @@ export function unknownSlugError(
   slug: string,
   nearest: string | null,
 ): GraphQLError {
-  const hint = nearest === null ? `there is no ${kind}` : `did you mean "${nearest}"?`;
+  const hint = nearest === null ? `there is no ${kind}` : `the nearest is "${nearest}"`;
   return badInput(`${argument}: no ${kind} has the slug "${slug}"; ${hint}`, { argument, slug, nearest });
 }

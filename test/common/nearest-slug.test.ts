@@ -27,7 +27,7 @@ describe('the nearest slug', () => {
   it('is a BAD_USER_INPUT error naming the argument, the slug and the nearest', () => {
     const err = unknownSlugError('filter.sector', 'sector', 'Medical Imaging', 'medical-imaging');
     expect(err.message).toBe(
-      'filter.sector: no sector has the slug "Medical Imaging"; did you mean "medical-imaging"?',
+      'filter.sector: no sector has the slug "Medical Imaging"; the nearest is "medical-imaging"',
     );
     expect(err.extensions).toEqual({
       code: 'BAD_USER_INPUT',

@@ -199,7 +199,7 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
     });
     const body = (await res.json()) as GraphQLResponse;
     expect(body.errors?.[0]).toMatchObject({
-      message: match.stringContaining('did you mean "medical-imaging"?'),
+      message: match.stringContaining('the nearest is "medical-imaging"'),
       extensions: { code: 'BAD_USER_INPUT', argument: 'filter.sector', nearest: 'medical-imaging' },
     });
   });

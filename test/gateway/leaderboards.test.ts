@@ -96,7 +96,7 @@ describe.each(EXECUTIONS)('leaderboards, comparisons and mitigations (%s executi
   ])('refuses %s with BAD_USER_INPUT naming the nearest slug', async (query, argument, nearest) => {
     const res = await q(query);
     expect(res.errors).toHaveLength(1);
-    expect(res.errors?.[0].message).toContain(`did you mean "${nearest}"?`);
+    expect(res.errors?.[0].message).toContain(`the nearest is "${nearest}"`);
     expect(res.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       argument,

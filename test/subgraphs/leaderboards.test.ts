@@ -173,7 +173,7 @@ describe('the catalog subgraph, executed directly: unknown slugs', () => {
     const res = await catalog.run(`{ ${field} }`);
     expect(res.errors).toHaveLength(1);
     expect(res.errors?.[0].message).toContain(`"${slug}"`);
-    expect(res.errors?.[0].message).toContain(`did you mean "${nearest}"?`);
+    expect(res.errors?.[0].message).toContain(`the nearest is "${nearest}"`);
     expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument, slug, nearest });
   });
 
