@@ -1,5 +1,4 @@
-import { InProcessApp } from '../../src/app/in-process';
-import { EXECUTIONS, measure, queryInProcess, startInProcess } from '../helpers/app';
+import { EXECUTIONS, inProcessAtScales, measure, queryInProcess } from '../helpers/app';
 import { BEATS_BY_TEN_PERCENT } from '../helpers/comparisons';
 import { dataOf } from '../helpers/graphql';
 
@@ -107,19 +106,11 @@ describe.each(EXECUTIONS)('leaderboards, comparisons and mitigations (%s executi
 });
 
 describe.each(EXECUTIONS)('leaderboards at ten times the graph (%s execution)', (execution) => {
-  let real: InProcessApp;
-  let tenfold: InProcessApp;
-  beforeAll(async () => {
-    real = await startInProcess(1, execution);
-    tenfold = await startInProcess(10, execution);
-  });
-  afterAll(async () => {
-    await real?.close();
-    await tenfold?.close();
-  });
+  const apps = inProcessAtScales(execution, [1, 10]);
 
   it('cost the same SQL statements and fetches whatever the number of boards', async () => {
     const query = `{ leaderboards { ${BOARD} } }`;
+    const [real, tenfold] = apps();
     const small = await measure<{ leaderboards: Board[] }>(real, query);
     const large = await measure<{ leaderboards: Board[] }>(tenfold, query);
     expect(dataOf(large.response).leaderboards.length).toBeGreaterThan(
