@@ -6,22 +6,22 @@ import { badInput } from './errors';
  * insertions, deletions, substitutions and swaps of two neighbours each cost 1.
  */
 export function editDistance(a: string, b: string): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
+  // three rolling rows: the swap of two neighbours looks two rows back
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[0].push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i].push(d);
+        d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
     }
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length][b.length];
+  return previous[b.length];
 }
 
 export interface SlugCandidate {
@@ -37,16 +37,22 @@ const slugified = (text: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
+const MAX_COMPARED = 64;
+
 /**
  * The candidate closest to `input`, case-insensitively, by the smallest edit distance of the input (and of
  * its slugified form) to a slug or a name; the first in the given order on a tie. Null when there is none.
  */
 export function nearestSlug(input: string, candidates: readonly SlugCandidate[]): string | null {
-  const forms = [...new Set([input.toLowerCase(), slugified(input)])];
+  // slugs and names are short: a longer input is compared by its start, so that an error costs little
+  const text = input.slice(0, MAX_COMPARED);
+  const forms = [...new Set([text.toLowerCase(), slugified(text)])];
   let best: { slug: string; distance: number } | null = null;
   for (const c of candidates) {
-    for (const target of [c.slug, c.name.toLowerCase()]) {
+    for (const target of [c.slug, c.name.toLowerCase().slice(0, MAX_COMPARED)]) {
       for (const form of forms) {
+        // the distance is at least the difference in length: skip what cannot beat the best
+        if (best && Math.abs(form.length - target.length) >= best.distance) continue;
         const distance = editDistance(form, target);
         if (!best || distance < best.distance) best = { slug: c.slug, distance };
       }

@@ -24,6 +24,12 @@ describe('the nearest slug', () => {
     expect(nearestSlug('anything', [])).toBeNull();
   });
 
+  it('compares only the start of a long input (a 50,000-character slug costs what 64 characters do)', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ slug: `model-${i}`, name: `Model ${i}` }));
+    expect(nearestSlug('medical-imaging' + 'x'.repeat(50_000), SECTORS)).toBe('medical-imaging');
+    expect(nearestSlug('model-9999x', many)).toBe('model-9999');
+  });
+
   it('is a BAD_USER_INPUT error naming the argument, the slug and the nearest', () => {
     const err = unknownSlugError('filter.sector', 'sector', 'Medical Imaging', 'medical-imaging');
     expect(err.message).toBe(
