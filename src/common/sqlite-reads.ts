@@ -64,6 +64,19 @@ export function sqliteAll(ds: DataSource, sql: string, params: unknown[]): Recor
   return (run(ds, sql, params, false)?.rows as Record<string, unknown>[] | undefined) ?? null;
 }
 
+/**
+ * Rows of a read written with named parameters (`:name`, `:...list`), on either engine: through a
+ * prepared statement on SQLite, TypeORM's query elsewhere.
+ */
+export async function readRows<T>(
+  ds: DataSource,
+  sql: string,
+  params: Record<string, unknown>,
+): Promise<T[]> {
+  const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
+  return (sqliteAll(ds, query, values) as T[] | null) ?? ds.query<T[]>(query, values);
+}
+
 type Hydrate<T> = (row: unknown[]) => T;
 // per statement: its result columns are fixed, and so is how they map onto the entity
 const hydrators = new WeakMap<Statement, Hydrate<unknown>>();

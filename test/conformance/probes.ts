@@ -189,6 +189,12 @@ const REACH: Record<string, (inner: string) => string> = {
   Citation: (x) => [87, 32, 10].map((n) => `c${n}: citation(number: ${n}) { ${x} }`).join(' '),
   Comparison: (x) => `comparisons { ${x} }`,
   Mitigation: (x) => `risk(slug: "privacy") { mitigations { ${x} } }`,
+  // the first board of the paper, and the USMLE board without a dataset
+  Leaderboard: (x) =>
+    `a: leaderboard(task: "msa-free-protein-sequence-prediction", metric: "tm-score", dataset: "casp14") { ${x} } ` +
+    `b: leaderboard(task: "united-states-medical-licensing-examination", metric: "accuracy") { ${x} }`,
+  LeaderboardEntry: (x) =>
+    `leaderboard(task: "global-weather-forecast", metric: "rmse", dataset: "era5") { entries { ${x} } }`,
   ModelConnection: (x) => `models(first: 3) { ${x} }`,
   ModelEdge: (x) => `models(first: 3) { edges { ${x} } }`,
   DatasetConnection: (x) => `datasets(first: 3) { ${x} }`,
@@ -215,6 +221,8 @@ const QUERY_ARGS: Record<string, string> = {
   citations: '(first: 5, filter: { section: "III-F" })',
   citation: '(number: 84)',
   risk: '(slug: "privacy")',
+  comparison: '(slug: "esmfold-vs-alphafold2-casp14-tm-score")',
+  leaderboard: '(task: "global-weather-forecast", metric: "rmse", dataset: "era5")',
 };
 const OWN_PROBES = new Set(['Query.node', 'Query.nodes', 'Query.search']);
 

@@ -330,13 +330,14 @@ describe("the routers' answers are the paper's", () => {
       ).toEqual(uncited);
   });
 
-  it("Mitigation.citations (risks returns a Citation only literature resolves): privacy's refusal fine-tuning cites [166]", async () => {
+  it("Mitigation.citations (risks returns a Citation only literature resolves): privacy's refusal fine-tuning cites [166], and names its risk", async () => {
     const privacy = data.risks.find((r) => r.slug === 'privacy')!;
     const mitigations = privacy.mitigations.map((m) => m.citations.map((n) => gid('Citation', n)));
     expect(mitigations).toEqual([[gid('Citation', 166)]]);
-    for (const answer of await each(probe('Mitigation.citations (risks)')))
-      expect(
-        list(at(answer, 'risk', 'mitigations')).map((m) => list(at(m, 'citations')).map((c) => at(c, 'id'))),
-      ).toEqual(mitigations);
+    for (const answer of await each(probe('Mitigation.{risk, citations} (risks)'))) {
+      const answered = list(at(answer, 'risk', 'mitigations'));
+      expect(answered.map((m) => list(at(m, 'citations')).map((c) => at(c, 'id')))).toEqual(mitigations);
+      expect(answered.map((m) => at(m, 'risk', 'id'))).toEqual([gid('Risk', 'privacy')]);
+    }
   });
 });

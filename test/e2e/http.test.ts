@@ -201,6 +201,45 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
     expect(back.nodes).toEqual(data.risks);
   });
 
+  it('answers a leaderboard, and refuses a filter slug that names nothing with the nearest one', async () => {
+    type Board = {
+      metric: { higherIsBetter: boolean };
+      entries: { rank: number; result: { display: string } }[];
+    };
+    const data = await server.client.request<{ leaderboard: Board }>(gql`
+      {
+        leaderboard(task: "global-weather-forecast", metric: "rmse", dataset: "era5") {
+          metric {
+            higherIsBetter
+          }
+          entries {
+            rank
+            result {
+              display
+            }
+          }
+        }
+      }
+    `);
+    expect(data.leaderboard).toEqual({
+      metric: { higherIsBetter: false },
+      entries: [
+        { rank: 1, result: { display: '296.7' } },
+        { rank: 2, result: { display: '333.7' } },
+      ],
+    });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ models(filter: { sector: "Medical Imaging" }) { totalCount } }' }),
+    });
+    const body = (await res.json()) as GraphQLResponse;
+    expect(body.errors?.[0]).toMatchObject({
+      message: match.stringContaining('the nearest is "medical-imaging"'),
+      extensions: { code: 'BAD_USER_INPUT', argument: 'filter.sector', nearest: 'medical-imaging' },
+    });
+  });
+
   it('answers bad requests with clear errors and stays up', async () => {
     const post = (body: string, type = 'application/json') =>
       fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });

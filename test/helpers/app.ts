@@ -107,3 +107,13 @@ export function queryInProcess(execution: Config['execution']): QueryFn {
       dataOf(await query<T>(source, variables)),
   });
 }
+
+/** Gateways over the paper's graph (scale 1) and synthetic ones, started for the enclosing describe block. */
+export function inProcessAtScales(execution: Config['execution'], scales: number[]): () => InProcessApp[] {
+  let apps: InProcessApp[] = [];
+  beforeAll(async () => {
+    apps = await Promise.all(scales.map((scale) => startInProcess(scale, execution)));
+  });
+  afterAll(() => Promise.all(apps.map((app) => app.close())));
+  return () => apps;
+}

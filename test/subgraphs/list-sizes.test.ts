@@ -18,6 +18,7 @@ const EVERY: Record<string, [(selection: string) => string, string[]]> = {
   Task: [(s) => `{ tasks(first: 500) { nodes { ${s} } } }`, ['tasks', 'nodes']],
   Result: [(s) => `{ results(first: 500) { nodes { ${s} } } }`, ['results', 'nodes']],
   Citation: [(s) => `{ citations(first: 500) { nodes { ${s} } } }`, ['citations', 'nodes']],
+  Leaderboard: [(s) => `{ leaderboards { ${s} } }`, ['leaderboards']],
 };
 /** lists of distinct sectors hold at most the seven; nodes and search at most what they serve */
 const BOUNDS = new Set(['Model.sectors', 'Risk.sectors', 'Query.nodes', 'Query.search']);

@@ -243,6 +243,29 @@ describe('the risks subgraph, executed directly', () => {
     expect(two.sql).toBe(1);
   });
 
+  it('gives each mitigation the risk it mitigates, through _entities too, in one statement for all', async () => {
+    type Risk = Slugged & { mitigations: (Slugged & { risk: Slugged & { name: string } })[] };
+    const reps = curated.map((r) => ({ __typename: 'Risk', id: gid('Risk', r.slug) }));
+    const res = await entities<{ _entities: Risk[] }>(
+      '... on Risk { slug mitigations { slug risk { slug name } } }',
+      reps,
+    );
+    const risks = dataOf(res)._entities;
+    expect(risks.flatMap((r) => r.mitigations.map((m) => [m.slug, m.risk.slug]))).toEqual(
+      curated.flatMap((r) => r.mitigations.map((m) => [m.slug, r.slug])),
+    );
+    const privacy = risks.find((r) => r.slug === 'privacy');
+    expect(privacy?.mitigations).toEqual([
+      { slug: 'refusal-fine-tuning', risk: { slug: 'privacy', name: 'Privacy' } },
+    ]);
+    // risks by id and mitigations: each mitigation's risk is the one the risk loader already holds
+    expect(res.sql).toBe(2);
+    // from the root list (not read through the loader): one more batch for all the mitigations' risks
+    const root = await run<{ risks: Risk[] }>('{ risks { slug mitigations { slug risk { slug name } } } }');
+    expect(dataOf(root).risks).toEqual(risks.map(({ slug, mitigations }) => ({ slug, mitigations })));
+    expect(root.sql).toBe(3);
+  });
+
   it('batches a risk and everything under it into one statement per field', async () => {
     const query =
       '... on Risk { name models { id } sectors { id } figures { value } mitigations { name citations { id } } }';

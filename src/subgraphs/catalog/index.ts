@@ -15,6 +15,7 @@ import { AuditsResolver } from './resolvers/audits.resolver';
 import { ComparisonResolver } from './resolvers/comparison.resolver';
 import { DatasetResolver } from './resolvers/dataset.resolver';
 import { MetricResolver } from './resolvers/metric.resolver';
+import { LeaderboardEntryResolver, LeaderboardResolver } from './resolvers/leaderboard.resolver';
 import { ModelResolver } from './resolvers/model.resolver';
 import { ResultResolver } from './resolvers/result.resolver';
 import { SectorResolver } from './resolvers/sector.resolver';
@@ -42,6 +43,8 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
         MetricResolver,
         ResultResolver,
         ComparisonResolver,
+        LeaderboardResolver,
+        LeaderboardEntryResolver,
         AuditsResolver,
       ],
     },

@@ -22,6 +22,10 @@ export const CATALOG_LIST_SIZES = {
   modelResults: listSize(3),
   /** endoscopic-video-analysis */
   taskComparisons: listSize(3),
+  /** one a (task, metric, dataset) of data/results.json; grows */
+  leaderboards: listSize(16),
+  /** electrocardiogram-based-diagnosis on AUROC and Morningside Hospital Data; grows */
+  leaderboardEntries: listSize(4),
   /** Audits: the whole list, in data/; each grows */
   datasetsWithoutOpenAccess: listSize(32),
   closedModels: listSize(64),

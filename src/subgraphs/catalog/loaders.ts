@@ -4,6 +4,7 @@ import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-
 import { Relation } from '../../common/relation';
 import { RelationReader } from '../../common/relation-pages';
 import { Comparison } from './entities/comparison.entity';
+import { knownSlugsLoader } from './known-slugs.loader';
 import { Dataset } from './entities/dataset.entity';
 import { DatasetModality, ModelSector, ModelTrainingData } from './entities/link.entities';
 import { Metric } from './entities/metric.entity';
@@ -51,6 +52,8 @@ export function createCatalogLoaders(ds: DataSource) {
     comparison: byId(repo(Comparison)),
     resultsByModel: manyBy(repo(Result), 'modelId'),
     comparisonsByTask: manyBy(repo(Comparison), 'taskId'),
+    /** whether `Type:slug` names a record: the slugs filters and leaderboards name */
+    knownSlugs: knownSlugsLoader(ds),
     sectorLinksByModel: manyBy(repo(ModelSector), 'modelId'),
     trainingLinksByModel: manyBy(repo(ModelTrainingData), 'modelId'),
     /** the pages and counts of each nested connection */

@@ -1,4 +1,4 @@
-import { Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import { Comparison } from '../entities/comparison.entity';
 import { Dataset } from '../entities/dataset.entity';
 import { Metric } from '../entities/metric.entity';
@@ -14,12 +14,45 @@ export function improvement(baseline: number, challenger: number, higherIsBetter
   return Number(delta.toPrecision(12));
 }
 
+/**
+ * The improvement as a fraction of the baseline, comparable across metrics whose units differ: 0.11 for
+ * Pangu-Weather's RMSE 333.7 -> 296.7 as for a score; null when the baseline is 0 (no fraction of it).
+ */
+export function relativeImprovement(
+  baseline: number,
+  challenger: number,
+  higherIsBetter: boolean,
+): number | null {
+  if (baseline === 0) return null;
+  return Number((improvement(baseline, challenger, higherIsBetter) / Math.abs(baseline)).toPrecision(12));
+}
+
+/** Both results of a comparison and its metric, through the request's loaders. */
+async function sides(
+  c: Comparison,
+  ctx: CatalogContext,
+): Promise<{ baseline: Result; challenger: Result; metric: Metric }> {
+  const [baseline, challenger, metric] = await Promise.all([
+    ctx.loaders.result.load(c.baselineId),
+    ctx.loaders.result.load(c.challengerId),
+    ctx.loaders.metric.load(c.metricId),
+  ]);
+  if (!baseline || !challenger || !metric)
+    throw new Error(`comparison ${c.slug} points at a missing result or metric`);
+  return { baseline, challenger, metric };
+}
+
 @Resolver(() => Comparison)
 export class ComparisonResolver {
   @Directive(SIZES.comparisons)
   @Query(() => [Comparison], { description: 'every prior-art / large-model pair, in paper order' })
   comparisons(@Ctx() ctx: CatalogContext): Promise<Comparison[]> {
     return ctx.dataSource.getRepository(Comparison).find({ order: { position: 'ASC' } });
+  }
+
+  @Query(() => Comparison, { nullable: true })
+  comparison(@Arg('slug') slug: string, @Ctx() ctx: CatalogContext): Promise<Comparison | null> {
+    return ctx.dataSource.getRepository(Comparison).findOneBy({ slug });
   }
 
   @FieldResolver(() => Task)
@@ -52,13 +85,17 @@ export class ComparisonResolver {
       'challenger minus baseline, signed so that a positive number is always better (respects higherIsBetter)',
   })
   async improvement(@Root() c: Comparison, @Ctx() ctx: CatalogContext): Promise<number> {
-    const [baseline, challenger, metric] = await Promise.all([
-      ctx.loaders.result.load(c.baselineId),
-      ctx.loaders.result.load(c.challengerId),
-      ctx.loaders.metric.load(c.metricId),
-    ]);
-    if (!baseline || !challenger || !metric)
-      throw new Error(`comparison ${c.slug} points at a missing result or metric`);
+    const { baseline, challenger, metric } = await sides(c, ctx);
     return improvement(baseline.value, challenger.value, metric.higherIsBetter);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'improvement divided by the absolute baseline value (0.79 for 0.38 -> 0.68); null when the baseline is 0',
+  })
+  async relativeImprovement(@Root() c: Comparison, @Ctx() ctx: CatalogContext): Promise<number | null> {
+    const { baseline, challenger, metric } = await sides(c, ctx);
+    return relativeImprovement(baseline.value, challenger.value, metric.higherIsBetter);
   }
 }

@@ -11,6 +11,7 @@ import { DatasetFilter } from '../entities/filters.input';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
 import { nestedConnection } from '../../../common/relation-pages';
+import { assertKnownSlugs } from '../known-slugs.loader';
 
 function applyDatasetFilter(
   qb: SelectQueryBuilder<Dataset>,
@@ -38,11 +39,14 @@ function applyDatasetFilter(
 export class DatasetResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => DatasetConnection)
-  datasets(
+  async datasets(
     @Arg('filter', () => DatasetFilter, { nullable: true }) filter: DatasetFilter | null,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: CatalogContext,
   ) {
+    await assertKnownSlugs(ctx.dataSource, ctx.loaders.knownSlugs, [
+      { argument: 'filter.sector', type: 'Sector', slug: filter?.sector },
+    ]);
     const qb = applyDatasetFilter(ctx.dataSource.getRepository(Dataset).createQueryBuilder('d'), filter);
     return rootConnection('datasets', qb, args, BY_POSITION('d'), (d) => [d.position], DatasetConnection.of);
   }

@@ -15,6 +15,7 @@ import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
 import { modelOrderKeys } from '../entities/model-order';
 import { loadAll } from '../../../common/loader-utils';
+import { assertKnownSlugs } from '../known-slugs.loader';
 
 export function applyModelFilter(
   qb: SelectQueryBuilder<Model>,
@@ -48,12 +49,15 @@ export function applyModelFilter(
 export class ModelResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => ModelConnection)
-  models(
+  async models(
     @Arg('filter', () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Arg('orderBy', () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: CatalogContext,
   ) {
+    await assertKnownSlugs(ctx.dataSource, ctx.loaders.knownSlugs, [
+      { argument: 'filter.sector', type: 'Sector', slug: filter?.sector },
+    ]);
     const qb = applyModelFilter(ctx.dataSource.getRepository(Model).createQueryBuilder('m'), filter);
     const { keys, keyOf } = modelOrderKeys(orderBy);
     return rootConnection('models', qb, args, keys, keyOf, ModelConnection.of);

@@ -11,6 +11,7 @@ import { Model } from '../entities/model.entity';
 import { Result } from '../entities/result.entity';
 import { Task } from '../entities/task.entity';
 import { CatalogContext } from '../loaders';
+import { assertKnownSlugs } from '../known-slugs.loader';
 
 const FILTER_COLUMNS = {
   model: ['modelId', 'Model'],
@@ -23,16 +24,23 @@ const FILTER_COLUMNS = {
 export class ResultResolver {
   @Directive(CONNECTION_SIZE)
   @Query(() => ResultConnection)
-  results(
+  async results(
     @Arg('filter', () => ResultFilter, { nullable: true }) filter: ResultFilter | null,
     @Args() args: ConnectionArgs,
     @Ctx() ctx: CatalogContext,
   ) {
+    const named = Object.entries(FILTER_COLUMNS).map(([field, [column, type]]) => ({
+      argument: `filter.${field}`,
+      type,
+      slug: filter?.[field as keyof ResultFilter],
+      column,
+    }));
+    // ids derive from slugs, so the filter needs no join; the slugs are checked all in one statement
+    await assertKnownSlugs(ctx.dataSource, ctx.loaders.knownSlugs, named);
     const qb = ctx.dataSource.getRepository(Result).createQueryBuilder('r');
-    for (const [field, [column, type]] of Object.entries(FILTER_COLUMNS)) {
-      const slug = filter?.[field as keyof ResultFilter];
-      // ids derive from slugs, so a filter needs no lookup and an unknown slug simply matches nothing
-      if (slug) qb.andWhere(`r.${column} = :${field}`, { [field]: toGlobalId(type, slug) });
+    for (const { argument, type, slug, column } of named) {
+      const param = argument.replace('.', '_');
+      if (slug) qb.andWhere(`r.${column} = :${param}`, { [param]: toGlobalId(type, slug) });
     }
     return rootConnection('results', qb, args, BY_POSITION('r'), (r) => [r.position], ResultConnection.of);
   }

@@ -59,6 +59,13 @@ export class RiskResolver {
 
 @Resolver(() => Mitigation)
 export class MitigationResolver {
+  @FieldResolver(() => Risk, { description: 'the risk it mitigates' })
+  async risk(@Root() mitigation: Mitigation, @Ctx() ctx: RisksContext): Promise<Risk> {
+    const risk = await ctx.loaders.risk.load(mitigation.riskId);
+    if (!risk) throw new Error(`mitigation ${mitigation.slug} points at a missing risk`);
+    return risk;
+  }
+
   @Directive(SIZES.mitigationCitations)
   @FieldResolver(() => [CitationRef])
   async citations(@Root() mitigation: Mitigation, @Ctx() ctx: RisksContext): Promise<EntityStub[]> {
