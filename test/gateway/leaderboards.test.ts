@@ -57,6 +57,18 @@ describe.each(EXECUTIONS)('leaderboards, comparisons and mitigations (%s executi
     }
   });
 
+  it('lists only the boards of the tasks a where selects (Bioinformatics: four boards, in paper order)', async () => {
+    type Keys = { task: { slug: string }; metric: { slug: string }; dataset: { slug: string } | null };
+    const { leaderboards } = await q.data<{ leaderboards: Keys[] }>(`{
+      leaderboards(where: { sector: { slug: { eq: "bioinformatics" } } }) { task { slug } metric { slug } dataset { slug } } }`);
+    expect(leaderboards.map((b) => [b.task.slug, b.metric.slug, b.dataset?.slug ?? null])).toEqual([
+      ['msa-free-protein-sequence-prediction', 'tm-score', 'casp14'],
+      ['rna-structure-prediction', 'f1-score', 'archiveii600'],
+      ['gb1-fitness-prediction', 'spearman-score', 'flip-database'],
+      ['antibody-structure-prediction', 'tm-score', null],
+    ]);
+  });
+
   it('answers "results where the large model beats the prior art by more than 10%" with relativeImprovement', async () => {
     type Comparison = { slug: string; relativeImprovement: number | null; challenger: { model: Named } };
     const { comparisons, esm } = await q.data<{ comparisons: Comparison[]; esm: Comparison }>(

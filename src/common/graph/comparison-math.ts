@@ -5,7 +5,10 @@ export function improvement(baseline: number, challenger: number, higherIsBetter
   return Number(delta.toPrecision(12));
 }
 
-/** The improvement relative to the baseline's size (0.79 for 0.38 -> 0.68); null when the baseline is 0. */
+/**
+ * The improvement as a fraction of the baseline, comparable across metrics whose units differ: 0.11 for
+ * Pangu-Weather's RMSE 333.7 -> 296.7 as for a score; null when the baseline is 0 (no fraction of it).
+ */
 export function relativeImprovement(
   baseline: number,
   challenger: number,

@@ -1,5 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { toGlobalId } from '../../../common/global-id';
+import { WhereCompiler } from '../../../common/graph/where-compiler';
+import { TaskWhere } from '../../../common/graph/where.inputs';
 import { Dataset } from '../entities/dataset.entity';
 import { LeaderboardEntry } from '../entities/leaderboard-entry.type';
 import { readLeaderboards } from '../entities/leaderboard-ranking';
@@ -43,8 +45,15 @@ export class LeaderboardResolver {
   @Query(() => [Leaderboard], {
     description: 'every (task, metric, dataset) that has results, in paper order',
   })
-  leaderboards(@Ctx() ctx: CatalogContext): Promise<Leaderboard[]> {
-    return readLeaderboards(ctx.dataSource, {});
+  leaderboards(
+    @Arg('where', () => TaskWhere, { nullable: true, description: 'only the boards of the tasks that match' })
+    where: TaskWhere | null,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Leaderboard[]> {
+    if (!where) return readLeaderboards(ctx.dataSource, {});
+    const compiler = new WhereCompiler();
+    const sql = compiler.ids('Task', where);
+    return readLeaderboards(ctx.dataSource, { taskIds: { sql, params: compiler.params } });
   }
 
   @FieldResolver(() => Task)
