@@ -297,7 +297,11 @@ export class WhereCompiler {
   }
 }
 
-/** `idColumn IN (ids matching where)`, or null when the input selects everything. */
+/**
+ * The condition that the row whose id is `idColumn` matches `where`, or null when the input selects
+ * everything. Correlated (a primary-key lookup per row) rather than `IN (all matching ids)`, so that a
+ * first page in an index's order reads rows until the page is full instead of matching the whole table.
+ */
 export function whereRestriction(
   type: NodeType,
   where: unknown,
@@ -306,5 +310,10 @@ export function whereRestriction(
 ): SqlFragment | null {
   if (!present(where) || Object.values(where as Input).every((v) => !present(v))) return null;
   const compiler = new WhereCompiler(prefix);
-  return { sql: `${idColumn} IN (${compiler.ids(type, where)})`, params: compiler.params };
+  const g = `${prefix}g0`;
+  const condition = compiler.condition(type, where, g);
+  return {
+    sql: `EXISTS (SELECT 1 FROM graph_nodes ${g} WHERE ${g}.id = ${idColumn} AND ${g}.type = '${type}' AND ${condition})`,
+    params: compiler.params,
+  };
 }
