@@ -43,6 +43,11 @@ export async function workloadSpecs(one: Target, scale: number): Promise<Spec[]>
     // separate-services runs the three multi-subgraph workloads only, to keep the default run near 3 minutes
     { workload: 'search "med"', targets: PEERS, body: () => gql(W.SEARCH) },
     { workload: 'nodes x100', targets: PEERS, body: () => gql(W.NODES, { ids }) },
+    ...Object.entries(W.V2_WORKLOADS).map(([workload, query]) => ({
+      workload,
+      targets: scale > 1 ? PAGING : PEERS,
+      body: () => gql(query),
+    })),
   ];
   return scale > 1 ? [...specs, ...scaleSpecs()] : specs;
 }
@@ -66,6 +71,8 @@ function scaleSpecs(): Spec[] {
       },
     });
   }
+  for (const [workload, query] of Object.entries(W.AUDIT_WHERE_PAGES))
+    specs.push({ workload, targets: PAGING, body: () => gql(query) });
   specs.push({ workload: 'results count', targets: PAGING, body: () => gql(W.RESULTS_COUNT) });
   specs.push({
     workload: 'results count (one metric)',
@@ -83,4 +90,6 @@ export const SCALE_WORKLOADS = [
   ]),
   'results count',
   'results count (one metric)',
+  ...Object.keys(W.V2_WORKLOADS),
+  ...Object.keys(W.AUDIT_WHERE_PAGES),
 ];

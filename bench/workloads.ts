@@ -77,6 +77,41 @@ export const RESULTS_COUNT_ONE_METRIC =
 export const MODEL_CURSORS =
   'query Cursors($after: String, $orderBy: ModelOrder) { models(first: 500, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage } edges { cursor } } }';
 
+/**
+ * Version 2, by workload name: three `where` lists with quantifiers over relations another subgraph owns,
+ * an aggregate, a leaderboard, text search and a traversal (ESMfold's id: base64 of "Model:esmfold").
+ */
+export const V2_WORKLOADS: Record<string, string> = {
+  'where: restricted datasets that trained a model':
+    '{ datasets(first: 50, where: { NOT: { access: { eq: OPEN } }, usedToTrain: { some: {} } }) { nodes { name access usedToTrain { nodes { name } } } } }',
+  'where: models cited in Section III-D':
+    '{ models(first: 50, where: { citations: { some: { section: { eq: "Section III-D" } } } }) { nodes { name } } }',
+  'where: models with a risk and no result':
+    '{ models(first: 50, where: { risks: { some: {} }, results: { none: {} } }) { nodes { name } } }',
+  'aggregate: models per type and access':
+    '{ models { aggregate { count parameters { count min max avg } byType: groupBy(field: TYPE) { key count } byAccess: groupBy(field: ACCESS) { key count } } } }',
+  leaderboard:
+    '{ leaderboard(task: "msa-free-protein-sequence-prediction", metric: "tm-score", dataset: "casp14") { entries { rank result { display model { name } } } } }',
+  'searchText "hallucination"':
+    '{ searchText(query: "hallucination", first: 20) { edges { score field snippet node { id } } } }',
+  'neighbors depth 2': `{ neighbors(id: "${Buffer.from('Model:esmfold').toString('base64')}", depth: 2) { nodes { id } edges { relation } } }`,
+};
+
+/** The first page of each audit's `where` form (docs/api-guide.md), measured at scale. */
+export const AUDIT_WHERE_PAGES: Record<string, string> = {
+  'audit where: datasets without open access':
+    '{ datasets(first: 50, where: { NOT: { access: { eq: OPEN } } }) { nodes { name } } }',
+  'audit where: closed models':
+    '{ models(first: 50, where: { NOT: { access: { eq: OPEN } } }) { nodes { name } } }',
+  'audit where: models with unreported size':
+    '{ models(first: 50, where: { parameters: { bound: { eq: NOT_REPORTED } } }) { nodes { name } } }',
+  'audit where: results on restricted datasets':
+    '{ results(first: 50, where: { dataset: { NOT: { access: { eq: OPEN } } } }) { nodes { display } } }',
+  'audit where: risks without mitigation': '{ risks(where: { mitigations: { none: {} } }) { name } }',
+  'audit where: uncited models':
+    '{ models(first: 50, where: { citations: { none: {} } }) { nodes { name } } }',
+};
+
 export function body(w: Workload): string {
   return JSON.stringify(w.variables ? { query: w.query, variables: w.variables } : { query: w.query });
 }
