@@ -15,6 +15,9 @@ const FEDERATION_LINK =
  */
 export const CONNECTION_SIZE = `@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`;
 
+/** A root connection's size: `first` or `last` of them (it pages both ways), as CONNECTION_SIZE. */
+export const ROOT_CONNECTION_SIZE = `@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first", "last"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`;
+
 /** At most `items` items in a list field that takes no page size, for the gateway's cost limit. */
 export function listSize(items: number): string {
   if (!Number.isSafeInteger(items) || items < 0)

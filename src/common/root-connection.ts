@@ -12,7 +12,8 @@ export const BY_POSITION = (alias: string): SortKey[] => [
  * A root list as a connection: one statement for a first page or a page of a one-key order (two or more
  * after a cursor of a longer order, see keysetQueries), one COUNT only if totalCount is asked for. A
  * backward page (`last`, `before`) reads the same keys the other way. The connection's scope is the
- * list's ids (all pages), for its aggregates.
+ * list's ids (all pages), for its aggregates. `readKeys` reads sort keys that are not columns of the row
+ * (a count) for the rows read, before their cursors are made.
  */
 export async function rootConnection<T extends ObjectLiteral, C>(
   list: string,
@@ -21,6 +22,7 @@ export async function rootConnection<T extends ObjectLiteral, C>(
   keys: SortKey[],
   keyOf: (row: T) => unknown[],
   make: (page: Page<T>, count: () => Promise<number>, scope: ListScope) => C,
+  readKeys?: (rows: T[]) => Promise<void>,
 ): Promise<C> {
   const request = pageRequest(args, listTag(list, ...keys.map((k) => `${k.expression} ${k.direction}`)));
   const countQuery = qb.clone();
@@ -30,6 +32,7 @@ export async function rootConnection<T extends ObjectLiteral, C>(
     if (rows.length > request.first) break;
     rows.push(...(await getManyEntities(part)));
   }
+  await readKeys?.(rows.slice(0, request.first));
   return make(toPage(rows, request, keyOf), () => countOf(countQuery), scope);
 }
 

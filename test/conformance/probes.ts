@@ -331,7 +331,7 @@ function errorProbes(): Probe[] {
     },
     {
       name: 'unknown argument: validation error',
-      query: `{ models(last: 2) { totalCount } }`,
+      query: `{ models(skip: 2) { totalCount } }`,
       error: 'GRAPHQL_VALIDATION_FAILED',
     },
     { name: 'syntax error', query: `{ model(slug: "esmfold") { slug }`, error: 'GRAPHQL_PARSE_FAILED' },
@@ -381,5 +381,30 @@ function errorProbes(): Probe[] {
   ];
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Filters: `where` and `orderBy` answer from the subgraph that serves the list, under every router.
+
+function whereProbes(): Probe[] {
+  return [
+    {
+      name: 'where: models the paper cites only in Section III-D, with their citations',
+      query: `query($s: String!) { models(first: 100, where: { citations: { some: { section: { eq: $s } }, all: { section: { eq: $s } } } }) {
+        totalCount nodes { slug citations { number } risks { slug } } } }`,
+      variables: { s: 'Section III-D' },
+    },
+    {
+      name: 'where: datasets not OPEN with their trainers, nested where and orderBy, backward paging',
+      query: `{ datasets(last: 5, where: { NOT: { access: { eq: OPEN } }, usedToTrain: { some: {} } }, orderBy: { field: USED_TO_TRAIN_COUNT, direction: DESC }) {
+        totalCount nodes { slug access usedToTrain(where: { risks: { none: {} } }, orderBy: { field: NAME, direction: ASC }) { totalCount nodes { slug } } } } }`,
+    },
+  ];
+}
+
 /** Every probe the routers are compared on. */
-export const PROBES: Probe[] = [...savedOperations(), ...pathProbes(), ...nodeProbes(), ...errorProbes()];
+export const PROBES: Probe[] = [
+  ...savedOperations(),
+  ...pathProbes(),
+  ...nodeProbes(),
+  ...errorProbes(),
+  ...whereProbes(),
+];

@@ -330,6 +330,19 @@ describe("the routers' answers are the paper's", () => {
       ).toEqual(uncited);
   });
 
+  it('where: the models the paper cites only in Section III-D, under every router', async () => {
+    for (const answer of await each(
+      probe('where: models the paper cites only in Section III-D, with their citations'),
+    )) {
+      expect(at(answer, 'models', 'totalCount')).toBe(18);
+      expect(
+        list(at(answer, 'models', 'nodes'))
+          .slice(0, 3)
+          .map((m) => at(m, 'slug')),
+      ).toEqual(['chatgpt', 'palm', 'instructgpt']);
+    }
+  });
+
   it("Mitigation.citations (risks returns a Citation only literature resolves): privacy's refusal fine-tuning cites [166], and names its risk", async () => {
     const privacy = data.risks.find((r) => r.slug === 'privacy')!;
     const mitigations = privacy.mitigations.map((m) => m.citations.map((n) => gid('Citation', n)));

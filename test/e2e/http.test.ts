@@ -175,6 +175,67 @@ describe.each(modes)('over real HTTP on port 0: %s', (_, start) => {
     expect(data.audits.uncitedEntities.length).toBeGreaterThan(0);
   });
 
+  it('answers where, orderBy and backward paging on the catalog lists, and refuses a where too deep', async () => {
+    type Slug = { slug: string };
+    const data = await server.client.request<{
+      models: { totalCount: number; nodes: Slug[] };
+      sector: { models: { totalCount: number; nodes: Slug[] } };
+      tasks: { nodes: Slug[]; pageInfo: { hasPreviousPage: boolean } };
+    }>(
+      gql`
+        query ($section: String!) {
+          models(
+            first: 3
+            where: { citations: { some: { section: { eq: $section } }, all: { section: { eq: $section } } } }
+          ) {
+            totalCount
+            nodes {
+              slug
+            }
+          }
+          sector(slug: "medical-imaging") {
+            models(
+              where: { access: { eq: OPEN } }
+              orderBy: { field: PARAMETERS, direction: DESC }
+              first: 2
+            ) {
+              totalCount
+              nodes {
+                slug
+              }
+            }
+          }
+          tasks(last: 1) {
+            nodes {
+              slug
+            }
+            pageInfo {
+              hasPreviousPage
+            }
+          }
+        }
+      `,
+      { section: 'Section III-D' },
+    );
+    expect(data.models).toEqual({
+      totalCount: 18,
+      nodes: [{ slug: 'chatgpt' }, { slug: 'palm' }, { slug: 'instructgpt' }],
+    });
+    expect(data.sector.models).toEqual({ totalCount: 4, nodes: [{ slug: 'stu-net' }, { slug: 'sam' }] });
+    expect(data.tasks).toEqual({
+      nodes: [{ slug: 'zero-shot-medical-image-classification' }],
+      pageInfo: { hasPreviousPage: true },
+    });
+    const deep = `{ datasets(where: ${'{ NOT: '.repeat(14)}{ slug: { eq: "x" } }${' }'.repeat(14)}) { totalCount } }`;
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query: deep }),
+    });
+    const body = (await res.json()) as GraphQLResponse;
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('round-trips node ids', async () => {
     type Risk = { id: string; name: string };
     const data = await server.client.request<{ risks: Risk[] }>(gql`

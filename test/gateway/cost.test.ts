@@ -81,6 +81,23 @@ describe.each(EXECUTIONS)('the cost limit (%s)', (execution) => {
     expect(large.extensions?.cost).toEqual({ requested: pagesCost(500), limit: LIMIT });
   });
 
+  it('costs a backward page by `last` and a where-filtered nested page by `first`, as a forward one', async () => {
+    const backward = PAGES.replace(
+      'datasets(first: $n)',
+      'datasets(last: $n, where: { access: { in: [OPEN, UNKNOWN] } })',
+    )
+      .replace(
+        'usedToTrain(first: $n)',
+        'usedToTrain(first: $n, where: { type: { isNull: false } }, orderBy: { field: NAME, direction: ASC })',
+      )
+      .replace('Pages', 'PagesBackward');
+    const small = await q(backward, { n: 2 });
+    expect(small.errors).toBeUndefined();
+    expect(small.extensions?.cost).toEqual({ requested: pagesCost(2), limit: LIMIT });
+    const large = await expectRefused(backward, { n: 500 }, 'COST_LIMIT_EXCEEDED');
+    expect(large.extensions?.cost).toEqual({ requested: pagesCost(500), limit: LIMIT });
+  });
+
   it('and a document refused with large variables still runs with small ones', async () => {
     // its own text, so that no earlier request of this file has primed a cache with it
     const text = PAGES.replace('Pages', 'PagesLargeFirst');
@@ -214,11 +231,14 @@ describe('what the cost is read from', () => {
       .map(({ coordinate }) => coordinate)
       .filter((coordinate) => !listSizes.has(coordinate) && !sizedByParent.has(coordinate));
     expect(undeclared).toEqual([]);
-    // every connection is sliced by `first`
+    // every connection is sliced by `first`, and by `last` where it pages backwards too
     const connections = fields.filter(({ field }) => getNamedType(field.type).name.endsWith('Connection'));
     expect(connections.length).toBeGreaterThan(10);
-    for (const { coordinate } of connections)
-      expect([coordinate, listSizes.get(coordinate)?.slicingArguments]).toEqual([coordinate, ['first']]);
+    for (const { coordinate, field } of connections)
+      expect([coordinate, listSizes.get(coordinate)?.slicingArguments]).toEqual([
+        coordinate,
+        field.args.some((a) => a.name === 'last') ? ['first', 'last'] : ['first'],
+      ]);
   });
 
   it('reads @listSize and @cost by the names the @link to the cost spec gives them', () => {

@@ -2,7 +2,7 @@ import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-utils';
 import { Relation } from '../../common/relation';
-import { RelationReader } from '../../common/relation-pages';
+import { RelationReader, RelationTarget } from '../../common/relation-pages';
 import { Comparison } from './entities/comparison.entity';
 import { knownSlugsLoader } from './known-slugs.loader';
 import { Dataset } from './entities/dataset.entity';
@@ -39,6 +39,17 @@ const RELATIONS = {
 } satisfies Record<string, Relation>;
 type RelationName = keyof typeof RELATIONS;
 
+/** The children of each: their table (what `orderBy` sorts on) and type (what `where` tests). */
+const TARGETS: Record<RelationName, RelationTarget> = {
+  sectorTasks: { table: 'tasks', type: 'Task' },
+  sectorDatasets: { table: 'datasets', type: 'Dataset' },
+  sectorModels: { table: 'models', type: 'Model' },
+  datasetUsedToTrain: { table: 'models', type: 'Model' },
+  datasetEvaluations: { table: 'results', type: 'Result' },
+  taskResults: { table: 'results', type: 'Result' },
+  metricResults: { table: 'results', type: 'Result' },
+};
+
 /** One set per request: DataLoader caches must never outlive the request that filled them. */
 export function createCatalogLoaders(ds: DataSource) {
   const repo = <T extends ObjectLiteral>(e: new () => T) => ds.getRepository(e);
@@ -58,7 +69,10 @@ export function createCatalogLoaders(ds: DataSource) {
     trainingLinksByModel: manyBy(repo(ModelTrainingData), 'modelId'),
     /** the pages and counts of each nested connection */
     relations: Object.fromEntries(
-      Object.entries(RELATIONS).map(([name, relation]) => [name, new RelationReader(ds, relation)]),
+      Object.entries(RELATIONS).map(([name, relation]) => [
+        name,
+        new RelationReader(ds, relation, TARGETS[name as RelationName]),
+      ]),
     ) as Record<RelationName, RelationReader>,
   };
 }

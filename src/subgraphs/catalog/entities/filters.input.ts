@@ -1,5 +1,14 @@
 import { Field, Float, InputType } from 'type-graphql';
-import { Access, ModelSortField, ModelType, SortDirection } from './enums';
+import {
+  Access,
+  ComparisonSortField,
+  DatasetSortField,
+  ModelSortField,
+  ModelType,
+  ResultSortField,
+  SortDirection,
+  TaskSortField,
+} from './enums';
 
 @InputType()
 export class ModelFilter {
@@ -28,14 +37,29 @@ export class ModelFilter {
   maxParameters?: number | null;
 }
 
-@InputType()
-export class ModelOrder {
-  @Field(() => ModelSortField)
-  field: ModelSortField;
+/** `<Name>Order { field: <Name>SortField!, direction: SortDirection! }`, one class per list. */
+function orderInput<F extends string>(fields: Record<string, F>, name: string) {
+  @InputType(name)
+  class Order {
+    @Field(() => fields)
+    field: F;
 
-  @Field(() => SortDirection)
-  direction: SortDirection;
+    @Field(() => SortDirection)
+    direction: SortDirection;
+  }
+  return Order;
 }
+
+export const ModelOrder = orderInput(ModelSortField, 'ModelOrder');
+export type ModelOrder = InstanceType<typeof ModelOrder>;
+export const DatasetOrder = orderInput(DatasetSortField, 'DatasetOrder');
+export type DatasetOrder = InstanceType<typeof DatasetOrder>;
+export const TaskOrder = orderInput(TaskSortField, 'TaskOrder');
+export type TaskOrder = InstanceType<typeof TaskOrder>;
+export const ResultOrder = orderInput(ResultSortField, 'ResultOrder');
+export type ResultOrder = InstanceType<typeof ResultOrder>;
+export const ComparisonOrder = orderInput(ComparisonSortField, 'ComparisonOrder');
+export type ComparisonOrder = InstanceType<typeof ComparisonOrder>;
 
 @InputType()
 export class DatasetFilter {

@@ -1,4 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { ComparisonWhere } from '../../../common/graph/where.inputs';
+import { restrict } from '../../../common/graph/where-query';
+import { ComparisonSortField, SortDirection } from '../entities/enums';
+import { ComparisonOrder } from '../entities/filters.input';
+import { NO_SIZE } from '../entities/model-order';
 import { Comparison } from '../entities/comparison.entity';
 import { Dataset } from '../entities/dataset.entity';
 import { Metric } from '../entities/metric.entity';
@@ -27,8 +32,24 @@ async function sides(
 export class ComparisonResolver {
   @Directive(SIZES.comparisons)
   @Query(() => [Comparison], { description: 'every prior-art / large-model pair, in paper order' })
-  comparisons(@Ctx() ctx: CatalogContext): Promise<Comparison[]> {
-    return ctx.dataSource.getRepository(Comparison).find({ order: { position: 'ASC' } });
+  comparisons(
+    @Arg('where', () => ComparisonWhere, { nullable: true }) where: ComparisonWhere | null,
+    @Arg('orderBy', () => ComparisonOrder, { nullable: true }) orderBy: ComparisonOrder | null,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Comparison[]> {
+    const qb = restrict(
+      ctx.dataSource.getRepository(Comparison).createQueryBuilder('c'),
+      'Comparison',
+      where,
+    );
+    if (orderBy) {
+      const dir = orderBy.direction === SortDirection.DESC ? 'DESC' : 'ASC';
+      // the projection holds each comparison's (relative) improvement; a missing one sorts last
+      const column =
+        orderBy.field === ComparisonSortField.IMPROVEMENT ? 'improvement' : 'relative_improvement';
+      qb.orderBy(`COALESCE((SELECT g.${column} FROM graph_nodes g WHERE g.id = c.id), ${NO_SIZE[dir]})`, dir);
+    }
+    return qb.addOrderBy('c.position', 'ASC').getMany();
   }
 
   @Query(() => Comparison, { nullable: true })

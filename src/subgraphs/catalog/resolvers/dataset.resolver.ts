@@ -1,13 +1,16 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CONNECTION_SIZE } from '../../../common/federation';
+import { CONNECTION_SIZE, ROOT_CONNECTION_SIZE } from '../../../common/federation';
 import { SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs } from '../../../common/paging';
+import { ConnectionArgs, RootConnectionArgs } from '../../../common/paging';
+import { DatasetWhere, ModelWhere, ResultWhere } from '../../../common/graph/where.inputs';
+import { restrict } from '../../../common/graph/where-query';
 import { toGlobalId } from '../../../common/global-id';
-import { BY_POSITION, rootConnection } from '../../../common/root-connection';
+import { rootConnection } from '../../../common/root-connection';
 import { containsPattern, LIKE_ESCAPE, nameOrAliasesMatch } from '../../../common/text-match';
 import { DatasetConnection, ModelConnection, ResultConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
-import { DatasetFilter } from '../entities/filters.input';
+import { DatasetFilter, DatasetOrder, ModelOrder, ResultOrder } from '../entities/filters.input';
+import { DATASET_SORT, ListOrder, MODEL_SORT, RESULT_SORT } from '../entities/list-orders';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
 import { nestedConnection } from '../../../common/relation-pages';
@@ -37,18 +40,29 @@ function applyDatasetFilter(
 
 @Resolver(() => Dataset)
 export class DatasetResolver {
-  @Directive(CONNECTION_SIZE)
+  @Directive(ROOT_CONNECTION_SIZE)
   @Query(() => DatasetConnection)
   async datasets(
     @Arg('filter', () => DatasetFilter, { nullable: true }) filter: DatasetFilter | null,
-    @Args() args: ConnectionArgs,
+    @Arg('where', () => DatasetWhere, { nullable: true }) where: DatasetWhere | null,
+    @Arg('orderBy', () => DatasetOrder, { nullable: true }) orderBy: DatasetOrder | null,
+    @Args() args: RootConnectionArgs,
     @Ctx() ctx: CatalogContext,
   ) {
     await assertKnownSlugs(ctx.dataSource, ctx.loaders.knownSlugs, [
       { argument: 'filter.sector', type: 'Sector', slug: filter?.sector },
     ]);
     const qb = applyDatasetFilter(ctx.dataSource.getRepository(Dataset).createQueryBuilder('d'), filter);
-    return rootConnection('datasets', qb, args, BY_POSITION('d'), (d) => [d.position], DatasetConnection.of);
+    const order = new ListOrder(DATASET_SORT, orderBy);
+    return rootConnection(
+      'datasets',
+      restrict(qb, 'Dataset', where),
+      args,
+      order.keys('d'),
+      order.keyOf,
+      DatasetConnection.of,
+      order.readKeys(ctx.dataSource, 'datasets', 'd'),
+    );
   }
 
   @Query(() => Dataset, { nullable: true })
@@ -65,25 +79,39 @@ export class DatasetResolver {
   @FieldResolver(() => ModelConnection, {
     description: 'models the paper says were (pre-)trained on this dataset',
   })
-  usedToTrain(@Root() dataset: Dataset, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  usedToTrain(
+    @Root() dataset: Dataset,
+    @Arg('where', () => ModelWhere, { nullable: true }) where: ModelWhere | null,
+    @Arg('orderBy', () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     return nestedConnection(
       ctx.loaders.relations.datasetUsedToTrain,
       dataset.id,
       args,
       ctx.loaders.model,
       ModelConnection.of,
+      new ListOrder(MODEL_SORT, orderBy).nested(where),
     );
   }
 
   @Directive(CONNECTION_SIZE)
   @FieldResolver(() => ResultConnection, { description: 'results measured on this dataset' })
-  evaluations(@Root() dataset: Dataset, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  evaluations(
+    @Root() dataset: Dataset,
+    @Arg('where', () => ResultWhere, { nullable: true }) where: ResultWhere | null,
+    @Arg('orderBy', () => ResultOrder, { nullable: true }) orderBy: ResultOrder | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     return nestedConnection(
       ctx.loaders.relations.datasetEvaluations,
       dataset.id,
       args,
       ctx.loaders.result,
       ResultConnection.of,
+      new ListOrder(RESULT_SORT, orderBy).nested(where),
     );
   }
 }

@@ -2,6 +2,10 @@ import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 
 import { CONNECTION_SIZE } from '../../../common/federation';
 import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 import { ConnectionArgs } from '../../../common/paging';
+import { MetricWhere, ResultWhere } from '../../../common/graph/where.inputs';
+import { restrict } from '../../../common/graph/where-query';
+import { ResultOrder } from '../entities/filters.input';
+import { ListOrder, RESULT_SORT } from '../entities/list-orders';
 import { ResultConnection } from '../entities/connections';
 import { Metric } from '../entities/metric.entity';
 import { CatalogContext } from '../loaders';
@@ -11,8 +15,12 @@ import { nestedConnection } from '../../../common/relation-pages';
 export class MetricResolver {
   @Directive(SIZES.metrics)
   @Query(() => [Metric])
-  metrics(@Ctx() ctx: CatalogContext): Promise<Metric[]> {
-    return ctx.dataSource.getRepository(Metric).find({ order: { position: 'ASC' } });
+  metrics(
+    @Arg('where', () => MetricWhere, { nullable: true }) where: MetricWhere | null,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Metric[]> {
+    const qb = ctx.dataSource.getRepository(Metric).createQueryBuilder('mt');
+    return restrict(qb, 'Metric', where).orderBy('mt.position', 'ASC').getMany();
   }
 
   @Query(() => Metric, { nullable: true })
@@ -22,13 +30,20 @@ export class MetricResolver {
 
   @Directive(CONNECTION_SIZE)
   @FieldResolver(() => ResultConnection)
-  results(@Root() metric: Metric, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  results(
+    @Root() metric: Metric,
+    @Arg('where', () => ResultWhere, { nullable: true }) where: ResultWhere | null,
+    @Arg('orderBy', () => ResultOrder, { nullable: true }) orderBy: ResultOrder | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     return nestedConnection(
       ctx.loaders.relations.metricResults,
       metric.id,
       args,
       ctx.loaders.result,
       ResultConnection.of,
+      new ListOrder(RESULT_SORT, orderBy).nested(where),
     );
   }
 }

@@ -1,8 +1,10 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CONNECTION_SIZE } from '../../../common/federation';
+import { ROOT_CONNECTION_SIZE } from '../../../common/federation';
 import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 import { SelectQueryBuilder } from 'typeorm';
-import { ConnectionArgs } from '../../../common/paging';
+import { RootConnectionArgs } from '../../../common/paging';
+import { ModelWhere } from '../../../common/graph/where.inputs';
+import { restrict } from '../../../common/graph/where-query';
 import { toGlobalId } from '../../../common/global-id';
 import { rootConnection } from '../../../common/root-connection';
 import { containsPattern, nameOrAliasesMatch } from '../../../common/text-match';
@@ -13,7 +15,7 @@ import { Model } from '../entities/model.entity';
 import { Result } from '../entities/result.entity';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
-import { modelOrderKeys } from '../entities/model-order';
+import { ListOrder, MODEL_SORT } from '../entities/list-orders';
 import { loadAll } from '../../../common/loader-utils';
 import { assertKnownSlugs } from '../known-slugs.loader';
 
@@ -47,20 +49,29 @@ export function applyModelFilter(
 
 @Resolver(() => Model)
 export class ModelResolver {
-  @Directive(CONNECTION_SIZE)
+  @Directive(ROOT_CONNECTION_SIZE)
   @Query(() => ModelConnection)
   async models(
     @Arg('filter', () => ModelFilter, { nullable: true }) filter: ModelFilter | null,
     @Arg('orderBy', () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
-    @Args() args: ConnectionArgs,
+    @Arg('where', () => ModelWhere, { nullable: true }) where: ModelWhere | null,
+    @Args() args: RootConnectionArgs,
     @Ctx() ctx: CatalogContext,
   ) {
     await assertKnownSlugs(ctx.dataSource, ctx.loaders.knownSlugs, [
       { argument: 'filter.sector', type: 'Sector', slug: filter?.sector },
     ]);
     const qb = applyModelFilter(ctx.dataSource.getRepository(Model).createQueryBuilder('m'), filter);
-    const { keys, keyOf } = modelOrderKeys(orderBy);
-    return rootConnection('models', qb, args, keys, keyOf, ModelConnection.of);
+    const order = new ListOrder(MODEL_SORT, orderBy);
+    return rootConnection(
+      'models',
+      restrict(qb, 'Model', where),
+      args,
+      order.keys('m'),
+      order.keyOf,
+      ModelConnection.of,
+      order.readKeys(ctx.dataSource, 'models', 'm'),
+    );
   }
 
   @Query(() => Model, { nullable: true })

@@ -1,11 +1,14 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { CONNECTION_SIZE } from '../../../common/federation';
-import { ConnectionArgs } from '../../../common/paging';
+import { ROOT_CONNECTION_SIZE } from '../../../common/federation';
+import { RootConnectionArgs } from '../../../common/paging';
+import { ResultWhere } from '../../../common/graph/where.inputs';
+import { restrict } from '../../../common/graph/where-query';
 import { toGlobalId } from '../../../common/global-id';
-import { BY_POSITION, rootConnection } from '../../../common/root-connection';
+import { rootConnection } from '../../../common/root-connection';
 import { ResultConnection } from '../entities/connections';
 import { Dataset } from '../entities/dataset.entity';
-import { ResultFilter } from '../entities/filters.input';
+import { ResultFilter, ResultOrder } from '../entities/filters.input';
+import { ListOrder, RESULT_SORT } from '../entities/list-orders';
 import { Metric } from '../entities/metric.entity';
 import { Model } from '../entities/model.entity';
 import { Result } from '../entities/result.entity';
@@ -22,11 +25,13 @@ const FILTER_COLUMNS = {
 
 @Resolver(() => Result)
 export class ResultResolver {
-  @Directive(CONNECTION_SIZE)
+  @Directive(ROOT_CONNECTION_SIZE)
   @Query(() => ResultConnection)
   async results(
     @Arg('filter', () => ResultFilter, { nullable: true }) filter: ResultFilter | null,
-    @Args() args: ConnectionArgs,
+    @Arg('where', () => ResultWhere, { nullable: true }) where: ResultWhere | null,
+    @Arg('orderBy', () => ResultOrder, { nullable: true }) orderBy: ResultOrder | null,
+    @Args() args: RootConnectionArgs,
     @Ctx() ctx: CatalogContext,
   ) {
     const named = Object.entries(FILTER_COLUMNS).map(([field, [column, type]]) => ({
@@ -42,7 +47,16 @@ export class ResultResolver {
       const param = argument.replace('.', '_');
       if (slug) qb.andWhere(`r.${column} = :${param}`, { [param]: toGlobalId(type, slug) });
     }
-    return rootConnection('results', qb, args, BY_POSITION('r'), (r) => [r.position], ResultConnection.of);
+    const order = new ListOrder(RESULT_SORT, orderBy);
+    return rootConnection(
+      'results',
+      restrict(qb, 'Result', where),
+      args,
+      order.keys('r'),
+      order.keyOf,
+      ResultConnection.of,
+      order.readKeys(ctx.dataSource, 'results', 'r'),
+    );
   }
 
   @FieldResolver(() => Model)

@@ -2,6 +2,10 @@ import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 
 import { CONNECTION_SIZE } from '../../../common/federation';
 import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
 import { ConnectionArgs } from '../../../common/paging';
+import { DatasetWhere, ModelWhere, SectorWhere, TaskWhere } from '../../../common/graph/where.inputs';
+import { restrict } from '../../../common/graph/where-query';
+import { DatasetOrder, ModelOrder, TaskOrder } from '../entities/filters.input';
+import { DATASET_SORT, ListOrder, MODEL_SORT, TASK_SORT } from '../entities/list-orders';
 import { DatasetConnection, ModelConnection, TaskConnection } from '../entities/connections';
 import { Sector } from '../entities/sector.entity';
 import { CatalogContext } from '../loaders';
@@ -11,8 +15,12 @@ import { nestedConnection } from '../../../common/relation-pages';
 export class SectorResolver {
   @Directive(SIZES.sectors)
   @Query(() => [Sector], { description: 'the seven sectors of Section III, in paper order' })
-  sectors(@Ctx() ctx: CatalogContext): Promise<Sector[]> {
-    return ctx.dataSource.getRepository(Sector).find({ order: { position: 'ASC' } });
+  sectors(
+    @Arg('where', () => SectorWhere, { nullable: true }) where: SectorWhere | null,
+    @Ctx() ctx: CatalogContext,
+  ): Promise<Sector[]> {
+    const qb = ctx.dataSource.getRepository(Sector).createQueryBuilder('s');
+    return restrict(qb, 'Sector', where).orderBy('s.position', 'ASC').getMany();
   }
 
   @Query(() => Sector, { nullable: true })
@@ -22,37 +30,58 @@ export class SectorResolver {
 
   @Directive(CONNECTION_SIZE)
   @FieldResolver(() => TaskConnection)
-  tasks(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  tasks(
+    @Root() sector: Sector,
+    @Arg('where', () => TaskWhere, { nullable: true }) where: TaskWhere | null,
+    @Arg('orderBy', () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     return nestedConnection(
       ctx.loaders.relations.sectorTasks,
       sector.id,
       args,
       ctx.loaders.task,
       TaskConnection.of,
+      new ListOrder(TASK_SORT, orderBy).nested(where),
     );
   }
 
   @Directive(CONNECTION_SIZE)
   @FieldResolver(() => ModelConnection)
-  models(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  models(
+    @Root() sector: Sector,
+    @Arg('where', () => ModelWhere, { nullable: true }) where: ModelWhere | null,
+    @Arg('orderBy', () => ModelOrder, { nullable: true }) orderBy: ModelOrder | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     return nestedConnection(
       ctx.loaders.relations.sectorModels,
       sector.id,
       args,
       ctx.loaders.model,
       ModelConnection.of,
+      new ListOrder(MODEL_SORT, orderBy).nested(where),
     );
   }
 
   @Directive(CONNECTION_SIZE)
   @FieldResolver(() => DatasetConnection)
-  datasets(@Root() sector: Sector, @Args() args: ConnectionArgs, @Ctx() ctx: CatalogContext) {
+  datasets(
+    @Root() sector: Sector,
+    @Arg('where', () => DatasetWhere, { nullable: true }) where: DatasetWhere | null,
+    @Arg('orderBy', () => DatasetOrder, { nullable: true }) orderBy: DatasetOrder | null,
+    @Args() args: ConnectionArgs,
+    @Ctx() ctx: CatalogContext,
+  ) {
     return nestedConnection(
       ctx.loaders.relations.sectorDatasets,
       sector.id,
       args,
       ctx.loaders.dataset,
       DatasetConnection.of,
+      new ListOrder(DATASET_SORT, orderBy).nested(where),
     );
   }
 }
