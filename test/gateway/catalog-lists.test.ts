@@ -71,7 +71,7 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
     );
     expect(res.notLlm.totalCount).toBe(56);
     expect(slugs(res.either)).toEqual(['gpt-4', 'heartbeit']);
-    expect(res.llmOnly.totalCount).toBe(30);
+    expect(res.llmOnly.totalCount).toBe(31);
     expect(slugs(res.twoSets)).toEqual(['prott5-xxl', 'ufold']);
   });
 

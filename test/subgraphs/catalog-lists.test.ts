@@ -108,9 +108,9 @@ describe('where on the catalog lists', () => {
     );
     expect(counts).toEqual({
       all: { totalCount: 42 },
-      llmOnly: { totalCount: 30 },
-      untrained: { totalCount: 27 },
-      trained: { totalCount: 15 },
+      llmOnly: { totalCount: 31 },
+      untrained: { totalCount: 28 },
+      trained: { totalCount: 14 },
     });
   });
 
