@@ -21,6 +21,8 @@ export async function rootConnection<T extends ObjectLiteral, C>(
   keys: SortKey[],
   keyOf: (row: T) => unknown[],
   make: (page: Page<T>, count: () => Promise<number>, scope: ListScope) => C,
+  /** reads what keyOf needs beyond the rows' columns (a relation count), for the rows read, at once */
+  loadKeys?: (rows: T[]) => Promise<unknown>,
 ): Promise<C> {
   const request = pageRequest(args, listTag(list, ...keys.map((k) => `${k.expression} ${k.direction}`)));
   const countQuery = qb.clone();
@@ -30,6 +32,7 @@ export async function rootConnection<T extends ObjectLiteral, C>(
     if (rows.length > request.first) break;
     rows.push(...(await getManyEntities(part)));
   }
+  if (loadKeys) await loadKeys(rows);
   return make(toPage(rows, request, keyOf), () => countOf(countQuery), scope);
 }
 
