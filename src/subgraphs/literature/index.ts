@@ -16,6 +16,7 @@ import { AuditsResolver } from './resolvers/audits.resolver';
 import { CitationResolver } from './resolvers/citation.resolver';
 import { ENTITY_CITATION_RESOLVERS, SectorCitationsResolver } from './resolvers/entity-citations.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
+import { TraversalResolver } from './resolvers/traversal.resolver';
 
 // Foreign stubs resolve to their representation: the gateway already holds their key (and @requires fields).
 const passThrough = { __resolveReference: (ref: object) => ref };
@@ -27,6 +28,7 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
       resolvers: [
         CitationResolver,
         NodeResolver,
+        TraversalResolver,
         AuditsResolver,
         SectorCitationsResolver,
         ...ENTITY_CITATION_RESOLVERS,
