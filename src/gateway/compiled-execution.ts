@@ -18,6 +18,7 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { takesRecursiveInput } from './recursive-inputs';
 
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
@@ -109,8 +110,12 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
     const key = `${args.operationName ?? ''}\n${textOf(args.document)}`;
     let query = cache.get(key);
     if (query === undefined) {
-      const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-      query = isCompiledQuery(result) ? result : null;
+      const operation = getOperationAST(args.document, args.operationName);
+      const result =
+        operation && takesRecursiveInput(args.schema, operation)
+          ? null
+          : compileQuery(args.schema, args.document, args.operationName ?? undefined);
+      query = result && isCompiledQuery(result) ? result : null;
       // bounded by bytes, not entries: a few large documents weigh as much as many small ones
       cache.set(key, query);
     }
