@@ -37,7 +37,7 @@ function recursive(type: GraphQLInputObjectType, known: Map<string, boolean>): b
 /** Whether one of the operation's variables has an input type that contains itself. */
 export function takesRecursiveInput(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
   let known = bySchema.get(schema);
-  if (!known) bySchema.set(schema, (known = new Map()));
+  if (!known) bySchema.set(schema, (known = new Map<string, boolean>()));
   return (operation.variableDefinitions ?? []).some((v) => {
     const type = typeFromAST(schema, v.type as never);
     const named = type && getNamedType(type);
