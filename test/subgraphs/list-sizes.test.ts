@@ -19,8 +19,19 @@ const EVERY: Record<string, [(selection: string) => string, string[]]> = {
   Result: [(s) => `{ results(first: 500) { nodes { ${s} } } }`, ['results', 'nodes']],
   Citation: [(s) => `{ citations(first: 500) { nodes { ${s} } } }`, ['citations', 'nodes']],
 };
-/** lists of distinct sectors hold at most the seven; nodes and search at most what they serve */
-const BOUNDS = new Set(['Model.sectors', 'Risk.sectors', 'Query.nodes', 'Query.search']);
+/**
+ * lists of distinct sectors hold at most the seven; nodes and search at most what they serve; traversal
+ * refuses what is over its bounds (test/gateway/traversal.test.ts)
+ */
+const BOUNDS = new Set([
+  'Model.sectors',
+  'Risk.sectors',
+  'Query.nodes',
+  'Query.search',
+  'Neighborhood.nodes',
+  'Neighborhood.edges',
+  'Query.path',
+]);
 
 type Row = Record<string, unknown>;
 

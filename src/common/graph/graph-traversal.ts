@@ -9,10 +9,13 @@ import { EDGE_KINDS, EdgeRelation, NODE_TYPES, NodeType } from './graph-relation
 
 export const NEIGHBOR_DEPTH = { default: 1, min: 1, max: 3 } as const;
 export const PATH_DEPTH = { default: 6, min: 0, max: 8 } as const;
-/** The most entities a traversal may reach (the center or start included) before it is refused. */
+/** The most entities a neighborhood may reach (the center included), and relations it may return. */
 export const MAX_TRAVERSAL_NODES = 1000;
-/** The most relations one level may read, and a neighborhood return. */
 export const MAX_TRAVERSAL_EDGES = 2000;
+/** The most entities a path search may reach: it returns only its chain, so it may look further. */
+export const MAX_PATH_SEARCH = 5000;
+/** The most relations one level may read (rows of one statement), whatever it returns. */
+export const MAX_STEP_RELATIONS = 20000;
 
 /** An entity of the projection, with its place in paper order. */
 export interface GraphEntity {
@@ -122,10 +125,10 @@ async function expand(
       WHERE e.relation IN (:...relations) AND e.${near} IN (:...frontier)${types ? ' AND n.type IN (:...types)' : ''}`;
   const rows = await queryNamed(
     ds,
-    `${half('from_id', 'to_id', 1)} UNION ALL ${half('to_id', 'from_id', 0)} LIMIT ${MAX_TRAVERSAL_EDGES + 1}`,
+    `${half('from_id', 'to_id', 1)} UNION ALL ${half('to_id', 'from_id', 0)} LIMIT ${MAX_STEP_RELATIONS + 1}`,
     { relations: RELATIONS, frontier: paddedKeys(frontier), ...(types ? { types } : {}) },
   );
-  if (rows.length > MAX_TRAVERSAL_EDGES) tooLarge('relations in one step', MAX_TRAVERSAL_EDGES, argument);
+  if (rows.length > MAX_STEP_RELATIONS) tooLarge('relations in one step', MAX_STEP_RELATIONS, argument);
   const order = new Map(frontier.map((id, i) => [id, i]));
   // deterministic whatever order the database returns: frontier order, then the relation's, then paper order
   return rows
@@ -245,7 +248,7 @@ export async function shortestPath(
       next.push(step.other.id);
     }
     if (reached.has(to.id)) return chainTo(to.id, reached);
-    if (reached.size > MAX_TRAVERSAL_NODES) tooLarge('entities', MAX_TRAVERSAL_NODES, 'maxDepth');
+    if (reached.size > MAX_PATH_SEARCH) tooLarge('entities', MAX_PATH_SEARCH, 'maxDepth');
     frontier = next;
   }
   return null;
