@@ -50,6 +50,17 @@ describe('neighbors and path on the literature subgraph, executed directly', () 
     expect(hood.sql).toBe(4);
   });
 
+  it('a reference as the center: what [10] supports', async () => {
+    const res = await literature.run<{ neighbors: { center: { number: number }; nodes: Ref[] } }>(
+      `query($id: ID!) { neighbors(id: $id) { center { ... on Citation { number } } nodes { ${REF} } } }`,
+      { id: gid('Citation', 10) },
+    );
+    const { center, nodes } = dataOf(res).neighbors;
+    // the literature subgraph's own citation, with its fields; LLaMA, Computation and Sustainability as stubs
+    expect(center).toEqual({ number: 10 });
+    expect(nodes).toEqual([ref('Model', 'llama'), ref('Risk', 'computation'), ref('Risk', 'sustainability')]);
+  });
+
   it('types selects what is returned, not what is traversed', async () => {
     const hood = await neighbors({ id: ESMFOLD.id, depth: 2, types: ['METRIC', 'TASK'] });
     // the tasks of its sector (one of them its result's), and its result's metric
