@@ -17,7 +17,7 @@ export enum SearchType {
   COMPARISON = 'COMPARISON',
 }
 
-registerEnumType(SearchType, { name: 'SearchType', description: 'an entity type of the graph' });
+registerEnumType(SearchType, { name: 'SearchType' });
 
 /** The entity type each value names. */
 export const SEARCH_TYPE_NODE: Record<SearchType, NodeType> = {
