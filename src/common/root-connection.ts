@@ -22,7 +22,8 @@ export async function rootConnection<T extends ObjectLiteral, C>(
   keys: SortKey[],
   keyOf: (row: T) => unknown[],
   make: (page: Page<T>, count: () => Promise<number>, scope: ListScope) => C,
-  readKeys?: (rows: T[]) => Promise<void>,
+  /** reads what keyOf needs beyond the rows' columns (a relation count), for the page's rows, at once */
+  readKeys?: (rows: T[]) => Promise<unknown>,
 ): Promise<C> {
   const request = pageRequest(args, listTag(list, ...keys.map((k) => `${k.expression} ${k.direction}`)));
   const countQuery = qb.clone();

@@ -22,6 +22,7 @@ import {
   typeFromAST,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { takesRecursiveInput } from './recursive-inputs';
 
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
@@ -89,36 +90,6 @@ function asGraphqlJs(
 }
 
 /**
- * Whether an input type contains itself, directly or through others (a `where` input nests its own
- * type): graphql-jit generates the parsing of a variable of such a type by unrolling the type, code that
- * grows exponentially with the types it goes through (seconds for a ModelWhere). Per schema, by type name.
- */
-function recursiveInputs(schema: GraphQLSchema): (type: GraphQLInputType) => boolean {
-  const known = new Map<string, boolean>();
-  const reachesCycle = (name: string, path: Set<string>): boolean => {
-    if (path.has(name)) return true;
-    const done = known.get(name);
-    if (done !== undefined) return done;
-    const type = schema.getType(name);
-    let found = false;
-    if (isInputObjectType(type)) {
-      path.add(name);
-      for (const field of Object.values(type.getFields())) {
-        const named = getNamedType(field.type);
-        if (isInputObjectType(named) && reachesCycle(named.name, path)) {
-          found = true;
-          break;
-        }
-      }
-      path.delete(name);
-    }
-    known.set(name, found);
-    return found;
-  };
-  return (type) => reachesCycle(getNamedType(type).name, new Set());
-}
-
-/**
  * Executes queries compiled once (graphql-jit) and kept by their text per schema: the same few texts
  * recur, while the gateway builds a new document object for every subgraph request. Whatever the
  * compiled path would word differently runs on `fallback` (graphql-js unless given), so answers and
@@ -126,15 +97,6 @@ function recursiveInputs(schema: GraphQLSchema): (type: GraphQLInputType) => boo
  */
 export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) => Promise<ExecutionResult> {
   const bySchema = new WeakMap<GraphQLSchema, ByteBoundedCache<CompiledQuery | null>>();
-  const recursive = new WeakMap<GraphQLSchema, (type: GraphQLInputType) => boolean>();
-  const hasRecursiveVariable = (schema: GraphQLSchema, operation: OperationDefinitionNode): boolean => {
-    let test = recursive.get(schema);
-    if (!test) recursive.set(schema, (test = recursiveInputs(schema)));
-    return (operation.variableDefinitions ?? []).some((v) => {
-      const type = typeFromAST(schema, v.type) as GraphQLInputType | undefined;
-      return type !== undefined && test(type);
-    });
-  };
   // a client's document is the same object each time it is sent (the runtime caches parsing)
   const texts = new WeakMap<DocumentNode, string>();
   const textOf = (document: DocumentNode): string => {
@@ -153,9 +115,9 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
     let query = cache.get(key);
     if (query === undefined) {
       const operation = getOperationAST(args.document, args.operationName);
-      // a variable of a recursive input type is coerced by graphql-js: see recursiveInputs
+      // a variable of a recursive input type is coerced by graphql-js: see recursive-inputs.ts
       const result =
-        operation && hasRecursiveVariable(args.schema, operation)
+        operation && takesRecursiveInput(args.schema, operation)
           ? null
           : compileQuery(args.schema, args.document, args.operationName ?? undefined);
       query = result && isCompiledQuery(result) ? result : null;

@@ -203,6 +203,8 @@ const REACH: Record<string, (inner: string) => string> = {
   TaskEdge: (x) => `tasks(first: 3) { edges { ${x} } }`,
   ResultConnection: (x) => `results(first: 3) { ${x} }`,
   ResultEdge: (x) => `results(first: 3) { edges { ${x} } }`,
+  Neighborhood: (x) => `neighbors(id: "${gid('Model', 'esmfold')}") { ${x} }`,
+  GraphEdge: (x) => `path(from: "${gid('Model', 'esmfold')}", to: "${gid('Risk', 'privacy')}") { ${x} }`,
   CitationConnection: (x) => `citations(first: 3, filter: { supportsSomething: true }) { ${x} }`,
   CitationEdge: (x) => `citations(first: 3, filter: { supportsSomething: true }) { edges { ${x} } }`,
 };
@@ -223,8 +225,15 @@ const QUERY_ARGS: Record<string, string> = {
   risk: '(slug: "privacy")',
   comparison: '(slug: "esmfold-vs-alphafold2-casp14-tm-score")',
   leaderboard: '(task: "global-weather-forecast", metric: "rmse", dataset: "era5")',
+  neighbors: `(id: "${gid('Model', 'esmfold')}")`,
+  path: `(from: "${gid('Model', 'esmfold')}", to: "${gid('Risk', 'privacy')}")`,
 };
 const OWN_PROBES = new Set(['Query.node', 'Query.nodes', 'Query.search']);
+/**
+ * Value objects whose lists are sized by bounds far above what data/ holds (a neighborhood may hold 1000
+ * entities): selected whole, their probes would be over the cost limit, so they select entities by id.
+ */
+const BY_ID = new Set(['Neighborhood']);
 
 /**
  * One probe per root field, one per @requires field, and one per other parent type with all its fields
@@ -242,10 +251,14 @@ function pathProbes(): Probe[] {
     const parent = coordinates[0].split('.')[0];
     const type = API_SCHEMA.getType(parent);
     if (!isObjectType(type)) throw new Error(`${parent} is not an object type`);
+    const byId = (named: GraphQLNamedType) => BY_ID.has(parent) || BY_ID.has(named.name);
+    let everyField = true;
     const selections = coordinates.map((coordinate) => {
       const field = type.getFields()[coordinate.split('.')[1]];
       const args = parent === 'Query' ? (QUERY_ARGS[field.name] ?? page(field, 5)) : page(field, 5);
-      return `${field.name}${args} ${full(getNamedType(field.type))}`;
+      const named = getNamedType(field.type);
+      if (byId(named)) everyField = false;
+      return `${field.name}${args} ${byId(named) ? nested(named) : full(named)}`;
     });
     const reach = parent === 'Query' ? (x: string) => x : REACH[parent];
     if (!reach)
@@ -255,7 +268,7 @@ function pathProbes(): Probe[] {
     const owners = [...new Set(coordinates.flatMap((c) => FACTS.owners.get(c) ?? ['?']))].join(', ');
     const fields = coordinates.map((c) => c.split('.')[1]);
     const name = fields.length === 1 ? `${parent}.${fields[0]}` : `${parent}.{${fields.join(', ')}}`;
-    return { name: `${name} (${owners})`, query: `{ ${reach(selections.join(' '))} }`, everyField: true };
+    return { name: `${name} (${owners})`, query: `{ ${reach(selections.join(' '))} }`, everyField };
   });
 }
 

@@ -226,8 +226,15 @@ describe('an entity reached from several subgraphs', () => {
     // the type whose field reached it, or node, nodes, search (the literature index)
     const reachedBy = (type: string, key: string | number) =>
       [...new Set((seen.get(gid(type, key)) ?? []).map((a) => a.where.split(/[.( ]/)[0]))].sort();
-    // a model from the catalog's lists and relations, literature's node, search and supports, risks' examples
-    expect(reachedBy('Model', 'esmfold')).toEqual(['Query', 'Result', 'node', 'nodes', 'search']);
+    // a model from the catalog's lists and relations, literature's node, search, supports and path, risks' examples
+    expect(reachedBy('Model', 'esmfold')).toEqual([
+      'GraphEdge',
+      'Query',
+      'Result',
+      'node',
+      'nodes',
+      'search',
+    ]);
     expect(reachedBy('Model', 'chatgpt')).toEqual(expect.arrayContaining(['ModelConnection', 'Risk']));
     expect(reachedBy('Model', 'llama')).toContain('Citation');
     // a sector from a dataset, a model and a task (catalog), and from node and search (literature)

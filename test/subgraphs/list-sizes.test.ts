@@ -20,8 +20,19 @@ const EVERY: Record<string, [(selection: string) => string, string[]]> = {
   Citation: [(s) => `{ citations(first: 500) { nodes { ${s} } } }`, ['citations', 'nodes']],
   Leaderboard: [(s) => `{ leaderboards { ${s} } }`, ['leaderboards']],
 };
-/** lists of distinct sectors hold at most the seven; nodes and search at most what they serve */
-const BOUNDS = new Set(['Model.sectors', 'Risk.sectors', 'Query.nodes', 'Query.search']);
+/**
+ * lists of distinct sectors hold at most the seven; nodes and search at most what they serve; traversal
+ * refuses what is over its bounds (test/gateway/traversal.test.ts)
+ */
+const BOUNDS = new Set([
+  'Model.sectors',
+  'Risk.sectors',
+  'Query.nodes',
+  'Query.search',
+  'Neighborhood.nodes',
+  'Neighborhood.edges',
+  'Query.path',
+]);
 
 type Row = Record<string, unknown>;
 

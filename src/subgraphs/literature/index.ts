@@ -21,6 +21,7 @@ import { ENTITY_CITATION_RESOLVERS, SectorCitationsResolver } from './resolvers/
 import { NodeResolver } from './resolvers/node.resolver';
 import { NODE_SLUG_RESOLVERS } from './resolvers/node-slug.resolver';
 import { TextSearchResolver } from './resolvers/text-search.resolver';
+import { TraversalResolver } from './resolvers/traversal.resolver';
 
 // Foreign stubs resolve to their representation: the gateway already holds their key (and @requires fields).
 const passThrough = { __resolveReference: (ref: object) => ref };
@@ -33,6 +34,7 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
         CitationResolver,
         NodeResolver,
         TextSearchResolver,
+        TraversalResolver,
         AuditsResolver,
         SectorCitationsResolver,
         ...ENTITY_CITATION_RESOLVERS,

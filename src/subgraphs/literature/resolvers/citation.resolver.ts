@@ -1,10 +1,14 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { CONNECTION_SIZE } from '../../../common/federation';
-import { ConnectionArgs } from '../../../common/paging';
+import { RootConnectionArgs } from '../../../common/paging';
+import { CitationWhere } from '../../../common/graph/where.inputs';
+import { whereRestriction } from '../../../common/graph/where-compiler';
 import { toGlobalId } from '../../../common/global-id';
-import { BY_POSITION, rootConnection } from '../../../common/root-connection';
+import { rootConnection } from '../../../common/root-connection';
 import { sectionLabel } from '../../../common/section-label';
 import { Citation } from '../entities/citation.entity';
+import { CitationOrder } from '../entities/citation-order.input';
+import { citationOrderKeys } from '../entities/citation-order.keys';
 import { CitationConnection, CitationFilter } from '../entities/connections';
 import { Mention } from '../entities/mention.entity';
 import { Node, NodeRef } from '../entities/node.interface';
@@ -14,10 +18,14 @@ import { LITERATURE_LIST_SIZES as SIZES } from '../list-sizes';
 @Resolver(() => Citation)
 export class CitationResolver {
   @Directive(CONNECTION_SIZE)
-  @Query(() => CitationConnection, { description: 'the references of the paper, in number order' })
+  @Query(() => CitationConnection, {
+    description: 'the references of the paper, in number order unless `orderBy` says otherwise',
+  })
   citations(
     @Arg('filter', () => CitationFilter, { nullable: true }) filter: CitationFilter | null,
-    @Args() args: ConnectionArgs,
+    @Args() args: RootConnectionArgs,
+    @Arg('where', () => CitationWhere, { nullable: true }) where: CitationWhere | null,
+    @Arg('orderBy', () => CitationOrder, { nullable: true }) orderBy: CitationOrder | null,
     @Ctx() ctx: LiteratureContext,
   ) {
     const qb = ctx.dataSource.getRepository(Citation).createQueryBuilder('c');
@@ -30,14 +38,11 @@ export class CitationResolver {
       qb.andWhere('EXISTS (SELECT 1 FROM mentions m WHERE m."citationId" = c.id AND m.section = :section)', {
         section: sectionLabel(filter.section),
       });
-    return rootConnection(
-      'citations',
-      qb,
-      args,
-      BY_POSITION('c'),
-      (c) => [c.position],
-      CitationConnection.of,
-    );
+    // one statement: the where compiles to a subquery over this store's graph projection
+    const restriction = whereRestriction('Citation', where, 'c.id');
+    if (restriction) qb.andWhere(restriction.sql, restriction.params);
+    const { keys, keyOf, loadKeys } = citationOrderKeys(orderBy, ctx);
+    return rootConnection('citations', qb, args, keys, keyOf, CitationConnection.of, loadKeys);
   }
 
   @Query(() => Citation, { nullable: true })

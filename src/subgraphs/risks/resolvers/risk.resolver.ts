@@ -1,6 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { EntityStub } from '../../../common/entity-stub';
 import { toGlobalId } from '../../../common/global-id';
+import { RiskWhere } from '../../../common/graph/where.inputs';
+import { whereRestriction } from '../../../common/graph/where-compiler';
+import { getManyEntities } from '../../../common/sqlite-reads';
 import { Mitigation } from '../entities/mitigation.entity';
 import { Risk } from '../entities/risk.entity';
 import { RiskFigure } from '../entities/risk-figure.entity';
@@ -17,8 +20,15 @@ async function examples(risk: Risk, type: string, ctx: RisksContext): Promise<En
 export class RiskResolver {
   @Directive(SIZES.risks)
   @Query(() => [Risk], { description: 'the ten risks of Section IV, in paper order' })
-  risks(@Ctx() ctx: RisksContext): Promise<Risk[]> {
-    return ctx.dataSource.getRepository(Risk).find({ order: { position: 'ASC' } });
+  risks(
+    @Arg('where', () => RiskWhere, { nullable: true }) where: RiskWhere | null,
+    @Ctx() ctx: RisksContext,
+  ): Promise<Risk[]> {
+    const qb = ctx.dataSource.getRepository(Risk).createQueryBuilder('r').orderBy('r.position', 'ASC');
+    // one statement: the where compiles to a subquery over this store's graph projection
+    const restriction = whereRestriction('Risk', where, 'r.id');
+    if (restriction) qb.andWhere(restriction.sql, restriction.params);
+    return getManyEntities(qb);
   }
 
   @Query(() => Risk, { nullable: true })
