@@ -10,16 +10,12 @@ import {
   getOperationAST,
   getVariableValues,
   GraphQLError,
-  getNamedType,
-  GraphQLInputType,
   GraphQLSchema,
-  isInputObjectType,
   Kind,
   locatedError,
   OperationDefinitionNode,
   print,
   SelectionSetNode,
-  typeFromAST,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { takesRecursiveInput } from './recursive-inputs';

@@ -75,11 +75,16 @@ describe('neighbors and path on the literature subgraph, executed directly', () 
     ]);
     expect(hood.edges).toEqual([]);
     const privacy = await neighbors({ id: gid('Risk', 'privacy'), types: ['MODEL', 'MITIGATION'] });
-    // data/risks.json: ChatGPT and DALL-E; its mitigation is not a Node of this subgraph yet
-    expect(privacy.nodes).toEqual([ref('Model', 'chatgpt'), ref('Model', 'dall-e')]);
+    // data/risks.json: ChatGPT and DALL-E, and its one mitigation
+    expect(privacy.nodes).toEqual([
+      ref('Model', 'chatgpt'),
+      ref('Model', 'dall-e'),
+      ref('Mitigation', 'refusal-fine-tuning'),
+    ]);
     expect(privacy.edges.map((e) => [e.relation, e.from.id, e.to.id])).toEqual([
       ['models', gid('Risk', 'privacy'), gid('Model', 'chatgpt')],
       ['models', gid('Risk', 'privacy'), gid('Model', 'dall-e')],
+      ['mitigations', gid('Risk', 'privacy'), gid('Mitigation', 'refusal-fine-tuning')],
     ]);
   });
 

@@ -17,7 +17,7 @@ export enum SearchType {
   COMPARISON = 'COMPARISON',
 }
 
-registerEnumType(SearchType, { name: 'SearchType' });
+registerEnumType(SearchType, { name: 'SearchType', description: 'a type of entity, to search or traverse' });
 
 /** The entity type each value names. */
 export const SEARCH_TYPE_NODE: Record<SearchType, NodeType> = {

@@ -1,20 +1,6 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../../common/paging';
 import { Node } from './node.interface';
-
-export enum SearchType {
-  MODEL = 'Model',
-  DATASET = 'Dataset',
-  TASK = 'Task',
-  METRIC = 'Metric',
-  RISK = 'Risk',
-  MITIGATION = 'Mitigation',
-  SECTOR = 'Sector',
-  CITATION = 'Citation',
-  RESULT = 'Result',
-  COMPARISON = 'Comparison',
-}
-registerEnumType(SearchType, { name: 'SearchType', description: 'a type of entity, to search or traverse' });
 
 @ObjectType({ simpleResolvers: true })
 export class TextSearchEdge {

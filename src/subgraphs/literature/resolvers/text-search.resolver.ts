@@ -2,7 +2,8 @@ import { Arg, Ctx, Directive, Int, Query, Resolver } from 'type-graphql';
 import { badInput } from '../../../common/errors';
 import { encodeCursor, listTag, pageRequest } from '../../../common/paging';
 import { matchText } from '../../../common/text-match';
-import { SearchType, TextSearchConnection, TextSearchEdge } from '../entities/text-search.type';
+import { SEARCH_TYPE_NODE, SearchType } from '../../../common/graph/search-type.enum';
+import { TextSearchConnection, TextSearchEdge } from '../entities/text-search.type';
 import { LiteratureContext } from '../loaders';
 import { searchCount, searchPage, searchSnippets, searchTerms, TextQuery } from '../text-search';
 import { SEARCH_DEFAULT, SEARCH_MAX } from './node.resolver';
@@ -36,7 +37,7 @@ export class TextSearchResolver {
   ): Promise<TextSearchConnection> {
     const exact = matchText(query, 'query').trim().toLowerCase();
     if (!exact) throw badInput('"query" must not be empty', { argument: 'query' });
-    const typeNames = types ? [...new Set(types)].sort() : null;
+    const typeNames = types ? [...new Set(types.map((t) => SEARCH_TYPE_NODE[t]))].sort() : null;
     // a cursor belongs to one query and one types filter
     const list = listTag('searchText', exact, typeNames?.join(',') ?? '*');
     const page = pageRequest({ first: first ?? SEARCH_DEFAULT, after }, list, SEARCH_MAX);

@@ -16,18 +16,18 @@ import { loadAll } from '../../../common/loader-utils';
 import { GraphEdgeType } from '../entities/graph-edge.type';
 import { Neighborhood } from '../entities/neighborhood.type';
 import { Node, NodeRef } from '../entities/node.interface';
-import { NODE_STUBS } from '../entities/stubs';
+import { KEY_ONLY_STUBS, NODE_STUBS } from '../entities/stubs';
 import { LiteratureContext } from '../loaders';
 
 /**
  * The types traversal returns: those this subgraph can hand out as a Node, its own citations and the
- * stubs it declares. Comparison and Mitigation are not yet entities of their owners, so there is no stub
- * for them here: traversal goes through them but does not return them. Add each here with its stub.
+ * stubs it declares (every type of the graph).
  */
 export const TRAVERSAL_TYPES: readonly NodeType[] = [
   'Citation',
   'Sector',
   ...(Object.keys(NODE_STUBS) as NodeType[]),
+  ...(Object.keys(KEY_ONLY_STUBS) as NodeType[]),
 ];
 const TRAVERSABLE = new Set<string>(TRAVERSAL_TYPES);
 
