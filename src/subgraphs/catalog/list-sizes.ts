@@ -22,6 +22,14 @@ export const CATALOG_LIST_SIZES = {
   modelResults: listSize(3),
   /** endoscopic-video-analysis */
   taskComparisons: listSize(3),
+  /** XAggregate.groupBy: the most groups of any of its fields. The sectors and the null group */
+  modelGroups: listSize(8),
+  /** modality; grows */
+  datasetGroups: listSize(21),
+  /** the seven sectors */
+  taskGroups: listSize(7),
+  /** model; grows */
+  resultGroups: listSize(23),
   /** Audits: the whole list, in data/; each grows */
   datasetsWithoutOpenAccess: listSize(32),
   closedModels: listSize(64),

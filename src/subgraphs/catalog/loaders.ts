@@ -1,3 +1,4 @@
+import { ListAggregator } from '../../common/graph/aggregates';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-utils';
@@ -48,6 +49,8 @@ export function createCatalogLoaders(ds: DataSource) {
     model: byId(repo(Model)),
     dataset: byId(repo(Dataset)),
     result: byId(repo(Result)),
+    /** the aggregates of connections, batched across parents */
+    aggregates: new ListAggregator(),
     resultsByModel: manyBy(repo(Result), 'modelId'),
     comparisonsByTask: manyBy(repo(Comparison), 'taskId'),
     sectorLinksByModel: manyBy(repo(ModelSector), 'modelId'),
