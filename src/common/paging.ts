@@ -218,7 +218,9 @@ export function connectionTypes<T extends object, A = never>(
 
     // `this`-free, so resolvers can pass it around as `XConnection.of`
     static of(this: void, page: Page<T>, count: () => Promise<number>, scope?: ListScope): Connection {
-      return Object.assign(new Connection(), page, { count, scope });
+      // totalCount and aggregate.count share one COUNT
+      let counted: Promise<number> | undefined;
+      return Object.assign(new Connection(), page, { count: () => (counted ??= count()), scope });
     }
   }
   return { Edge, Connection };
