@@ -3,6 +3,7 @@ import * as crypto from 'crypto';
 import { GraphQLError } from 'graphql';
 import { badInput } from './errors';
 import type { ListScope } from './graph/aggregates';
+import { AggregatedList, noField } from './aggregate.type';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -164,11 +165,22 @@ export interface ConnectionShape<T> extends Page<T> {
 
 type ClassOf<T> = abstract new (...args: never[]) => T;
 
+/** A connection's `aggregate` type, which makes one over the connection's list. */
+export type AggregateOf<A> = ClassOf<A> & { of(list: AggregatedList): A };
+
 /**
- * Declares `<Name>Edge` and `<Name>Connection` for a node type. totalCount is a method so that
- * its COUNT query only runs when a client asks for it.
+ * Declares `<Name>Edge` and `<Name>Connection` for a node type, with `aggregate` when given. totalCount
+ * and aggregate are methods so that their queries only run when a client asks for them.
  */
-export function connectionTypes<T extends object>(node: ClassOf<T>, name: string) {
+export function connectionTypes<T extends object, A = never>(
+  node: ClassOf<T>,
+  name: string,
+  aggregate?: AggregateOf<A>,
+) {
+  const aggregateField = aggregate
+    ? Field(() => aggregate, { description: 'counts and groups over the whole list, not only this page' })
+    : noField;
+
   @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
@@ -199,9 +211,16 @@ export function connectionTypes<T extends object>(node: ClassOf<T>, name: string
       return this.count();
     }
 
+    @aggregateField
+    aggregate(): A {
+      return aggregate!.of(this);
+    }
+
     // `this`-free, so resolvers can pass it around as `XConnection.of`
     static of(this: void, page: Page<T>, count: () => Promise<number>, scope?: ListScope): Connection {
-      return Object.assign(new Connection(), page, { count, scope });
+      // totalCount and aggregate.count share one COUNT
+      let counted: Promise<number> | undefined;
+      return Object.assign(new Connection(), page, { count: () => (counted ??= count()), scope });
     }
   }
   return { Edge, Connection };

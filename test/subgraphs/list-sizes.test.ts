@@ -55,6 +55,8 @@ describe('the list sizes the subgraphs declare (@listSize) hold for data/', () =
     const declared = new Map<string, Map<string, number>>();
     for (const [coordinate, size] of costDirectivesOf(app.composition.supergraph).listSizes) {
       if (size.slicingArguments.length || size.assumedSize === null || BOUNDS.has(coordinate)) continue;
+      // groupBy takes the field to group by: test/gateway/aggregates.test.ts checks its sizes
+      if (/Aggregate\.groupBy$/.test(coordinate)) continue;
       const [type, field] = coordinate.split('.');
       if (!declared.has(type)) declared.set(type, new Map());
       declared.get(type)?.set(field, size.assumedSize);

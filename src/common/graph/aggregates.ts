@@ -1,5 +1,7 @@
+import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
-import { queryNamed } from '../sqlite-reads';
+import { BATCH_OPTIONS } from '../loader-utils';
+import { paddedKeys, queryNamed } from '../sqlite-reads';
 import { FieldRelation } from './graph-relations';
 
 /** The ids of a whole list (every page), as a subquery selecting `id`, and its parameters. */
@@ -32,22 +34,121 @@ export interface GroupCountValue {
 export type GroupSpec = { column: string } | { values: string } | { path: FieldRelation[] };
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+// a key is text, or a number on engines that return some columns as numbers
+const text = (v: unknown): string | null =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'bigint' ? String(v) : null;
+
+const NO_STATS: StatsValue = { count: 0, min: null, max: null, avg: null, sum: null };
+
+/**
+ * The rows an aggregate reads, `g` being each entity's graph_nodes row: one list's (root), or the lists
+ * of many parents at once, each row with its `parent` (key '' for a root list).
+ */
+interface Rows {
+  dataSource: DataSource;
+  from: string;
+  where: string;
+  params: Record<string, unknown>;
+  /** `s.parent` when the rows are many parents' */
+  parent: string | null;
+}
+
+function oneList(scope: ListScope): Rows {
+  return {
+    dataSource: scope.dataSource,
+    from: 'graph_nodes g',
+    where: `g.id IN (${scope.sql})`,
+    params: scope.params,
+    parent: null,
+  };
+}
+
+function manyLists(scope: ListScope, parents: readonly string[]): Rows {
+  const pp = scope.perParent!;
+  // DISTINCT: a child linked twice to one parent counts once, as in its page
+  return {
+    dataSource: scope.dataSource,
+    from: `(SELECT DISTINCT p.parent, p.id FROM (${pp.sql}) p) s JOIN graph_nodes g ON g.id = s.id`,
+    where: '1 = 1',
+    params: { ...pp.params, parents: paddedKeys(parents) },
+    parent: 's.parent',
+  };
+}
+
+async function read(rows: Rows, select: string, groupBy: string[]): Promise<Record<string, unknown>[]> {
+  const keys = rows.parent ? [rows.parent, ...groupBy] : groupBy;
+  const group = keys.length ? ` GROUP BY ${keys.join(', ')}` : '';
+  return queryNamed(
+    rows.dataSource,
+    `SELECT ${rows.parent ? `${rows.parent} AS parent, ` : ''}${select} FROM ${rows.from} WHERE ${rows.where}${group}`,
+    rows.params,
+  );
+}
+
+const parentOf = (row: Record<string, unknown>) => text(row.parent) ?? '';
+
+/** Count, minimum, maximum, mean and sum of a graph_nodes column per list, nulls skipped. */
+async function statsOf(rows: Rows, column: string): Promise<Map<string, StatsValue>> {
+  const c = `g.${column}`;
+  const found = await read(
+    rows,
+    `COUNT(${c}) AS n, MIN(${c}) AS lo, MAX(${c}) AS hi, AVG(${c}) AS mean, SUM(${c}) AS total`,
+    [],
+  );
+  return new Map(
+    found.map((r) => [
+      parentOf(r),
+      { count: Number(r.n ?? 0), min: num(r.lo), max: num(r.hi), avg: num(r.mean), sum: num(r.total) },
+    ]),
+  );
+}
+
+/** The key expression of a group spec and the joins that reach it from `g`. */
+function groupKey(spec: GroupSpec): { key: string; joins: string } {
+  if ('column' in spec) return { key: `g.${spec.column}`, joins: '' };
+  if ('values' in spec)
+    return {
+      key: 'v.value',
+      joins: ` LEFT JOIN graph_values v ON v.node_id = g.id AND v.field = '${spec.values}'`,
+    };
+  let from = 'g';
+  let joins = '';
+  spec.path.forEach((r, i) => {
+    const [self, other] = r.direction === 'out' ? ['from_id', 'to_id'] : ['to_id', 'from_id'];
+    joins += ` LEFT JOIN graph_edges e${i} ON e${i}.relation = '${r.relation}' AND e${i}.${self} = ${from}.id`;
+    joins += ` LEFT JOIN graph_nodes t${i} ON t${i}.id = e${i}.${other} AND t${i}.type = '${r.target}'`;
+    from = `t${i}`;
+  });
+  return { key: `${from}.slug`, joins };
+}
+
+/** Largest group first, then by key in code-point order, the null group last among equals. */
+function byCountThenKey(a: GroupCountValue, b: GroupCountValue): number {
+  if (a.count !== b.count) return b.count - a.count;
+  if (a.key === b.key) return 0;
+  if (a.key === null) return 1;
+  if (b.key === null) return -1;
+  return a.key < b.key ? -1 : 1;
+}
+
+/** Each list's entities counted per group. */
+async function groupsOf(rows: Rows, spec: GroupSpec): Promise<Map<string, GroupCountValue[]>> {
+  const { key, joins } = groupKey(spec);
+  const found = await read({ ...rows, from: rows.from + joins }, `${key} AS k, COUNT(DISTINCT g.id) AS n`, [
+    key,
+  ]);
+  const lists = new Map<string, GroupCountValue[]>();
+  for (const r of found) {
+    const list = lists.get(parentOf(r)) ?? lists.set(parentOf(r), []).get(parentOf(r))!;
+    list.push({ key: text(r.k), count: Number(r.n) });
+  }
+  for (const list of lists.values()) list.sort(byCountThenKey);
+  return lists;
+}
 
 /** Counts, minimum, maximum, mean and sum of a graph_nodes column over a list, nulls skipped: one statement. */
 export async function listStats(scope: ListScope, column: string): Promise<StatsValue> {
-  const [row] = await queryNamed(
-    scope.dataSource,
-    `SELECT COUNT(g.${column}) AS n, MIN(g.${column}) AS lo, MAX(g.${column}) AS hi, AVG(g.${column}) AS mean, SUM(g.${column}) AS total
-       FROM graph_nodes g WHERE g.id IN (${scope.sql})`,
-    scope.params,
-  );
-  return {
-    count: Number(row?.n ?? 0),
-    min: num(row?.lo),
-    max: num(row?.hi),
-    avg: num(row?.mean),
-    sum: num(row?.total),
-  };
+  return (await statsOf(oneList(scope), column)).get('') ?? NO_STATS;
 }
 
 /**
@@ -56,38 +157,7 @@ export async function listStats(scope: ListScope, column: string): Promise<Stats
  * by key (null last).
  */
 export async function listGroups(scope: ListScope, spec: GroupSpec): Promise<GroupCountValue[]> {
-  let joins = '';
-  let key: string;
-  if ('column' in spec) key = `g.${spec.column}`;
-  else if ('values' in spec) {
-    joins = `LEFT JOIN graph_values v ON v.node_id = g.id AND v.field = '${spec.values}'`;
-    key = 'v.value';
-  } else {
-    let from = 'g';
-    spec.path.forEach((r, i) => {
-      const [self, other] = r.direction === 'out' ? ['from_id', 'to_id'] : ['to_id', 'from_id'];
-      joins += ` LEFT JOIN graph_edges e${i} ON e${i}.relation = '${r.relation}' AND e${i}.${self} = ${from}.id`;
-      joins += ` LEFT JOIN graph_nodes t${i} ON t${i}.id = e${i}.${other} AND t${i}.type = '${r.target}'`;
-      from = `t${i}`;
-    });
-    key = `${from}.slug`;
-  }
-  const rows = await queryNamed(
-    scope.dataSource,
-    `SELECT ${key} AS k, COUNT(DISTINCT g.id) AS n FROM graph_nodes g ${joins}
-      WHERE g.id IN (${scope.sql}) GROUP BY ${key}`,
-    scope.params,
-  );
-  return rows
-    .map((r) => ({
-      key: r.k === null || r.k === undefined ? null : String(r.k as string | number),
-      count: Number(r.n),
-    }))
-    .sort(
-      (a, b) =>
-        b.count - a.count ||
-        (a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
-    );
+  return (await groupsOf(oneList(scope), spec)).get('') ?? [];
 }
 
 /** How many entities a list holds: one statement. */
@@ -98,4 +168,42 @@ export async function listCount(scope: ListScope): Promise<number> {
     scope.params,
   );
   return Number(row?.n ?? 0);
+}
+
+/**
+ * A request's aggregates: a root list's in one statement each; a nested list's (scope.perParent) batched
+ * with every other parent's list of the same key, one statement per key and aggregate for all parents.
+ */
+export class ListAggregator {
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+
+  stats(scope: ListScope, column: string): Promise<StatsValue> {
+    if (!scope.perParent) return listStats(scope, column);
+    return this.batched(scope, `stats ${column}`, (rows) => statsOf(rows, column), NO_STATS);
+  }
+
+  groups(scope: ListScope, spec: GroupSpec): Promise<GroupCountValue[]> {
+    if (!scope.perParent) return listGroups(scope, spec);
+    return this.batched(scope, `groups ${JSON.stringify(spec)}`, (rows) => groupsOf(rows, spec), []);
+  }
+
+  private batched<V>(
+    scope: ListScope,
+    what: string,
+    readAll: (rows: Rows) => Promise<Map<string, V>>,
+    none: V,
+  ): Promise<V> {
+    const { key, parent } = scope.perParent!;
+    const name = `${key}\0${what}`;
+    let loader = this.loaders.get(name) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      // lists of one key share their statement (the ListScope contract), so the first scope reads for all
+      loader = new DataLoader<string, V>(async (parents) => {
+        const found = await readAll(manyLists(scope, parents));
+        return parents.map((p) => found.get(p) ?? none);
+      }, BATCH_OPTIONS);
+      this.loaders.set(name, loader);
+    }
+    return loader.load(parent);
+  }
 }

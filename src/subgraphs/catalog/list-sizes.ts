@@ -26,6 +26,14 @@ export const CATALOG_LIST_SIZES = {
   leaderboards: listSize(16),
   /** electrocardiogram-based-diagnosis on AUROC and Morningside Hospital Data; grows */
   leaderboardEntries: listSize(4),
+  /** XAggregate.groupBy: the most groups of any of its fields. The sectors and the null group */
+  modelGroups: listSize(8),
+  /** modality; grows */
+  datasetGroups: listSize(21),
+  /** the seven sectors */
+  taskGroups: listSize(7),
+  /** model; grows */
+  resultGroups: listSize(23),
   /** Audits: the whole list, in data/; each grows */
   datasetsWithoutOpenAccess: listSize(32),
   closedModels: listSize(64),

@@ -1,3 +1,4 @@
+import { ListAggregator } from '../../common/graph/aggregates';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
 import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-utils';
@@ -61,6 +62,8 @@ export function createCatalogLoaders(ds: DataSource) {
     dataset: byId(repo(Dataset)),
     result: byId(repo(Result)),
     comparison: byId(repo(Comparison)),
+    /** the aggregates of connections, batched across parents */
+    aggregates: new ListAggregator(),
     resultsByModel: manyBy(repo(Result), 'modelId'),
     comparisonsByTask: manyBy(repo(Comparison), 'taskId'),
     /** whether `Type:slug` names a record: the slugs filters and leaderboards name */

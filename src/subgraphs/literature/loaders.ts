@@ -1,3 +1,4 @@
+import { ListAggregator } from '../../common/graph/aggregates';
 import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
@@ -16,6 +17,8 @@ export function createLiteratureLoaders(ds: DataSource) {
   const supportsByEntity = manyByLoader(ds.getRepository(Support), 'entityId');
   return {
     citation,
+    /** the aggregates of connections, batched across parents */
+    aggregates: new ListAggregator(),
     /** the references supporting each entity, in number order: on SQLite links and references in one statement */
     citationsByEntity: new DataLoader<string, Citation[]>(async (entityIds) => {
       const linked = linkedEntities(

@@ -1,8 +1,9 @@
 import { Field, InputType } from 'type-graphql';
 import { connectionTypes } from '../../../common/paging';
+import { CitationAggregate } from './aggregates.type';
 import { Citation } from './citation.entity';
 
-export const { Connection: CitationConnection } = connectionTypes(Citation, 'Citation');
+export const { Connection: CitationConnection } = connectionTypes(Citation, 'Citation', CitationAggregate);
 
 @InputType()
 export class CitationFilter {
