@@ -15,6 +15,8 @@ export interface RelationSlice {
   positions: number[];
   /** each child's sort key (its cursor), when the page is read in an order other than position */
   keys?: unknown[][];
+  /** the parents whose pages were read in the same statement: their counts and aggregates are read together */
+  batch?: readonly string[];
 }
 
 /** The table of a relation's children and their type in the graph projection (what `where` tests). */
@@ -98,7 +100,7 @@ export function relationPageLoader(
       slice.positions.push(Number(row.pos));
       byParent.set(String(row.parent), slice);
     }
-    return parents.map((p) => byParent.get(p) ?? { childIds: [], positions: [] });
+    return parents.map((p) => ({ ...(byParent.get(p) ?? { childIds: [], positions: [] }), batch: parents }));
   }, BATCH_OPTIONS);
 }
 
@@ -161,7 +163,7 @@ export function filteredPageLoader(
     WHERE s.rn <= :nlimit ORDER BY s.parent, s.rn`;
   return new DataLoader(async (parents) => {
     const rows = await run(ds, sql, { ...params, parents: paddedKeys(parents) });
-    const byParent = new Map<string, Required<RelationSlice>>();
+    const byParent = new Map<string, Required<Omit<RelationSlice, 'batch'>>>();
     for (const row of rows) {
       const slice = byParent.get(String(row.parent)) ?? { childIds: [], positions: [], keys: [] };
       slice.childIds.push(String(row.child));
@@ -169,7 +171,10 @@ export function filteredPageLoader(
       slice.keys.push(keys.map((_, i) => row[`k${i}`]));
       byParent.set(String(row.parent), slice);
     }
-    return parents.map((p) => byParent.get(p) ?? { childIds: [], positions: [], keys: [] });
+    return parents.map((p) => ({
+      ...(byParent.get(p) ?? { childIds: [], positions: [], keys: [] }),
+      batch: parents,
+    }));
   }, BATCH_OPTIONS);
 }
 
@@ -238,7 +243,7 @@ export class RelationReader {
    * The list of one parent's children that `where` selects, all pages, as ids (for aggregates); with
    * `perParent`, the same for many parents at once, which aggregates batch on.
    */
-  scope(parentId: string, where: unknown): ListScope {
+  scope(parentId: string, where: unknown, siblings?: readonly string[]): ListScope {
     const q = (name: string) => this.ds.driver.escape(name);
     const restriction = this.restriction(where);
     const from = `FROM ${q(this.relation.table)} l WHERE l.${q(this.relation.parentColumn)}`;
@@ -251,6 +256,7 @@ export class RelationReader {
         sql: `SELECT l.${q(this.relation.parentColumn)} AS parent, l.${q(this.relation.childColumn)} AS id ${from} IN (:...parents)${and}`,
         params: { ...restriction?.params },
         parent: parentId,
+        siblings,
         key: `${this.tag}:${JSON.stringify(where ?? null)}`,
       },
     };
@@ -273,9 +279,15 @@ export async function nestedConnection<T extends { id: string; position: number 
   const slice = await reader.page(request, query).load(parentId);
   const nodes = await loadAll(byId, slice.childIds);
   const keys = new Map(slice.childIds.map((id, i) => [id, slice.keys?.[i]]));
+  // a parent without children gets here sooner than one whose children are read: its count and
+  // aggregates ask for the whole batch at once, so that early and late parents share one statement
+  const counts = reader.count(query.where);
   return make(
     toPage(nodes, request, (n) => (query.order ? keys.get(n.id)! : [n.position])),
-    () => reader.count(query.where).load(parentId),
-    reader.scope(parentId, query.where),
+    async () => {
+      if (slice.batch) void counts.loadMany(slice.batch);
+      return counts.load(parentId);
+    },
+    reader.scope(parentId, query.where, slice.batch),
   );
 }

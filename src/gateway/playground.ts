@@ -92,6 +92,12 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   CitationSupports: { number: 84 },
   SectorOverview: { slug: 'bioinformatics' },
   Search: { query: 'esm', first: 10 },
+  ModelsCitedInSection: { section: 'Section III-D' },
+  BeatsPriorArt: { by: 0.1 },
+  Leaderboard: { task: 'msa-free-protein-sequence-prediction', metric: 'tm-score', dataset: 'casp14' },
+  SearchText: { query: 'hallucination', first: 10 },
+  // ESMfold's id
+  Neighbors: { id: 'TW9kZWw6ZXNtZm9sZA==', depth: 1 },
 };
 
 /** Styles over GraphiQL's: tabs wrap onto more rows instead of running off the bar, the title stays on one line. */

@@ -10,6 +10,7 @@ import {
   SearchDocument,
 } from '../../src/client';
 import { DATA_DIR } from '../helpers/app';
+import { EXAMPLE_VARIABLES } from '../../src/gateway/playground';
 import { RunningServer, startOneProcess, closedPort } from '../helpers/http';
 import * as match from '../helpers/match';
 import { typeErrorsOf } from '../helpers/typecheck';
@@ -181,6 +182,8 @@ describe('typed client (createAtlasClient) against `npm start` mode', () => {
 
   it('every document of the persisted-documents manifest runs without errors', async () => {
     const variables: Record<string, Record<string, unknown>> = {
+      // the playground's variables for the operations that need some (Leaderboard, ...)
+      ...EXAMPLE_VARIABLES,
       ModelPage: { slug: 'esmfold' },
       DatasetPage: { slug: 'casp14' },
       CitationSupports: { number: 84 },

@@ -72,6 +72,35 @@ describe.each(EXECUTIONS)('aggregates through the gateway (%s)', (execution) => 
     expect(answer.results.aggregate.groupBy).toEqual(groupsOf(f1, (r) => [r.model]));
   });
 
+  it('aggregates a nested list per parent, its where applied, in one statement per aggregate field for every parent', async () => {
+    const nested = (slugs: string) => `{ sectors(where: { slug: { in: [${slugs}] } }) { slug
+      models(where: { access: { eq: OPEN } }) { aggregate { count type: groupBy(field: TYPE) { key count } parameters { count max } } } } }`;
+    type Sectors = { sectors: { slug: string; models: { aggregate: Aggregate } }[] };
+    const one = await measure<Sectors>(app, nested('"bioinformatics"'));
+    const all = await measure<Sectors>(app, nested(data.sectors.map((s) => `"${s.slug}"`).join(', ')));
+    const open = (sector: string) =>
+      data.models.filter((m) => m.access === 'OPEN' && m.sectors.includes(sector));
+    for (const sector of dataOf(all.response).sectors) {
+      const models = open(sector.slug);
+      expect(sector.models.aggregate.count).toBe(models.length);
+      expect(sector.models.aggregate.type).toEqual(groupsOf(models, (m) => [m.type]));
+      const sizes = models.map((m) => m.parameters.value).filter((v): v is number => v !== null);
+      expect(sector.models.aggregate.parameters).toEqual({
+        count: sizes.length,
+        max: sizes.length ? Math.max(...sizes) : null,
+      });
+    }
+    expect(dataOf(one.response).sectors[0].models.aggregate).toEqual({
+      count: 5,
+      type: [
+        { key: null, count: 3 },
+        { key: 'LLM', count: 2 },
+      ],
+      parameters: { count: 4, max: 15000000000 },
+    });
+    expect(all.sql).toEqual(one.sql);
+  });
+
   it('costs one statement per aggregate field asked, in the subgraph that serves the list', async () => {
     const base = await ask('{ models(first: 1) { totalCount } }');
     const two = await ask(

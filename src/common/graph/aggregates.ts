@@ -14,7 +14,14 @@ export interface ListScope {
    * that aggregates batch across parents: `sql` selects `parent` and `id` for the parents bound to the
    * list parameter `:...parents`; `key` names the list and its filter (equal keys batch together).
    */
-  perParent?: { sql: string; params: Record<string, unknown>; parent: string; key: string };
+  perParent?: {
+    sql: string;
+    params: Record<string, unknown>;
+    parent: string;
+    key: string;
+    /** the parents whose lists are read together with this one (asked for at once, one statement) */
+    siblings?: readonly string[];
+  };
 }
 
 export interface StatsValue {
@@ -204,6 +211,7 @@ export class ListAggregator {
       }, BATCH_OPTIONS);
       this.loaders.set(name, loader);
     }
+    if (scope.perParent!.siblings) void loader.loadMany(scope.perParent!.siblings);
     return loader.load(parent);
   }
 }

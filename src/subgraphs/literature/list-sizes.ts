@@ -30,7 +30,7 @@ export const LITERATURE_LIST_SIZES = {
   /** Sector.citations: those cited in the section of medical-informatics; grows */
   sectorCitations: listSize(28),
   /** CitationAggregate.groupBy: the sections references are mentioned in */
-  citationGroups: listSize(15),
+  citationGroups: listSize(14),
   /** Audits.uncitedEntities: the whole list; grows */
   uncitedEntities: listSize(56),
 } as const;
