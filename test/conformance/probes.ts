@@ -67,6 +67,17 @@ export const SAVED_VARIABLES: Record<string, Record<string, unknown>[]> = {
   ],
   ModelPage: [{ slug: 'esmfold' }, { slug: 'chatgpt' }, { slug: 'rna-fm' }, { slug: 'med-palm-2' }],
   Search: [{ query: 'esm' }, { query: 'med', first: 100 }, { query: 'zzzz' }],
+  BeatsPriorArt: [{ by: 0.1 }, { by: 0 }],
+  Leaderboard: [
+    { task: 'msa-free-protein-sequence-prediction', metric: 'tm-score', dataset: 'casp14' },
+    { task: 'united-states-medical-licensing-examination', metric: 'accuracy' },
+  ],
+  ModelsCitedInSection: [{ section: 'Section III-D' }, { section: 'Section II-A' }],
+  ModelsPerTypeAndAccess: [{}],
+  Neighbors: [{ id: gid('Model', 'esmfold') }, { id: gid('Risk', 'privacy'), depth: 2 }],
+  RestrictedDatasetsAndTheirModels: [{}],
+  RisksWithClosedExamples: [{}],
+  SearchText: [{ query: 'hallucination' }, { query: 'chest x-ray', types: ['DATASET'] }],
   SectorOverview: JSON.parse(fs.readFileSync(path.join(ROOT, 'data/sectors.json'), 'utf8')) as {
     slug: string;
   }[],
@@ -207,6 +218,16 @@ const REACH: Record<string, (inner: string) => string> = {
   GraphEdge: (x) => `path(from: "${gid('Model', 'esmfold')}", to: "${gid('Risk', 'privacy')}") { ${x} }`,
   CitationConnection: (x) => `citations(first: 3, filter: { supportsSomething: true }) { ${x} }`,
   CitationEdge: (x) => `citations(first: 3, filter: { supportsSomething: true }) { edges { ${x} } }`,
+  TextSearchConnection: (x) => `searchText(query: "esmfold", first: 3) { ${x} }`,
+  TextSearchEdge: (x) => `searchText(query: "esmfold", first: 3) { edges { ${x} } }`,
+  ModelAggregate: (x) =>
+    `models(where: { sectors: { some: { slug: { eq: "bioinformatics" } } } }) { aggregate { ${x} } }`,
+  DatasetAggregate: (x) => `datasets { aggregate { ${x} } }`,
+  TaskAggregate: (x) => `tasks { aggregate { ${x} } }`,
+  ResultAggregate: (x) => `results(filter: { metric: "tm-score" }) { aggregate { ${x} } }`,
+  CitationAggregate: (x) => `citations(where: { number: { lte: 20 } }) { aggregate { ${x} } }`,
+  Stats: (x) => `models { aggregate { parameters { ${x} } } }`,
+  GroupCount: (x) => `tasks { aggregate { groupBy(field: SECTOR) { ${x} } } }`,
 };
 
 /** Arguments of the root fields; node, nodes and search have probes of their own below. */
@@ -227,6 +248,7 @@ const QUERY_ARGS: Record<string, string> = {
   leaderboard: '(task: "global-weather-forecast", metric: "rmse", dataset: "era5")',
   neighbors: `(id: "${gid('Model', 'esmfold')}")`,
   path: `(from: "${gid('Model', 'esmfold')}", to: "${gid('Risk', 'privacy')}")`,
+  searchText: '(query: "esmfold", first: 5)',
 };
 const OWN_PROBES = new Set(['Query.node', 'Query.nodes', 'Query.search']);
 /**
@@ -285,6 +307,8 @@ export const NODE_IDS: Record<string, string> = {
   Risk: gid('Risk', 'privacy'),
   Sector: gid('Sector', 'public-health'),
   Citation: gid('Citation', 84),
+  Comparison: gid('Comparison', 'esmfold-vs-alphafold2-casp14-tm-score'),
+  Mitigation: gid('Mitigation', 'refusal-fine-tuning'),
 };
 
 /** Search terms between them matching every member of SearchHit. */

@@ -226,11 +226,14 @@ describe('an entity reached from several subgraphs', () => {
     // the type whose field reached it, or node, nodes, search (the literature index)
     const reachedBy = (type: string, key: string | number) =>
       [...new Set((seen.get(gid(type, key)) ?? []).map((a) => a.where.split(/[.( ]/)[0]))].sort();
-    // a model from the catalog's lists and relations, literature's node, search, supports and path, risks' examples
+    // a model from the catalog's lists and relations, literature's node, search, searchText, supports and
+    // path, risks' examples
     expect(reachedBy('Model', 'esmfold')).toEqual([
       'GraphEdge',
       'Query',
       'Result',
+      'TextSearchConnection',
+      'TextSearchEdge',
       'node',
       'nodes',
       'search',

@@ -1,3 +1,4 @@
+import { EXAMPLE_VARIABLES } from '../../src/gateway/playground';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -42,6 +43,7 @@ function savedOperations(): [string, string][] {
 
 /** Variables that find something for the saved operations that need some. */
 const SAVED_VARIABLES: Record<string, Record<string, unknown>> = {
+  ...EXAMPLE_VARIABLES,
   CitationSupports: { number: 84 },
   DatasetPage: { slug: 'casp14' },
   ModelPage: { slug: 'esmfold' },

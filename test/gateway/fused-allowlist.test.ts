@@ -40,9 +40,10 @@ const PROBES: [string, string, string][] = [
   ],
   [
     'a field typed String! in its subgraph and String in the supergraph',
+    // Risk's notes: the line after its slug (a mitigation's notes read alike)
     probe(
-      '  notes: String @join__field(graph: RISKS)\n',
-      '  notes: String @join__field(graph: RISKS, type: "String!")\n',
+      '  slug: String! @join__field(graph: RISKS)\n  """\n  what the paper leaves ambiguous about this fact, if anything\n  """\n  notes: String @join__field(graph: RISKS)\n',
+      '  slug: String! @join__field(graph: RISKS)\n  """\n  what the paper leaves ambiguous about this fact, if anything\n  """\n  notes: String @join__field(graph: RISKS, type: "String!")\n',
     ),
     'Risk.notes: typed String! in risks, String in the supergraph',
   ],

@@ -163,13 +163,27 @@ describe('where on the catalog lists', () => {
       `{ tasks(where: { slug: { in: [${Array.from({ length: 501 }, (_, i) => `"t${i}"`).join(', ')}] } }) { totalCount } }`,
     ],
     [
+      'a chain of five relations (results, dataset, evaluations, model, results)',
+      '{ models(where: { results: { some: { dataset: { evaluations: { some: { model: { results: { some: { dataset: { slug: { eq: "casp14" } } } } } } } } } } }) { totalCount } }',
+    ],
+    [
       'a nested where too deep',
       `{ sectors { models(where: ${'{ NOT: '.repeat(14)}{ slug: { eq: "x" } }${' }'.repeat(14)}) { totalCount } } }`,
     ],
   ])('refuses %s as BAD_USER_INPUT', async (_, query) => {
     const res = await catalog.run(query);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].message).toMatch(/"where" may nest|"where" may hold|"in" may list/);
+    expect(res.errors?.[0].message).toMatch(
+      /"where" may nest|"where" may hold|"in" may list|"where" may go through/,
+    );
+  });
+
+  it('takes a chain of four relations', async () => {
+    // the models evaluated on a dataset AlphaFold2 was evaluated on: CASP14
+    const { models } = await data<{ models: Slugs }>(
+      '{ models(where: { results: { some: { dataset: { evaluations: { some: { model: { slug: { eq: "alphafold2" } } } } } } } }) { nodes { slug } totalCount } }',
+    );
+    expect(slugs(models)).toEqual(['alphafold2', 'esmfold']);
   });
 });
 

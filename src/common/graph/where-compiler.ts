@@ -12,6 +12,11 @@ export interface SqlFragment {
 export const MAX_WHERE_DEPTH = 12;
 export const MAX_WHERE_TERMS = 100;
 export const MAX_IN_VALUES = 500;
+/**
+ * How many relations one chain of a `where` may go through (a model's results' dataset's evaluations is
+ * three): each is an EXISTS per row of the one before, so the work grows with the product of the fan-outs.
+ */
+export const MAX_WHERE_HOPS = 4;
 
 type Spec =
   | { kind: 'string' | 'float' | 'int' | 'enum' | 'bool'; column: string }
@@ -109,6 +114,7 @@ export class WhereCompiler {
   readonly params: Record<string, unknown> = {};
   private counter = 0;
   private terms = 0;
+  private hops = 0;
 
   /** `prefix` keeps this compiler's parameter names apart from the rest of a statement's */
   constructor(private readonly prefix = 'w') {}
@@ -179,7 +185,7 @@ export class WhereCompiler {
         const r = FIELD_RELATIONS[type][spec.relation];
         const t = this.alias('t');
         const { from } = this.related(r, `${alias}.id`, t);
-        return `EXISTS (SELECT 1 ${from} AND ${this.condition(r.target, value, t, depth + 1)})`;
+        return `EXISTS (SELECT 1 ${from} AND ${this.through(() => this.condition(r.target, value, t, depth + 1))})`;
       }
       case 'many':
         return this.quantifier(FIELD_RELATIONS[type][spec.relation], v, alias, depth);
@@ -190,7 +196,7 @@ export class WhereCompiler {
     const parts: string[] = [];
     const subquery = (where: unknown, negate: boolean) => {
       const t = this.alias('t');
-      const test = this.condition(r.target, where, t, depth + 1);
+      const test = this.through(() => this.condition(r.target, where, t, depth + 1));
       return `EXISTS (SELECT 1 ${this.related(r, `${alias}.id`, t).from} AND ${negate ? `NOT ${test}` : test})`;
     };
     if (present(q.some)) parts.push(subquery(q.some, false));
@@ -272,6 +278,21 @@ export class WhereCompiler {
 
   private pattern(value: unknown, argument: string): string {
     return escapeLike(matchText(String(value), `where.${argument}`).toLowerCase());
+  }
+
+  private through(build: () => string): string {
+    if (++this.hops > MAX_WHERE_HOPS) {
+      this.hops = 0;
+      throw badInput(`"where" may go through at most ${MAX_WHERE_HOPS} relations in one chain`, {
+        argument: 'where',
+        max: MAX_WHERE_HOPS,
+      });
+    }
+    try {
+      return build();
+    } finally {
+      this.hops--;
+    }
   }
 
   private count(): void {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { CONNECTION_SIZE } from '../../../common/federation';
+import { ROOT_CONNECTION_SIZE } from '../../../common/federation';
 import { RootConnectionArgs } from '../../../common/paging';
 import { CitationWhere } from '../../../common/graph/where.inputs';
 import { whereRestriction } from '../../../common/graph/where-compiler';
@@ -17,7 +17,7 @@ import { LITERATURE_LIST_SIZES as SIZES } from '../list-sizes';
 
 @Resolver(() => Citation)
 export class CitationResolver {
-  @Directive(CONNECTION_SIZE)
+  @Directive(ROOT_CONNECTION_SIZE)
   @Query(() => CitationConnection, {
     description: 'the references of the paper, in number order unless `orderBy` says otherwise',
   })
