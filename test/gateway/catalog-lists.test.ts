@@ -1,5 +1,4 @@
-import { InProcessApp } from '../../src/app/in-process';
-import { EXECUTIONS, measure, queryInProcess, startInProcess } from '../helpers/app';
+import { EXECUTIONS, queryInProcess } from '../helpers/app';
 import { Page } from '../helpers/graphql';
 
 // The catalog's where / orderBy / backward paging through the gateway, fused and planned: the quantifiers
@@ -111,42 +110,5 @@ describe.each(EXECUTIONS)('%s execution', (execution) => {
   ])('refuses %s with BAD_USER_INPUT', async (_, query) => {
     const res = await q(query);
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  });
-});
-
-// A nested where with an order: the same statements whatever the number of rows.
-const NESTED_WHERE = `{ sectors(where: { NOT: { slug: { eq: "public-health" } } }) { name
-  models(first: 5, where: { citations: { some: {} }, access: { in: [OPEN, CLOSED] } }, orderBy: { field: CITATION_COUNT, direction: DESC }) {
-    totalCount nodes { name citations { number } risks { name } } }
-  datasets(first: 5, where: { usedToTrain: { some: {} } }) { totalCount nodes { name usedToTrain(where: { type: { isNull: true } }) { totalCount nodes { name } } } } } }`;
-
-const ROOT_WHERE = `{ models(first: 100, where: { citations: { some: { section: { startsWith: "Section III" } } } }, orderBy: { field: RESULT_COUNT, direction: DESC }) {
-  totalCount nodes { name results { display } citations { number } } } }`;
-
-describe.each(EXECUTIONS)('where and orderBy stay batched (%s)', (execution) => {
-  let real: InProcessApp;
-  let tenfold: InProcessApp;
-  beforeAll(async () => {
-    real = await startInProcess(1, execution);
-    tenfold = await startInProcess(10, execution);
-  });
-  afterAll(async () => {
-    await real?.close();
-    await tenfold?.close();
-  });
-
-  it.each([
-    ['a nested where with an order', NESTED_WHERE],
-    ['a root where over citations, ordered by a count', ROOT_WHERE],
-  ])('%s costs the same statements at scale 1 and 10', async (_, query) => {
-    const small = await measure(real, query);
-    const large = await measure(tenfold, query);
-    expect(small.response.errors).toBeUndefined();
-    expect(large.response.errors).toBeUndefined();
-    expect(JSON.stringify(large.response.data).length).toBeGreaterThan(
-      JSON.stringify(small.response.data).length,
-    );
-    expect(large.sql).toEqual(small.sql);
-    expect(large.fetches).toBe(small.fetches);
   });
 });
