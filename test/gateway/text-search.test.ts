@@ -1,19 +1,9 @@
+import { TextSearchAnswer, TextSearchEdge } from '../helpers/text-search';
 import { EXECUTIONS, queryInProcess } from '../helpers/app';
 import * as match from '../helpers/match';
 
-type Edge = {
-  score: number;
-  field: string;
-  snippet: string;
-  node: { __typename: string; name?: string; slug?: string };
-};
-type Search = {
-  searchText: {
-    totalCount: number;
-    edges: Edge[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
+type Edge = TextSearchEdge<{ __typename: string; name?: string; slug?: string }>;
+type Search = TextSearchAnswer<Edge['node']>;
 
 const SEARCH = `query($q: String!, $types: [SearchType!], $first: Int, $after: String) {
   searchText(query: $q, types: $types, first: $first, after: $after) {

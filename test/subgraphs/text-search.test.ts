@@ -1,21 +1,10 @@
+import { TextSearchAnswer, TextSearchEdge } from '../helpers/text-search';
 import { dataOf } from '../helpers/graphql';
 import * as match from '../helpers/match';
 import { gid, seededSubgraph } from '../helpers/subgraph';
 
-type Edge = {
-  score: number;
-  field: string;
-  snippet: string;
-  cursor: string;
-  node: { __typename: string; id: string };
-};
-type Search = {
-  searchText: {
-    totalCount: number;
-    edges: Edge[];
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  };
-};
+type Edge = TextSearchEdge<{ __typename: string; id: string }>;
+type Search = TextSearchAnswer<Edge['node']>;
 
 const SEARCH = `query($q: String!, $types: [SearchType!], $first: Int, $after: String) {
   searchText(query: $q, types: $types, first: $first, after: $after) {
