@@ -86,8 +86,8 @@ export const V2_WORKLOADS: Record<string, string> = {
     '{ datasets(first: 50, where: { NOT: { access: { eq: OPEN } }, usedToTrain: { some: {} } }) { nodes { name access usedToTrain { nodes { name } } } } }',
   'where: models cited in Section III-D':
     '{ models(first: 50, where: { citations: { some: { section: { eq: "Section III-D" } } } }) { nodes { name } } }',
-  'where: models with a risk and no result':
-    '{ models(first: 50, where: { risks: { some: {} }, results: { none: {} } }) { nodes { name } } }',
+  'where: models with a result on a restricted dataset':
+    '{ models(first: 50, where: { results: { some: { dataset: { NOT: { access: { eq: OPEN } } } } } }) { nodes { name } } }',
   'aggregate: models per type and access':
     '{ models { aggregate { count parameters { count min max avg } byType: groupBy(field: TYPE) { key count } byAccess: groupBy(field: ACCESS) { key count } } } }',
   leaderboard:

@@ -15,7 +15,9 @@ export class GraphProjection1796163325158 implements MigrationInterface {
     await runner.query(
       'CREATE TABLE "graph_edges" ("relation" text NOT NULL, "from_id" text NOT NULL, "to_id" text NOT NULL, "position" integer NOT NULL, CONSTRAINT "PK_6fb91ceb6c82b77a98f02533516" PRIMARY KEY ("relation", "from_id", "to_id"))',
     );
-    await runner.query('CREATE INDEX "IDX_graph_edges_to" ON "graph_edges"  ("relation", "to_id") ');
+    await runner.query(
+      'CREATE INDEX "IDX_graph_edges_to" ON "graph_edges"  ("relation", "to_id", "from_id") ',
+    );
     await runner.query(
       'CREATE TABLE "graph_values" ("node_id" text NOT NULL, "field" text NOT NULL, "value" text NOT NULL, CONSTRAINT "PK_0206d89d75a6d8ca432463f9ff1" PRIMARY KEY ("node_id", "field", "value"))',
     );
