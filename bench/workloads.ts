@@ -79,7 +79,7 @@ export const MODEL_CURSORS =
 
 /**
  * Version 2, by workload name: three `where` lists with quantifiers over relations another subgraph owns,
- * an aggregate, a leaderboard, text search and a traversal (ESMfold's id: base64 of "Model:esmfold").
+ * an aggregate, a leaderboard, text search and a traversal (the Privacy risk's id: base64 of "Risk:privacy").
  */
 export const V2_WORKLOADS: Record<string, string> = {
   'where: restricted datasets that trained a model':
@@ -94,7 +94,9 @@ export const V2_WORKLOADS: Record<string, string> = {
     '{ leaderboard(task: "msa-free-protein-sequence-prediction", metric: "tm-score", dataset: "casp14") { entries { rank result { display model { name } } } } }',
   'searchText "hallucination"':
     '{ searchText(query: "hallucination", first: 20) { edges { score field snippet node { id } } } }',
-  'neighbors depth 2': `{ neighbors(id: "${Buffer.from('Model:esmfold').toString('base64')}", depth: 2) { nodes { id } edges { relation } } }`,
+  // from a risk: a model's dataset at depth 2 would reach its thousands of evaluations at scale 1000,
+  // past the traversal's bound of 20000 relations a step
+  'neighbors depth 2': `{ neighbors(id: "${Buffer.from('Risk:privacy').toString('base64')}", depth: 2) { nodes { id } edges { relation } } }`,
 };
 
 /** The first page of each audit's `where` form (docs/api-guide.md), measured at scale. */
