@@ -79,7 +79,7 @@ export const MODEL_CURSORS =
 
 /**
  * Version 2, by workload name: three `where` lists with quantifiers over relations another subgraph owns,
- * an aggregate, a leaderboard, text search and a traversal (the Privacy risk's id: base64 of "Risk:privacy").
+ * an aggregate, a leaderboard, text search and a traversal (a mitigation's id: base64 of "Mitigation:refusal-fine-tuning").
  */
 export const V2_WORKLOADS: Record<string, string> = {
   'where: restricted datasets that trained a model':
@@ -94,9 +94,9 @@ export const V2_WORKLOADS: Record<string, string> = {
     '{ leaderboard(task: "msa-free-protein-sequence-prediction", metric: "tm-score", dataset: "casp14") { entries { rank result { display model { name } } } } }',
   'searchText "hallucination"':
     '{ searchText(query: "hallucination", first: 20) { edges { score field snippet node { id } } } }',
-  // from a risk: a model's dataset at depth 2 would reach its thousands of evaluations at scale 1000,
-  // past the traversal's bound of 20000 relations a step
-  'neighbors depth 2': `{ neighbors(id: "${Buffer.from('Risk:privacy').toString('base64')}", depth: 2) { nodes { id } edges { relation } } }`,
+  // from a mitigation: at scale 1000 a metric or a reference of the paper relates thousands of copies, so
+  // depth 2 from anything next to one is past the traversal's bounds (a clear BAD_USER_INPUT)
+  'neighbors depth 2': `{ neighbors(id: "${Buffer.from('Mitigation:refusal-fine-tuning').toString('base64')}", depth: 2) { nodes { id } edges { relation } } }`,
 };
 
 /** The first page of each audit's `where` form (docs/api-guide.md), measured at scale. */
