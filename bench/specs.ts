@@ -43,11 +43,13 @@ export async function workloadSpecs(one: Target, scale: number): Promise<Spec[]>
     // separate-services runs the three multi-subgraph workloads only, to keep the default run near 3 minutes
     { workload: 'search "med"', targets: PEERS, body: () => gql(W.SEARCH) },
     { workload: 'nodes x100', targets: PEERS, body: () => gql(W.NODES, { ids }) },
-    ...Object.entries(W.V2_WORKLOADS).map(([workload, query]) => ({
-      workload,
-      targets: scale > 1 ? PAGING : PEERS,
-      body: () => gql(query),
-    })),
+    ...Object.entries(W.V2_WORKLOADS)
+      .filter(([workload]) => scale === 1 || !W.NOT_AT_SCALE.includes(workload))
+      .map(([workload, query]) => ({
+        workload,
+        targets: scale > 1 ? PAGING : PEERS,
+        body: () => gql(query),
+      })),
   ];
   return scale > 1 ? [...specs, ...scaleSpecs()] : specs;
 }
@@ -90,6 +92,6 @@ export const SCALE_WORKLOADS = [
   ]),
   'results count',
   'results count (one metric)',
-  ...Object.keys(W.V2_WORKLOADS),
+  ...Object.keys(W.V2_WORKLOADS).filter((w) => !W.NOT_AT_SCALE.includes(w)),
   ...Object.keys(W.AUDIT_WHERE_PAGES),
 ];
