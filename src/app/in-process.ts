@@ -1,5 +1,5 @@
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
-import { Store } from '../common/database';
+import { closeStore, Store } from '../common/database';
 import { Composition } from '../gateway/compose';
 import { createGateway, Gateway } from '../gateway/gateway';
 import { localTransport } from '../gateway/local-transport';
@@ -58,7 +58,7 @@ export async function createInProcessApp(config: Config, options: AppOptions = {
     health,
     close: async () => {
       await gateway.dispose();
-      await Promise.all(opened.filter((s) => s.dataSource.isInitialized).map((s) => s.dataSource.destroy()));
+      await Promise.all(opened.map(closeStore));
     },
   };
 }

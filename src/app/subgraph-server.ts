@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { Config, SubgraphName } from '../common/config';
 import { IDENTITY_HEADER, verifyIdentity } from '../common/identity';
 import { DEFAULT_LIMITS, shapeLimitsRule } from '../gateway/limits';
-import { Store } from '../common/database';
+import { closeStore, Store } from '../common/database';
 import { SUBGRAPH_MODULES } from '../subgraphs';
 import { openStore } from './stores';
 
@@ -94,7 +94,7 @@ export async function startSubgraphServer(
     store,
     stop: async () => {
       await server.stop();
-      await store.dataSource.destroy();
+      await closeStore(store);
     },
   };
 }

@@ -38,6 +38,10 @@ export interface Config {
   allowUnsignedSubgraphRequests: boolean;
   /** REQUEST_TIMEOUT_MS: a request still running after this long ends with REQUEST_TIMEOUT */
   requestTimeoutMs: number;
+  /** SQL_READ_WORKERS: threads that run the reads that may scan on SQLite stores (0: on the event loop) */
+  sqlReadWorkers: number;
+  /** SQL_READ_QUEUE: reads waiting for a read thread at most; one more is refused with SERVER_BUSY */
+  sqlReadQueue: number;
   /** a subgraph request taking longer fails, and only that subgraph's fields get errors */
   subgraphTimeoutMs: number;
   subgraphPorts: Record<SubgraphName, number>;
@@ -141,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000) as number,
+    sqlReadWorkers: env.SQL_READ_WORKERS === '0' ? 0 : (positiveInt(env, 'SQL_READ_WORKERS', 2) as number),
+    sqlReadQueue: positiveInt(env, 'SQL_READ_QUEUE', 200) as number,
     subgraphSecret: secret(env, 'SUBGRAPH_SECRET'),
     allowUnsignedSubgraphRequests: flag(env, 'SUBGRAPH_ALLOW_UNSIGNED', isLoopback(env.HOST || '127.0.0.1')),
     subgraphPorts: Object.fromEntries(

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { DataSource, Logger } from 'typeorm';
 import { Config, PostgresStore, storeFile, SubgraphName } from './config';
+import { releaseWorkerReads } from './sqlite-reads';
 
 /** Counts the SQL statements a store runs, so tests and benchmarks can prove batching. */
 export class QueryCounter implements Logger {
@@ -75,6 +76,12 @@ export function defineStore(target: StoreTarget, entities: EntityList, options: 
         logger: counter,
       });
   return { dataSource, counter };
+}
+
+/** Closes a store, and its connections on the read workers. */
+export async function closeStore(store: Store): Promise<void> {
+  releaseWorkerReads(store.dataSource);
+  if (store.dataSource.isInitialized) await store.dataSource.destroy();
 }
 
 /** Creates the store's PostgreSQL schema if needed and runs its pending migrations. */

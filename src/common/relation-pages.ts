@@ -116,6 +116,8 @@ export function relationCountLoader(
       ds,
       `SELECT l.${q(rel.parentColumn)} AS parent, COUNT(*) AS n FROM ${q(rel.table)} l WHERE l.${q(rel.parentColumn)} IN (:...parents)${where ? ` AND ${where.sql}` : ''} GROUP BY l.${q(rel.parentColumn)}`,
       { ...where?.params, parents: paddedKeys(parents) },
+      // a count reads every child of the parents (and tests each against `where`)
+      true,
     );
     const counts = new Map(rows.map((r) => [String(r.parent), Number(r.n)]));
     return parents.map((p) => counts.get(p) ?? 0);
@@ -162,7 +164,7 @@ export function filteredPageLoader(
        WHERE ${conditions.join(' AND ')}) s
     WHERE s.rn <= :nlimit ORDER BY s.parent, s.rn`;
   return new DataLoader(async (parents) => {
-    const rows = await run(ds, sql, { ...params, parents: paddedKeys(parents) });
+    const rows = await run(ds, sql, { ...params, parents: paddedKeys(parents) }, true);
     const byParent = new Map<string, Required<Omit<RelationSlice, 'batch'>>>();
     for (const row of rows) {
       const slice = byParent.get(String(row.parent)) ?? { childIds: [], positions: [], keys: [] };

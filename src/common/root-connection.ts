@@ -2,7 +2,7 @@ import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { listTag, Page, pageRequest, RootConnectionArgs, toPage } from './paging';
 import { keysetQueries, reversed, SortKey } from './keyset';
 import { ListScope } from './graph/aggregates';
-import { getManyEntities } from './sqlite-reads';
+import { getManyEntities, scanRows } from './sqlite-reads';
 
 export const BY_POSITION = (alias: string): SortKey[] => [
   { expression: `${alias}.position`, direction: 'ASC' },
@@ -28,10 +28,12 @@ export async function rootConnection<T extends ObjectLiteral, C>(
   const request = pageRequest(args, listTag(list, ...keys.map((k) => `${k.expression} ${k.direction}`)));
   const countQuery = qb.clone();
   const scope = listScope(qb);
+  // a page of a filtered list reads as many rows as it takes to find a page of matches
+  const mayScan = qb.expressionMap.wheres.length > 0;
   const rows: T[] = [];
   for (const part of keysetQueries(qb, request.backward ? reversed(keys) : keys, request)) {
     if (rows.length > request.first) break;
-    rows.push(...(await getManyEntities(part)));
+    rows.push(...(await getManyEntities(part, mayScan)));
   }
   await readKeys?.(rows.slice(0, request.first));
   return make(toPage(rows, request, keyOf), () => countOf(countQuery), scope);
@@ -60,7 +62,9 @@ async function countOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Prom
   const kept = fixed ? (counts.get(ds) ?? counts.set(ds, new Map()).get(ds)!) : null;
   const known = kept?.get(key);
   if (known !== undefined) return known;
-  const n = Number((await query.getRawOne<{ n: number | string }>())?.n ?? 0);
+  const [sql, params] = query.getQueryAndParameters();
+  const [row] = await scanRows<{ n: number | string }>(ds, sql, params);
+  const n = Number(row?.n ?? 0);
   if (kept) {
     // bounded: filters come from clients
     if (kept.size >= COUNTS_KEPT) kept.delete(kept.keys().next().value!);

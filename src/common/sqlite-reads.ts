@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityMetadata, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Relation } from './relation';
+import type { SqlReadPool } from './sql-reads/sql-read-pool';
 import {
   betterSqliteHandle,
   plainEntitySelection,
@@ -43,6 +44,9 @@ export function sqlText(shape: string, build: () => string): string {
   return sql;
 }
 
+// as TypeORM binds them: better-sqlite3 takes no booleans
+const bound = (params: unknown[]) => params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+
 /** Binds and logs a read like any TypeORM query, so statement counts stay right; null on other engines. */
 function run(
   ds: DataSource,
@@ -52,11 +56,52 @@ function run(
 ): { stmt: Statement; rows: unknown[] } | null {
   const db = betterSqliteHandle(ds);
   if (!db) return null;
-  // as TypeORM binds them: better-sqlite3 takes no booleans
-  const values = params.map((p) => (typeof p === 'boolean' ? Number(p) : p));
+  const values = bound(params);
   ds.logger.logQuery(sql, values);
   const stmt = statement(db, sql, raw);
   return { stmt, rows: stmt.all(...values) };
+}
+
+// the SQLite stores whose scans run on the read workers, and the file each one reads
+const workerReads = new WeakMap<DataSource, { pool: SqlReadPool; file: string }>();
+
+/** From now on the store's scans (reads that say they may scan) run on `pool`, which reads `file`. */
+export function readScansOnWorkers(ds: DataSource, pool: SqlReadPool, file: string): void {
+  pool.attach(file);
+  workerReads.set(ds, { pool, file });
+}
+
+/** Before a store closes: its file's connections on the workers close too. */
+export function releaseWorkerReads(ds: DataSource): void {
+  const target = workerReads.get(ds);
+  target?.pool.forget(target.file);
+  workerReads.delete(ds);
+}
+
+/** A scan on a read worker, logged like any read; null when the store reads on the event loop. */
+async function runOnWorker(
+  ds: DataSource,
+  sql: string,
+  params: unknown[],
+): Promise<{ columns: string[]; rows: unknown[][] } | null> {
+  const target = workerReads.get(ds);
+  if (!target) return null;
+  const values = bound(params);
+  ds.logger.logQuery(sql, values);
+  return target.pool.read(target.file, sql, values);
+}
+
+const asObjects = ({ columns, rows }: { columns: string[]; rows: unknown[][] }) =>
+  rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+
+/**
+ * Rows of a read that may scan (a filtered list, a count, an aggregate, a search): on a read worker when
+ * the store has them, so the event loop is free meanwhile; else as `sqliteAll`, or TypeORM's query.
+ */
+export async function scanRows<T>(ds: DataSource, sql: string, params: unknown[]): Promise<T[]> {
+  const read = await runOnWorker(ds, sql, params);
+  if (read) return asObjects(read) as T[];
+  return (sqliteAll(ds, sql, params) as T[] | null) ?? ds.query<T[]>(sql, params);
 }
 
 /** Runs a read on SQLite through a prepared better-sqlite3 statement, or returns null on other engines. */
@@ -72,14 +117,18 @@ export async function readRows<T>(
   ds: DataSource,
   sql: string,
   params: Record<string, unknown>,
+  mayScan = false,
 ): Promise<T[]> {
   const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
+  if (mayScan) return scanRows<T>(ds, query, values);
   return (sqliteAll(ds, query, values) as T[] | null) ?? ds.query<T[]>(query, values);
 }
 
 type Hydrate<T> = (row: unknown[]) => T;
 // per statement: its result columns are fixed, and so is how they map onto the entity
 const hydrators = new WeakMap<Statement, Hydrate<unknown>>();
+// the same for statements run on the read workers, by entity and statement text
+const workerHydrators = new WeakMap<EntityMetadata, Map<string, Hydrate<unknown>>>();
 
 /**
  * Entities read on SQLite with rows as arrays (better-sqlite3's raw mode: about half the cost of a row
@@ -152,13 +201,25 @@ export async function findWhereIn<T extends ObjectLiteral>(
  * A query builder's entities, as `getMany()` reads them; on SQLite a builder selecting one entity without
  * joins runs its own SQL through a prepared statement and skips TypeORM's general row transformer.
  */
-export function getManyEntities<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
+export async function getManyEntities<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  mayScan = false,
+): Promise<T[]> {
   const ds = qb.connection;
   const selection = betterSqliteHandle(ds) ? plainEntitySelection(qb) : null;
   if (!selection) return qb.getMany();
   const [sql, params] = qb.getQueryAndParameters();
   const nameOf = (c: ColumnMetadata) => selectedColumnName(ds, selection.alias, c);
-  return Promise.resolve(sqliteEntities<T>(ds, selection.metadata, sql, params, nameOf)!.entities);
+  const read = mayScan ? await runOnWorker(ds, sql, params) : null;
+  if (!read) return sqliteEntities<T>(ds, selection.metadata, sql, params, nameOf)!.entities;
+  let known = workerHydrators.get(selection.metadata);
+  if (!known) workerHydrators.set(selection.metadata, (known = new Map<string, Hydrate<unknown>>()));
+  let hydrate = known.get(sql) as Hydrate<T> | undefined;
+  if (!hydrate) {
+    if (known.size >= PREPARED_LIMIT) known.delete(known.keys().next().value as string);
+    known.set(sql, (hydrate = rowHydrator<T>(ds, selection.metadata, read.columns, nameOf)));
+  }
+  return read.rows.map(hydrate);
 }
 
 /**
@@ -193,7 +254,7 @@ export async function queryNamed(
   ds: DataSource,
   sql: string,
   params: Record<string, unknown>,
+  mayScan = false,
 ): Promise<Record<string, unknown>[]> {
-  const [query, values] = ds.driver.escapeQueryWithParameters(sql, params);
-  return sqliteAll(ds, query, values) ?? ds.query<Record<string, unknown>[]>(query, values);
+  return readRows<Record<string, unknown>>(ds, sql, params, mayScan);
 }

@@ -1,12 +1,14 @@
 import type { ExecutionResult } from '@graphql-tools/utils';
 import { ExecutionArgs, GraphQLError } from 'graphql';
+import { setMaxListeners } from 'events';
+import { runInRequestScope } from '../common/request-scope';
 
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
 /**
  * Past its deadline (or once its client has gone), a request starts no more resolvers or subgraph
- * requests. The time is read where work starts, not left to a timer: SQLite reads run on the event
- * loop, so a request can run for long without a timer getting its turn.
+ * requests. The time is read where work starts, not left to a timer alone: a read on the event loop
+ * (a bounded lookup) holds it until it ends.
  */
 export class Deadline {
   private reason: 'timeout' | 'disconnected' | null = null;
@@ -52,8 +54,8 @@ export function deadlineOf(context: unknown): Deadline | undefined {
 /**
  * A deadline per request (REQUEST_TIMEOUT_MS): when it passes, or the client disconnects, the answer is
  * a REQUEST_TIMEOUT error at once, and the rest of the work stops where it checks the deadline: fused
- * resolvers and subgraph requests do not start. A statement already running on SQLite finishes (it
- * cannot be interrupted), which the page-size and cost limits keep short.
+ * resolvers and subgraph requests do not start, and its reads on the read threads leave their queue
+ * or their thread (src/common/sql-reads).
  */
 export function useRequestDeadline(ms: number) {
   return {
@@ -84,16 +86,22 @@ export function useRequestDeadline(ms: number) {
       const signal = (context as { request?: Request }).request?.signal;
       setExecuteFn(async (execArgs) => {
         let timer: NodeJS.Timeout | undefined;
+        // aborted with the request: what runs below the resolvers (reads on worker threads) stops too
+        const scope = new AbortController();
+        // one listener per read in flight, each removed when its read ends
+        setMaxListeners(0, scope.signal);
         const stopped = new Promise<ExecutionResult>((resolve) => {
           const stop = (reason: 'timeout' | 'disconnected') => {
             deadline.expire(reason);
+            scope.abort(deadline.error());
             resolve({ errors: [deadline.error()] });
           };
           timer = setTimeout(() => stop('timeout'), ms);
           signal?.addEventListener('abort', () => stop('disconnected'), { once: true });
         });
         try {
-          const result = await Promise.race([Promise.resolve(executeFn(execArgs)), stopped]);
+          const running = runInRequestScope(scope.signal, () => Promise.resolve(executeFn(execArgs)));
+          const result = await Promise.race([running, stopped]);
           // a request that ran past its deadline answers the timeout alone, not a partial result
           return deadline.expired ? { errors: [deadline.error()] } : result;
         } finally {

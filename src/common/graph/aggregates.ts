@@ -89,6 +89,7 @@ async function read(rows: Rows, select: string, groupBy: string[]): Promise<Reco
     rows.dataSource,
     `SELECT ${rows.parent ? `${rows.parent} AS parent, ` : ''}${select} FROM ${rows.from} WHERE ${rows.where}${group}`,
     rows.params,
+    true,
   );
 }
 
@@ -173,6 +174,7 @@ export async function listCount(scope: ListScope): Promise<number> {
     scope.dataSource,
     `SELECT COUNT(*) AS n FROM (${scope.sql}) s`,
     scope.params,
+    true,
   );
   return Number(row?.n ?? 0);
 }

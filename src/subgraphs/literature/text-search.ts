@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import type { SurveyData } from '../../data/schema';
 import { toGlobalId } from '../../common/global-id';
+import { scanRows } from '../../common/sqlite-reads';
 import { insertChunked, seedStatements } from '../../common/insert';
 import { SearchText } from './entities/search-text.entity';
 
@@ -178,7 +179,7 @@ export async function searchPage(ds: DataSource, q: TextQuery): Promise<TextHit[
     WHERE n = 1 ${keyset}
     ORDER BY score DESC, position ASC
     LIMIT ${p.add(q.limit)}`;
-  const rows = await ds.query<TextHit[]>(sql, p.values);
+  const rows = await scanRows<TextHit>(ds, sql, p.values);
   return rows.map((r) => ({
     ...r,
     score: Number(r.score),
@@ -190,7 +191,8 @@ export async function searchPage(ds: DataSource, q: TextQuery): Promise<TextHit[
 /** How many entities match: the connection's totalCount. */
 export async function searchCount(ds: DataSource, q: TextQuery): Promise<number> {
   const p = params(ds);
-  const [row] = await ds.query<{ n: number | string }[]>(
+  const [row] = await scanRows<{ n: number | string }>(
+    ds,
     `SELECT COUNT(DISTINCT t."entityId") AS n ${matching(q, p)}`,
     p.values,
   );
@@ -212,6 +214,6 @@ export async function searchSnippets(
     : `SELECT rowid AS "rowId", snippet(${FTS_TABLE}, 0, '[[', ']]', '…', 24) AS snippet
        FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ${p.add(ftsMatch(q.terms))}
        AND rowid IN (${rowIds.map((id) => p.add(id)).join(', ')})`;
-  const rows = await ds.query<{ rowId: number | string; snippet: string }[]>(sql, p.values);
+  const rows = await scanRows<{ rowId: number | string; snippet: string }>(ds, sql, p.values);
   return new Map(rows.map((r) => [Number(r.rowId), r.snippet]));
 }

@@ -64,7 +64,7 @@ export async function readLeaderboards(ds: DataSource, scope: LeaderboardScope):
       FROM results r JOIN metrics m ON m.id = r."metricId"
       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
     ) b ORDER BY b.board_first, b.board_rank, b.position`;
-  const rows = await readRows<BoardKey & { id: string; board_rank: number | string }>(ds, sql, params);
+  const rows = await readRows<BoardKey & { id: string; board_rank: number | string }>(ds, sql, params, true);
   const boards: Leaderboard[] = [];
   let board: Leaderboard | undefined;
   for (const row of rows) {

@@ -1,3 +1,4 @@
+import { getManyEntities } from '../../../common/sqlite-reads';
 import { Ctx, Directive, FieldResolver, ID, Query, Resolver } from 'type-graphql';
 import { Not } from 'typeorm';
 import { Audits } from '../entities/audits.type';
@@ -41,14 +42,15 @@ export class AuditsResolver {
   @Directive(SIZES.resultsOnRestrictedDatasets)
   @FieldResolver(() => [Result], { description: 'results measured on a dataset whose access is not OPEN' })
   resultsOnRestrictedDatasets(@Ctx() ctx: CatalogContext) {
-    return ctx.dataSource
+    const qb = ctx.dataSource
       .getRepository(Result)
       .createQueryBuilder('r')
       .where(`EXISTS (SELECT 1 FROM datasets d WHERE d.id = r."datasetId" AND d.access <> :open)`, {
         open: Access.OPEN,
       })
-      .orderBy('r.position', 'ASC')
-      .getMany();
+      .orderBy('r.position', 'ASC');
+    // every result is tested: a scan
+    return getManyEntities(qb, true);
   }
 
   // Inputs of the literature subgraph's uncitedEntities (@requires): hidden from clients.

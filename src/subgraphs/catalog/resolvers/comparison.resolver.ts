@@ -1,3 +1,4 @@
+import { getManyEntities } from '../../../common/sqlite-reads';
 import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import { ComparisonWhere } from '../../../common/graph/where.inputs';
 import { restrict } from '../../../common/graph/where-query';
@@ -49,7 +50,7 @@ export class ComparisonResolver {
         orderBy.field === ComparisonSortField.IMPROVEMENT ? 'improvement' : 'relative_improvement';
       qb.orderBy(`COALESCE((SELECT g.${column} FROM graph_nodes g WHERE g.id = c.id), ${NO_SIZE[dir]})`, dir);
     }
-    return qb.addOrderBy('c.position', 'ASC').getMany();
+    return getManyEntities(qb.addOrderBy('c.position', 'ASC'), where != null || orderBy != null);
   }
 
   @Query(() => Comparison, { nullable: true })

@@ -1,3 +1,4 @@
+import { getManyEntities } from '../../../common/sqlite-reads';
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CONNECTION_SIZE } from '../../../common/federation';
 import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
@@ -20,7 +21,7 @@ export class MetricResolver {
     @Ctx() ctx: CatalogContext,
   ): Promise<Metric[]> {
     const qb = ctx.dataSource.getRepository(Metric).createQueryBuilder('mt');
-    return restrict(qb, 'Metric', where).orderBy('mt.position', 'ASC').getMany();
+    return getManyEntities(restrict(qb, 'Metric', where).orderBy('mt.position', 'ASC'), where != null);
   }
 
   @Query(() => Metric, { nullable: true })

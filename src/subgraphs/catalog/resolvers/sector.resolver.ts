@@ -1,3 +1,4 @@
+import { getManyEntities } from '../../../common/sqlite-reads';
 import { Arg, Args, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { CONNECTION_SIZE } from '../../../common/federation';
 import { CATALOG_LIST_SIZES as SIZES } from '../list-sizes';
@@ -20,7 +21,7 @@ export class SectorResolver {
     @Ctx() ctx: CatalogContext,
   ): Promise<Sector[]> {
     const qb = ctx.dataSource.getRepository(Sector).createQueryBuilder('s');
-    return restrict(qb, 'Sector', where).orderBy('s.position', 'ASC').getMany();
+    return getManyEntities(restrict(qb, 'Sector', where).orderBy('s.position', 'ASC'), where != null);
   }
 
   @Query(() => Sector, { nullable: true })

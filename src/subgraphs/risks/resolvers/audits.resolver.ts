@@ -1,3 +1,4 @@
+import { getManyEntities } from '../../../common/sqlite-reads';
 import { Ctx, Directive, FieldResolver, ID, Resolver } from 'type-graphql';
 import { AuditsStub } from '../entities/audits.stub';
 import { Risk } from '../entities/risk.entity';
@@ -9,12 +10,12 @@ export class RisksAuditsResolver {
   @Directive(SIZES.risksWithoutMitigation)
   @FieldResolver(() => [Risk], { description: 'risks without any mitigation' })
   risksWithoutMitigation(@Ctx() ctx: RisksContext): Promise<Risk[]> {
-    return ctx.dataSource
+    const qb = ctx.dataSource
       .getRepository(Risk)
       .createQueryBuilder('r')
       .where('NOT EXISTS (SELECT 1 FROM mitigations m WHERE m."riskId" = r.id)')
-      .orderBy('r.position', 'ASC')
-      .getMany();
+      .orderBy('r.position', 'ASC');
+    return getManyEntities(qb, true);
   }
 
   // Input of the literature subgraph's uncitedEntities (@requires): hidden from clients.

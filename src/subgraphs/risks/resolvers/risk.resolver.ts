@@ -28,7 +28,7 @@ export class RiskResolver {
     // one statement: the where compiles to a subquery over this store's graph projection
     const restriction = whereRestriction('Risk', where, 'r.id');
     if (restriction) qb.andWhere(restriction.sql, restriction.params);
-    return getManyEntities(qb);
+    return getManyEntities(qb, restriction !== null);
   }
 
   @Query(() => Risk, { nullable: true })

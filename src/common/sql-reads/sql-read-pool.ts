@@ -1,0 +1,199 @@
+import { GraphQLError } from 'graphql';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { currentRequestSignal } from '../request-scope';
+
+export interface ReadRequest {
+  id: number;
+  file: string;
+  sql: string;
+  params: unknown[];
+}
+
+export type ReadReply = { id: number } & (
+  { columns: string[]; rows: unknown[][] } | { error: string; code?: string }
+);
+
+export interface ReadResult {
+  columns: string[];
+  rows: unknown[][];
+}
+
+/** How busy the pool is, for the readiness answer and the metrics. */
+export interface ReadPoolStats {
+  workers: number;
+  busy: number;
+  queued: number;
+  maxQueued: number;
+  /** workers told to stop while a statement of a stopped request still runs in them */
+  stopping: number;
+}
+
+interface Job {
+  request: ReadRequest;
+  signal: AbortSignal | undefined;
+  resolve(result: ReadResult): void;
+  reject(err: Error): void;
+  onAbort?: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+const WORKER_FILE = path.join(__dirname, 'sql-read.worker.ts');
+
+const TSCONFIG = path.resolve(__dirname, '../../../tsconfig.json');
+
+function spawn(): Worker {
+  // the sources are TypeScript, run by ts-node with the project's settings whatever the working folder
+  return new Worker(WORKER_FILE, {
+    execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
+    env: { ...process.env, TS_NODE_PROJECT: TSCONFIG },
+  });
+}
+
+const overloaded = (max: number) =>
+  new GraphQLError(
+    `The server is busy: ${max} reads are waiting already (SQL_READ_QUEUE). Try again shortly.`,
+    {
+      extensions: { code: 'SERVER_BUSY' },
+    },
+  );
+
+/** The error a job of a stopped request ends with: the request's own (its deadline or disconnect). */
+const stoppedError = (signal: AbortSignal) =>
+  signal.reason instanceof Error ? signal.reason : new Error('The request was stopped.');
+
+/**
+ * Worker threads that run the reads that can take long (filtered lists, counts, aggregates, search,
+ * traversal) on read-only connections of the store files, so the event loop stays free for every other
+ * request. A read of a request that is stopped (deadline, disconnect) leaves the queue, or, when it is
+ * running, its worker is let go and a fresh one takes its place: a statement cannot be interrupted, but
+ * nobody waits for it. Workers hold the process open only while they have work.
+ */
+export class SqlReadPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private stopping = 0;
+  // the stores reading through the pool: it closes with the last of them
+  private readonly attached = new Map<string, number>();
+
+  constructor(
+    private readonly size: number,
+    private readonly maxQueued: number,
+  ) {}
+
+  read(file: string, sql: string, params: unknown[]): Promise<ReadResult> {
+    const signal = currentRequestSignal();
+    if (signal?.aborted) return Promise.reject(stoppedError(signal));
+    if (this.queue.length >= this.maxQueued) return Promise.reject(overloaded(this.maxQueued));
+    return new Promise<ReadResult>((resolve, reject) => {
+      const job: Job = { request: { id: this.nextId++, file, sql, params }, signal, resolve, reject };
+      if (signal) {
+        job.onAbort = () => this.abort(job);
+        signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  stats(): ReadPoolStats {
+    return {
+      workers: this.slots.length,
+      busy: this.slots.filter((s) => s.job).length,
+      queued: this.queue.length,
+      maxQueued: this.maxQueued,
+      stopping: this.stopping,
+    };
+  }
+
+  /** A store now reads `file` through the pool. */
+  attach(file: string): void {
+    this.attached.set(file, (this.attached.get(file) ?? 0) + 1);
+  }
+
+  /** A store of `file` closed: its connections close in every worker, and the pool with its last store. */
+  forget(file: string): void {
+    const left = (this.attached.get(file) ?? 1) - 1;
+    if (left > 0) return void this.attached.set(file, left);
+    this.attached.delete(file);
+    for (const s of this.slots) s.worker.postMessage({ close: file });
+    if (this.attached.size === 0) void this.close();
+  }
+
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    for (const job of this.queue.splice(0)) this.settle(job, new Error('the read pool was closed'));
+    for (const s of slots) if (s.job) this.settle(s.job, new Error('the read pool was closed'));
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => !s.job);
+      // a worker that is being let go still takes a core until its statement ends: count it
+      if (!slot && this.slots.length + this.stopping < this.size) slot = this.start();
+      if (!slot) return;
+      const job = this.queue.shift()!;
+      slot.job = job;
+      slot.worker.ref();
+      slot.worker.postMessage(job.request);
+    }
+  }
+
+  private start(): Slot {
+    const slot: Slot = { worker: spawn(), job: null };
+    slot.worker.unref();
+    slot.worker.on('message', (reply: ReadReply) => {
+      const job = slot.job;
+      if (!job || job.request.id !== reply.id) return;
+      slot.job = null;
+      slot.worker.unref();
+      if ('error' in reply) this.settle(job, Object.assign(new Error(reply.error), { code: reply.code }));
+      else this.settle(job, null, { columns: reply.columns, rows: reply.rows });
+      this.dispatch();
+    });
+    slot.worker.on('error', (err) => this.lose(slot, err));
+    slot.worker.on('exit', () => this.lose(slot, new Error('a read worker stopped')));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** A worker that failed or exited: its job fails, and the next read starts a new one. */
+  private lose(slot: Slot, err: Error): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    if (slot.job) this.settle(slot.job, err);
+    this.dispatch();
+  }
+
+  private abort(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      return this.settle(job, stoppedError(job.signal!));
+    }
+    const slot = this.slots.find((s) => s.job === job);
+    if (!slot) return;
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    slot.job = null;
+    this.stopping++;
+    void slot.worker.terminate().finally(() => {
+      this.stopping--;
+      this.dispatch();
+    });
+    this.settle(job, stoppedError(job.signal!));
+    this.dispatch();
+  }
+
+  private settle(job: Job, err: Error | null, result?: ReadResult): void {
+    if (job.onAbort) job.signal!.removeEventListener('abort', job.onAbort);
+    if (err) job.reject(err);
+    else job.resolve(result!);
+  }
+}

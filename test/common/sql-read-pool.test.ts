@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runInRequestScope } from '../../src/common/request-scope';
+import { SqlReadPool } from '../../src/common/sql-reads/sql-read-pool';
+
+// a statement that keeps SQLite busy for a while (a few million steps), whatever the machine
+const SLOW =
+  'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) SELECT COUNT(*) AS n FROM c';
+const STEPS = 3_000_000;
+
+describe('the read threads', () => {
+  let file: string;
+  let pool: SqlReadPool;
+
+  beforeAll(() => {
+    file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-pool-')), 'store.sqlite');
+    const db = new Database(file);
+    db.exec("CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER); INSERT INTO t VALUES ('a', 1), ('b', 2)");
+    db.close();
+  });
+  beforeEach(() => (pool = new SqlReadPool(1, 1)));
+  afterEach(() => pool.close());
+
+  it('answers rows as arrays with their column names', async () => {
+    await expect(pool.read(file, 'SELECT id, n FROM t WHERE n > ? ORDER BY n', [0])).resolves.toEqual({
+      columns: ['id', 'n'],
+      rows: [
+        ['a', 1],
+        ['b', 2],
+      ],
+    });
+  });
+
+  it('leaves the event loop free while a long statement runs', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 1);
+    try {
+      const read = await pool.read(file, SLOW, [STEPS]);
+      expect(read.rows).toEqual([[STEPS]]);
+    } finally {
+      clearInterval(timer);
+    }
+    // on the event loop the statement would have run in one go, with no timer between
+    expect(ticks).toBeGreaterThan(3);
+  });
+
+  it('refuses writes: the threads hold read-only connections', async () => {
+    await expect(pool.read(file, "INSERT INTO t VALUES ('c', 3) RETURNING id", [])).rejects.toThrow(
+      /readonly/i,
+    );
+    await expect(pool.read(file, 'SELECT COUNT(*) FROM t', [])).resolves.toMatchObject({ rows: [[2]] });
+  });
+
+  it('refuses a read past its queue with SERVER_BUSY', async () => {
+    const running = pool.read(file, SLOW, [STEPS]);
+    const queued = pool.read(file, 'SELECT 1', []);
+    await expect(pool.read(file, 'SELECT 2', [])).rejects.toMatchObject({
+      extensions: { code: 'SERVER_BUSY' },
+    });
+    expect(pool.stats()).toMatchObject({ workers: 1, busy: 1, queued: 1, maxQueued: 1 });
+    await expect(running).resolves.toMatchObject({ rows: [[STEPS]] });
+    await expect(queued).resolves.toMatchObject({ rows: [[1]] });
+  });
+
+  it('ends the reads of a stopped request, running or queued, with its reason, and goes on with a new thread', async () => {
+    const scope = new AbortController();
+    const [running, queued] = runInRequestScope(scope.signal, () => [
+      pool.read(file, SLOW, [STEPS * 10]),
+      pool.read(file, 'SELECT 1', []),
+    ]);
+    const reason = new Error('the request was stopped');
+    scope.abort(reason);
+    await expect(running).rejects.toBe(reason);
+    await expect(queued).rejects.toBe(reason);
+    // a read of the stopped request that comes later does not start at all
+    await expect(runInRequestScope(scope.signal, () => pool.read(file, 'SELECT 1', []))).rejects.toBe(reason);
+    // the next request's read runs once the stopped statement's thread is gone (the pool has one thread)
+    await expect(pool.read(file, 'SELECT id FROM t ORDER BY id', [])).resolves.toMatchObject({
+      rows: [['a'], ['b']],
+    });
+  });
+
+  it('reports a thread that fails, and starts another for the next read', async () => {
+    await expect(pool.read(path.join(path.dirname(file), 'missing.sqlite'), 'SELECT 1', [])).rejects.toThrow(
+      /unable to open|does not exist/i,
+    );
+    await expect(pool.read(file, 'SELECT n FROM t WHERE id = ?', ['b'])).resolves.toMatchObject({
+      rows: [[2]],
+    });
+  });
+});
