@@ -167,6 +167,7 @@ const RUN_HERE = {
   'lam-atlas': /^npx lam-atlas( |$)/,
   // only a short run: the full runs take minutes and are described in the text, not in a block
   bench: /^npm run bench -- .*--duration 1 .*$/,
+  saturation: /^npm run bench:saturation -- .*--duration 1 .*$/,
   'format, lint and typecheck': /^npm run (format|format:check|lint|typecheck)$/,
 } as const;
 type Group = keyof typeof RUN_HERE;
@@ -484,6 +485,16 @@ describe('the documents commands, run here', () => {
       const run = await runDoc(c);
       expect({ command: where(c), code: run.code }).toEqual({ command: where(c), code: 0 });
       expect(run.stdout).toContain('lam-atlas benchmark');
+    }
+  }, 120_000);
+
+  it('the short saturation benchmark runs, with and without the read threads', async () => {
+    for (const c of commandsOf('saturation')) {
+      const run = await runDoc(c);
+      expect({ command: where(c), code: run.code }).toEqual({ command: where(c), code: 0 });
+      expect(run.stdout).toContain('lam-atlas saturation benchmark');
+      expect(run.stdout).toMatch(/^\| 2 \| .*\| [1-9]\d* data/m);
+      expect(run.stdout).toMatch(/^\| 0 \| /m);
     }
   }, 120_000);
 
