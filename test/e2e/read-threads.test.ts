@@ -3,9 +3,10 @@ import { Config } from '../../src/common/config';
 import { seededConfig } from '../helpers/app';
 import { RunningServer, serve } from '../helpers/http';
 
-// Four relations in a chain over a synthetic graph five times the paper: a scan of many rows.
+// Models with no result on a dataset that no model named "zz" was evaluated on: on a
+// synthetic graph ten times the paper, a scan of every model's results and every dataset's evaluations.
 const HEAVY =
-  '{ models(where: { results: { some: { dataset: { evaluations: { some: { model: { slug: { eq: "alphafold2" } } } } } } } }) { totalCount } }';
+  '{ models(where: { results: { none: { dataset: { evaluations: { none: { model: { name: { contains: "zz" } } } } } } } }) { totalCount } }';
 
 async function start(config: Config): Promise<RunningServer & { app: InProcessApp }> {
   const app = await createInProcessApp(config);
@@ -22,7 +23,7 @@ const post = (url: string, query: string) =>
 describe('reads that scan run on read threads', () => {
   let config: Config;
   beforeAll(async () => {
-    config = await seededConfig(5);
+    config = await seededConfig(10);
   }, 120_000);
 
   it('answers /healthz and other queries while a long scan runs, over HTTP', async () => {
@@ -46,11 +47,7 @@ describe('reads that scan run on read threads', () => {
         data: { sectors: expect.arrayContaining([{ slug: 'public-health' }]) as unknown },
       });
       order.push('sectors');
-      // the paper's one model evaluated on a dataset AlphaFold2 was evaluated on, and AlphaFold2 itself
-      expect(await heavy).toEqual({
-        data: { models: { totalCount: 2 } },
-        extensions: expect.anything() as unknown,
-      });
+      expect(await heavy).toMatchObject({ data: { models: { totalCount: expect.any(Number) as unknown } } });
       expect(order).toEqual(['healthz', 'healthz', 'healthz', 'sectors', 'heavy']);
     } finally {
       await server.stop();

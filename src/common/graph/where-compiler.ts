@@ -14,7 +14,7 @@ export const MAX_WHERE_TERMS = 100;
 export const MAX_IN_VALUES = 500;
 /**
  * How many relations one chain of a `where` may go through (a model's results' dataset's evaluations is
- * three): each is an EXISTS per row of the one before, so the work grows with the product of the fan-outs.
+ * three): each is a set of ids to compute, or a lookup per row of the one before (none, all).
  */
 export const MAX_WHERE_HOPS = 4;
 
@@ -115,6 +115,8 @@ export class WhereCompiler {
   private counter = 0;
   private terms = 0;
   private hops = 0;
+  // while compiling the condition of a correlated hop (a few rows per outer row, read by its index)
+  private inHop = false;
 
   /** `prefix` keeps this compiler's parameter names apart from the rest of a statement's */
   constructor(private readonly prefix = 'w') {}
@@ -181,25 +183,56 @@ export class WhereCompiler {
         const exists = `EXISTS (SELECT 1 ${this.related(r, `${alias}.id`, this.alias('t')).from})`;
         return value ? exists : `NOT ${exists}`;
       }
-      case 'one': {
-        const r = FIELD_RELATIONS[type][spec.relation];
-        const t = this.alias('t');
-        const { from } = this.related(r, `${alias}.id`, t);
-        return `EXISTS (SELECT 1 ${from} AND ${this.through(() => this.condition(r.target, value, t, depth + 1))})`;
-      }
+      case 'one':
+        return this.reaches(FIELD_RELATIONS[type][spec.relation], value, alias, depth);
       case 'many':
         return this.quantifier(FIELD_RELATIONS[type][spec.relation], v, alias, depth);
     }
   }
 
+  /**
+   * The row `alias` is related through `r` to an entity that matches `where`. On the filtered row itself,
+   * a correlated EXISTS: a first page stops reading rows once it is full. Further along a chain, the ids
+   * of every row that matches, computed once per statement (`IN (subquery)`): correlated there, each
+   * relation would be read again for every row of the one before, and the work would be the product of
+   * the relations' sizes instead of their sum.
+   */
+  private reaches(r: FieldRelation, where: unknown, alias: string, depth: number): string {
+    const t = this.alias('t');
+    if (this.hops === 0) return this.hop(r, where, alias, t, depth, false);
+    const e = this.alias('e');
+    const [self, other] = r.direction === 'out' ? ['from_id', 'to_id'] : ['to_id', 'from_id'];
+    // In a correlated hop the row's few edges are read by their index and each is looked up in the
+    // set; `|| ''` keeps SQLite from reading the set's every id through that index instead (once per
+    // outer row). A set built inside a set may drive the lookups: it is read once.
+    const probe = this.inHop ? `${alias}.id || ''` : `${alias}.id`;
+    const test = this.within(false, () => this.through(() => this.condition(r.target, where, t, depth + 1)));
+    return `${probe} IN (SELECT ${e}.${self} FROM graph_edges ${e} JOIN graph_nodes ${t} ON ${t}.id = ${e}.${other} WHERE ${e}.relation = '${r.relation}' AND ${t}.type = '${r.target}' AND ${test})`;
+  }
+
+  /** EXISTS of an entity `r` relates the row `alias` to that matches `where` (or, `negate`d, does not). */
+  private hop(r: FieldRelation, where: unknown, alias: string, t: string, depth: number, negate: boolean) {
+    const test = this.within(true, () => this.through(() => this.condition(r.target, where, t, depth + 1)));
+    return `EXISTS (SELECT 1 ${this.related(r, `${alias}.id`, t).from} AND ${negate ? `NOT ${test}` : test})`;
+  }
+
+  private within<T>(inHop: boolean, build: () => T): T {
+    const outer = this.inHop;
+    this.inHop = inHop;
+    try {
+      return build();
+    } finally {
+      this.inHop = outer;
+    }
+  }
+
   private quantifier(r: FieldRelation, q: Input, alias: string, depth: number): string {
     const parts: string[] = [];
-    const subquery = (where: unknown, negate: boolean) => {
-      const t = this.alias('t');
-      const test = this.through(() => this.condition(r.target, where, t, depth + 1));
-      return `EXISTS (SELECT 1 ${this.related(r, `${alias}.id`, t).from} AND ${negate ? `NOT ${test}` : test})`;
-    };
-    if (present(q.some)) parts.push(subquery(q.some, false));
+    // none and all stay correlated, one relation from their row (a NOT IN over a large set is slow on
+    // PostgreSQL once it outgrows work_mem); what they test further along uses the sets of `reaches`
+    const subquery = (where: unknown, negate: boolean) =>
+      this.hop(r, where, alias, this.alias('t'), depth, negate);
+    if (present(q.some)) parts.push(this.reaches(r, q.some, alias, depth));
     if (present(q.none)) parts.push(`NOT ${subquery(q.none, false)}`);
     if (present(q.all)) parts.push(`NOT ${subquery(q.all, true)}`);
     if (present(q.count)) {

@@ -1,5 +1,8 @@
 import { GraphQLError } from 'graphql';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
 import * as path from 'path';
+import * as ts from 'typescript';
 import { Worker } from 'worker_threads';
 import { currentRequestSignal } from '../request-scope';
 
@@ -42,16 +45,39 @@ interface Slot {
   job: Job | null;
 }
 
-const WORKER_FILE = path.join(__dirname, 'sql-read.worker.ts');
+const WORKER_SOURCE = path.join(__dirname, 'sql-read.worker.ts');
+// under node_modules, so that the compiled worker resolves better-sqlite3 as the sources do
+const WORKER_CACHE = path.resolve(__dirname, '../../../node_modules/.cache/lam-atlas');
 
-const TSCONFIG = path.resolve(__dirname, '../../../tsconfig.json');
+/**
+ * The worker as JavaScript: compiled from its TypeScript once per version of its source, into a cache
+ * file. (A thread that loaded ts-node itself would take a second or two to start.)
+ */
+function workerScript(): string {
+  const source = fs.readFileSync(WORKER_SOURCE, 'utf8');
+  const digest = crypto.createHash('sha256').update(source).digest('hex').slice(0, 16);
+  const file = path.join(WORKER_CACHE, `sql-read.worker.${digest}.js`);
+  if (!fs.existsSync(file)) {
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
+    });
+    fs.mkdirSync(WORKER_CACHE, { recursive: true });
+    // written whole, then renamed: another process starting at the same time never reads half a file
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, outputText);
+    fs.renameSync(tmp, file);
+  }
+  return file;
+}
+
+let script: string | null = null;
 
 function spawn(): Worker {
-  // the sources are TypeScript, run by ts-node with the project's settings whatever the working folder
-  return new Worker(WORKER_FILE, {
-    execArgv: ['-r', require.resolve('ts-node/register/transpile-only')],
-    env: { ...process.env, TS_NODE_PROJECT: TSCONFIG },
-  });
+  return new Worker((script ??= workerScript()));
 }
 
 const overloaded = (max: number) =>
