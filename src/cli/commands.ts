@@ -43,6 +43,20 @@ function noMoreWords(args: ParsedArgs, max: number): void {
     );
 }
 
+/** Rows as left-aligned columns, two spaces apart. */
+function columns(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows
+    .map(
+      (r) =>
+        r
+          .map((c, i) => c.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd() + '\n',
+    )
+    .join('');
+}
+
 const URL_OPTION = `--url URL   read a running server (e.g. http://localhost:4000/graphql) instead of the local stores`;
 
 export const COMMANDS: Record<string, Command> = {
@@ -125,6 +139,57 @@ export const COMMANDS: Record<string, Command> = {
         out.write(tables.join('\n'));
       } finally {
         await source.close();
+      }
+    },
+  },
+  keys: {
+    usage: 'lam-atlas keys create --role ROLE --name NAME | keys list | keys revoke NAME',
+    summary: 'create, list and revoke the API keys curators, reviewers and admins write with',
+    options: ['role', 'name'],
+    details: [
+      'create      a new key for NAME with ROLE (reader, curator, reviewer or admin); the key is printed',
+      '            once and stored only as a scrypt hash: keep it, it cannot be shown again',
+      'list        every key: its id, name, role, when it was created and revoked (never the key)',
+      'revoke      revokes the key of NAME (or id) at once, in every process that reads the key store',
+      'The keys live in STORE_DIR/keys.sqlite (or the auth schema beside the stores on PostgreSQL), which',
+      'npm run seed never rebuilds.',
+    ].join('\n'),
+    run: async (args, out) => {
+      const [action, target] = args.positional;
+      const { KeyError, KeyStore, keyStoreTarget } = await import('../app/api-keys/key-store');
+      const store = await KeyStore.open(keyStoreTarget(configWith(args)));
+      try {
+        if (action === 'create') {
+          noMoreWords(args, 1);
+          const { name, role } = args.options;
+          if (!name || !role) throw new UsageError('keys create needs --role and --name');
+          const { key, info } = await store.create(name, role);
+          out.write(`${key}\n`);
+          process.stderr.write(
+            `created ${info.role} key ${info.id} for ${info.name}: it is shown this once\n`,
+          );
+        } else if (action === 'list') {
+          noMoreWords(args, 1);
+          const rows = (await store.list()).map((k) => [
+            k.name,
+            k.role,
+            k.id,
+            k.createdAt,
+            k.revokedAt ?? '',
+          ]);
+          out.write(columns([['NAME', 'ROLE', 'ID', 'CREATED', 'REVOKED'], ...rows]));
+        } else if (action === 'revoke') {
+          noMoreWords(args, 2);
+          if (!target) throw new UsageError('keys revoke needs the name (or id) of a key');
+          const revoked = await store.revoke(target);
+          if (!revoked) throw new UsageError(`there is no key "${target}" that is not revoked already`);
+          out.write(`revoked ${revoked.role} key ${revoked.id} of ${revoked.name}\n`);
+        } else throw new UsageError(`keys takes create, list or revoke, got "${action ?? ''}"`);
+      } catch (err) {
+        if (err instanceof KeyError) throw new UsageError(err.message);
+        throw err;
+      } finally {
+        await store.close();
       }
     },
   },
