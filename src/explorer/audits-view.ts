@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ExplorerAggregatesQuery, ExplorerAuditsWhereQuery } from '../client/generated/graphql';
 import { OperationName, runOperation, savedDocument } from './api-client';
-import { barChart } from './charts-view';
+import { barChart, withRoles } from './charts-view';
 import { chartFigure, dataTable, el, errorBox, showView } from './dom-helpers';
 import { entityHref } from './entity-links';
 import { aliasedField, operationPanel } from './operation-panel';
@@ -197,7 +197,7 @@ function aggregateFigures(data: ExplorerAggregatesQuery): HTMLElement[] {
     chartFigure(
       'models-per-type-and-access',
       `Models per type and access (${types.reduce((s, [, c]) => s + c.aggregate.count, 0)} models)`,
-      stacked,
+      withRoles(stacked),
       dataTable(
         'Models per type and access, as a table',
         ['type', ...ACCESS, 'total'],

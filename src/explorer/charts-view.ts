@@ -26,13 +26,26 @@ function metricAxis(metric: Metric): string {
 }
 
 /**
+ * Plot labels its marks' groups and shapes with aria-label, which ARIA allows only on elements with a
+ * role: groups become groups, labelled shapes images, so screen readers read each bar's value.
+ */
+export function withRoles(chart: Element): Element {
+  for (const node of chart.querySelectorAll('[aria-label]:not([role])')) {
+    if (node === chart) continue;
+    node.setAttribute('role', node.tagName.toLowerCase() === 'g' ? 'group' : 'img');
+  }
+  chart.setAttribute('role', 'figure');
+  return chart;
+}
+
+/**
  * Horizontal bars, one per entry in order, labelled with the printed number; a bound (">636M",
  * "over 86%") is drawn lighter, with an arrow past its end saying the value is at least that.
  */
 export function barChart(bars: Bar[], axis: string, options: { log?: boolean; ariaLabel: string }): Element {
   const max = Math.max(...bars.map((b) => b.value));
   const bounds = bars.filter((b) => b.bound === 'AT_LEAST');
-  return Plot.plot({
+  const chart = Plot.plot({
     ariaLabel: options.ariaLabel,
     width: 560,
     height: 60 + bars.length * 34,
@@ -76,6 +89,7 @@ export function barChart(bars: Bar[], axis: string, options: { log?: boolean; ar
       Plot.ruleX([options.log ? Math.min(...bars.map((b) => b.value)) / 2 : 0]),
     ],
   });
+  return withRoles(chart);
 }
 
 const barOf = (name: string, r: ExplorerResultFragment): Bar => ({
@@ -157,7 +171,7 @@ function sizesFigure(models: TableOne['models']['nodes']): HTMLElement {
       el(
         'ul',
         { class: 'inline-list' },
-        ...unreported.map((m) => el('li', {}, `${m.name} (${m.parameters.display})`)),
+        ...unreported.map((m) => el('li', {}, `${m.name} (${m.parameters.display || 'no size given'})`)),
       ),
     ),
   );

@@ -114,8 +114,8 @@ function drawGraph(
   return cy;
 }
 
-function graphBox(label: string): HTMLElement {
-  return el('div', { class: 'graph', role: 'img', 'aria-label': label });
+function graphBox(label: string, shape: 'rings' | 'line' = 'rings'): HTMLElement {
+  return el('div', { class: `graph graph-${shape}`, role: 'img', 'aria-label': label });
 }
 
 /** The nodes and relations as tables: the drawing's text alternative, and its keyboard way in. */
@@ -314,7 +314,7 @@ async function showPath(output: HTMLElement, from: string, to: string): Promise<
       return;
     }
     const { nodes, steps } = chainFrom(from, path);
-    const box = graphBox('The path drawn as a chain; the table below lists its steps');
+    const box = graphBox('The path drawn as a chain; the table below lists its steps', 'line');
     output.replaceChildren(
       el(
         'p',
