@@ -235,6 +235,12 @@ export function loadPlaygroundTabs(
   return tabs;
 }
 
+/** `html` with `insert` before its closing body tag: the last one, as the inlined bundle holds the string too. */
+function beforeBodyEnd(html: string, insert: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + insert : html.slice(0, at) + insert + html.slice(at);
+}
+
 /**
  * GraphiQL served from the installed bundle (no CDN), opening on the README's first query followed by
  * the saved operations. Off in production.
@@ -254,9 +260,11 @@ export function playgroundOptions(
     },
     // the bundle is large (about 9 MB): load it on the first playground request, never in production
     renderGraphiQL: async (options) =>
-      (await import('@graphql-yoga/render-graphiql'))
-        .renderGraphiQL(options)
-        .replace('</head>', `<style>${PLAYGROUND_CSS}</style></head>`)
-        .replace('</body>', `${explorerLink ? EXPLORER_LINK : ''}</body>`),
+      beforeBodyEnd(
+        (await import('@graphql-yoga/render-graphiql'))
+          .renderGraphiQL(options)
+          .replace('</head>', `<style>${PLAYGROUND_CSS}</style></head>`),
+        explorerLink ? EXPLORER_LINK : '',
+      ),
   };
 }

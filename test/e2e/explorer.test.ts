@@ -150,6 +150,7 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
       );
     }
     fs.mkdirSync(ARTIFACTS, { recursive: true });
+    if (SCREENSHOT_COPY) fs.mkdirSync(SCREENSHOT_COPY, { recursive: true });
     server = await startOneProcess(tempConfig({ TRUSTED_DOCUMENTS: 'only' }));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
