@@ -17,12 +17,16 @@ function argumentsAt(document: string, start: number): string {
   return document.slice(start);
 }
 
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')');
+
 /**
  * Indents a persisted document, which the manifest keeps on one line: a line per field, one more
- * indent per selection set; arguments stay on their field's line.
+ * indent per selection set; arguments stay on their field's line. The operation comes first, then the
+ * fragments it uses (the manifest orders them the other way), so that it is what a reader sees first.
  */
 export function formatDocument(document: string): string {
-  const lines: string[] = [];
+  const definitions: string[][] = [];
+  let lines: string[] = [];
   let line = '';
   let depth = 0;
   let previous = '';
@@ -35,11 +39,9 @@ export function formatDocument(document: string): string {
     let token = match[0];
     if (/^\s+$/.test(token)) continue;
     if (token === '(') {
-      token = argumentsAt(document, match.index)
-        .replace(/\s+/g, ' ')
-        .replace(/\( /g, '(')
-        .replace(/ \)/g, ')');
-      TOKEN.lastIndex = match.index + argumentsAt(document, match.index).length;
+      const group = argumentsAt(document, match.index);
+      TOKEN.lastIndex = match.index + group.length;
+      token = oneLine(group);
       line += token;
     } else if (token === '{') {
       line += ' {';
@@ -53,8 +55,7 @@ export function formatDocument(document: string): string {
     } else if (token === ':') {
       line += ':';
     } else if (line === '') {
-      // a blank line between definitions
-      if (depth === 0 && lines.length) lines.push('');
+      if (depth === 0) definitions.push((lines = []));
       line = '  '.repeat(depth) + token;
     } else if (previous === '...' && token !== 'on') {
       line += token;
@@ -67,7 +68,9 @@ export function formatDocument(document: string): string {
     previous = token;
   }
   flush();
-  return lines.join('\n');
+  const operations = definitions.filter((d) => !d[0].startsWith('fragment'));
+  const fragments = definitions.filter((d) => d[0].startsWith('fragment'));
+  return [...operations, ...fragments].map((d) => d.join('\n')).join('\n\n');
 }
 
 /** The text of the field under `alias` in a document, e.g. `closed: models(where: ...)`. */
@@ -77,17 +80,41 @@ export function aliasedField(document: string, alias: string): string | null {
   const open = document.indexOf('(', at);
   const brace = document.indexOf('{', at);
   if (open < 0 || (brace >= 0 && brace < open)) return document.slice(at, brace).trim();
-  return (document.slice(at, open) + argumentsAt(document, open))
-    .replace(/\s+/g, ' ')
-    .replace(/\( /g, '(')
-    .replace(/ \)/g, ')');
+  return oneLine(document.slice(at, open) + argumentsAt(document, open));
 }
 
-/** The playground (GraphiQL at /graphql) opened on an operation and its variables. */
+/** A JSON value as a GraphQL literal of `type`: strings of an enum type (not String or ID) bare. */
+function literal(value: unknown, type: string): string {
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v, type)).join(', ')}]`;
+  if (typeof value === 'string') return /^\[?(String|ID)\b/.test(type) ? JSON.stringify(value) : value;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${k}: ${literal(v, '')}`)
+      .join(', ')}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * The operation with its variables' values as their defaults, `($query: String! = "esm")`: the
+ * playground takes a query from its URL but not variables, and so runs it with the same values.
+ */
+export function withDefaults(document: string, name: string, variables: Record<string, unknown>): string {
+  const header = new RegExp(`(query ${name})\\(([^)]*)\\)`);
+  return document.replace(header, (_, head: string, list: string) => {
+    const declared = list.split(/,\s*/).map((declaration) => {
+      const m = /^\$(\w+):\s*([^=]+?)\s*$/.exec(declaration.trim());
+      return m && m[1] in variables
+        ? `${declaration.trim()} = ${literal(variables[m[1]], m[2])}`
+        : declaration;
+    });
+    return `${head}(${declared.join(', ')})`;
+  });
+}
+
+/** The playground (GraphiQL at /graphql) opened on an operation, its variables as defaults. */
 export function playgroundUrl(ran: RanOperation): string {
-  const params = new URLSearchParams({ query: formatDocument(ran.document) });
-  if (Object.keys(ran.variables).length > 0) params.set('variables', JSON.stringify(ran.variables, null, 2));
-  params.set('operationName', ran.name);
+  const query = withDefaults(formatDocument(ran.document), ran.name, ran.variables);
+  const params = new URLSearchParams({ query, operationName: ran.name });
   return `/graphql?${params.toString()}`;
 }
 

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { buildSchema, parse, validate } from 'graphql';
 import { Browser, chromium, ConsoleMessage, Page } from 'playwright-core';
 import { EXPLORER_BUNDLE, EXPLORER_CSP } from '../../src/app/explorer-pages';
 import { loadConfig } from '../../src/common/config';
@@ -11,6 +12,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../artifacts/explorer');
 /** `npm run screenshots:explorer` sets this to docs/images: the README's screenshots are these. */
 const SCREENSHOT_COPY = process.env.EXPLORER_SCREENSHOTS;
+const SCHEMA = buildSchema(fs.readFileSync(path.resolve(__dirname, '../../schema.graphql'), 'utf8'));
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const data = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as T;
@@ -194,10 +196,12 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
     const operation = page.locator('details.operation[data-operation="ExplorerSearch"]');
     const href = (await operation.locator('a.button').getAttribute('href'))!;
     const params = new URL(href, server.url).searchParams;
-    expect(params.get('query')).toMatch(
-      /query ExplorerSearch\(\$first: Int, \$query: String!\) \{\n {2}search\(/,
+    // the variables it ran with are the operation's defaults there, so that it runs as it did here
+    const query = params.get('query')!;
+    expect(query).toMatch(
+      /^query ExplorerSearch\(\$first: Int = 50, \$query: String! = "esm"\) \{\n {2}search\(/,
     );
-    expect(JSON.parse(params.get('variables')!)).toEqual({ query: 'esm', first: 50 });
+    expect(validate(SCHEMA, parse(query))).toEqual([]);
     await screenshot('search');
 
     // keyboard only: from the search box to the first hit, Enter opens it
@@ -382,6 +386,34 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
     );
     await screenshot('audits');
     expect(await accessibilityViolations()).toEqual([]);
+  });
+
+  it("opens a view's operation in the playground, its variables as defaults", async () => {
+    await open('#/search?q=esm');
+    await page.locator('.hit-group[data-type="Model"]').waitFor();
+    const href = await page.locator('details.operation a.button').getAttribute('href');
+    // a page of its own: GraphiQL's introspection fails on this trusted-documents gateway, and logs it
+    const playground = await page.context().newPage();
+    await playground.goto(`${server.url}${href}`);
+    // Monaco renders spaces as no-break spaces
+    const editorText = (selector: string) =>
+      playground
+        .locator(`${selector} .view-lines`)
+        .innerText()
+        .then((t) => t.replace(/\u00a0/g, ' '));
+    await playground.waitForFunction(
+      () =>
+        document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('ExplorerSearch'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    const text = await editorText('.graphiql-query-editor');
+    expect(text).toMatch(
+      /query ExplorerSearch\(\$first: Int = 50, \$query: String! = "esm"\) \{\s+search\(query: \$query, first: \$first\) \{/,
+    );
+    // the playground links back
+    expect(await playground.locator('a.lam-atlas-explorer-link').getAttribute('href')).toBe('/explore');
+    await playground.close();
   });
 
   it('made every request to this machine, broke no CSP rule and logged no error', () => {
