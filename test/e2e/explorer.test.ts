@@ -237,6 +237,47 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
     await screenshot('paper');
   });
 
+  it('opens a page for every type, with its relations as links, and its source where the type has one', async () => {
+    const mitigation = data<{ mitigations: { slug: string; name: string }[] }[]>('risks.json').flatMap(
+      (r) => r.mitigations,
+    )[0];
+    const pages: [string, string, string][] = [
+      ['Dataset', gid('Dataset', 'casp14'), 'CASP14'],
+      ['Task', gid('Task', 'msa-free-protein-sequence-prediction'), 'MSA-free Protein Sequence Prediction'],
+      ['Metric', gid('Metric', 'tm-score'), 'TM Score'],
+      ['Sector', gid('Sector', 'bioinformatics'), 'Bioinformatics'],
+      ['Result', gid('Result', 'esmfold-casp14-tm-score'), 'ESMfold: 0.68'],
+      [
+        'Comparison',
+        gid('Comparison', 'esmfold-vs-alphafold2-casp14-tm-score'),
+        'Comparison on MSA-free Protein Sequence Prediction',
+      ],
+      ['Risk', gid('Risk', 'privacy'), 'Privacy'],
+      ['Mitigation', gid('Mitigation', mitigation.slug), mitigation.name],
+      ['Citation', gid('Citation', 84), '[84] ESMfold'],
+    ];
+    for (const [type, id, label] of pages) {
+      await open(`#/entity/${encodeURIComponent(id)}`);
+      const shown = {
+        type,
+        heading: await page.locator('h1').innerText(),
+        relations: await page.locator('section.relation a.entity-link').count(),
+        source: await page.locator('.source a[href^="/paper#"]').count(),
+        errors: await page.locator('.error').count(),
+      };
+      expect(shown).toEqual({
+        type,
+        heading: `${type} ${label}`,
+        relations: expect.any(Number) as number,
+        // a reference is where the paper cites it: its mentions, each linked into the paper
+        source: type === 'Citation' ? 0 : 1,
+        errors: 0,
+      });
+      expect({ type, relations: shown.relations > 0 }).toEqual({ type, relations: true });
+    }
+    expect(await page.locator('ul.mentions a[href^="/paper#section-iii-a"]').count()).toBeGreaterThan(0);
+  });
+
   it("draws ESMfold's neighbourhood at depth 2 with AlphaFold2, CASP14 and reference 84, filters by type and re-centres", async () => {
     await open(`#/entity/${encodeURIComponent(gid('Model', 'esmfold'))}`);
     await page.getByRole('link', { name: 'Show its neighbourhood graph' }).click();
