@@ -1,6 +1,10 @@
 import * as Plot from '@observablehq/plot';
-import type { ExplorerAggregatesQuery, ExplorerAuditsWhereQuery } from '../client/generated/graphql';
-import { OperationName, runOperation, savedDocument } from './api-client';
+import type {
+  AuditClosedModelsQuery,
+  ExplorerAggregatesQuery,
+  ExplorerAuditsWhereQuery,
+} from '../client/generated/graphql';
+import { OperationName, Operations, RanOperation, runOperation, savedDocument } from './api-client';
 import { barChart, withRoles } from './charts-view';
 import { chartFigure, dataTable, el, errorBox, showView } from './dom-helpers';
 import { entityHref } from './entity-links';
@@ -10,96 +14,91 @@ type Row = (Node | string | number | null)[];
 type Named = { id: string; name: string };
 const link = (e: Named) => el('a', { href: entityHref(e.id) }, e.name);
 
-interface Audit {
-  operation: OperationName;
+type AuditName = Extract<OperationName, `Audit${string}`>;
+
+/** One audit: its saved operation, how its rows read, and the aliases of ExplorerAuditsWhere that list the same. */
+interface AuditSpec<N extends AuditName> {
+  operation: N;
   title: string;
-  /** the aliases of ExplorerAuditsWhere that list the same entities */
   where: (keyof ExplorerAuditsWhereQuery)[];
   headers: string[];
-  rows: (data: never) => Row[];
+  rows: (data: Operations[N][0]) => Row[];
 }
 
-const modelRows = (
-  models: (Named & { type: string | null; access: string; parameters: { display: string } })[],
-) => models.map((m) => [link(m), m.type ?? '—', m.access, m.parameters.display]);
+type Audit = Omit<AuditSpec<AuditName>, 'rows'> & {
+  run(): Promise<{ rows: Row[]; ran: RanOperation }>;
+};
 
-/** The six audits: the saved operation of each, how its rows read, and its `where` form. */
+/** An audit whose rows are typed by its own operation's answer. */
+function audit<N extends AuditName>(spec: AuditSpec<N>): Audit {
+  const { rows, ...rest } = spec;
+  return {
+    ...rest,
+    run: async () => {
+      const { data, ran } = await runOperation(spec.operation, {});
+      return { rows: rows(data), ran };
+    },
+  };
+}
+
+const modelRows = (models: AuditClosedModelsQuery['audits']['closedModels']): Row[] =>
+  models.map((m) => [link(m), m.type ?? '—', m.access, m.parameters.display]);
+
+/** The six audits of the API. */
 const AUDITS: Audit[] = [
-  {
+  audit({
     operation: 'AuditDatasetsWithoutOpenAccess',
     title: 'Datasets without open access',
     where: ['datasetsWithoutOpenAccess'],
     headers: ['dataset', 'access', 'scale', 'sector'],
-    rows: (d: {
-      audits: {
-        datasetsWithoutOpenAccess: (Named & {
-          access: string;
-          scale: string | null;
-          sector: { name: string } | null;
-        })[];
-      };
-    }) => d.audits.datasetsWithoutOpenAccess.map((x) => [link(x), x.access, x.scale, x.sector?.name ?? '—']),
-  },
-  {
+    rows: (d) =>
+      d.audits.datasetsWithoutOpenAccess.map((x) => [link(x), x.access, x.scale, x.sector?.name ?? '—']),
+  }),
+  audit({
     operation: 'AuditClosedModels',
     title: 'Models without open access',
     where: ['closedModels'],
     headers: ['model', 'type', 'access', 'parameters'],
-    rows: (d: { audits: { closedModels: Parameters<typeof modelRows>[0] } }) =>
-      modelRows(d.audits.closedModels),
-  },
-  {
+    rows: (d) => modelRows(d.audits.closedModels),
+  }),
+  audit({
     operation: 'AuditModelsWithUnreportedSize',
     title: 'Models whose size the paper does not report',
     where: ['modelsWithUnreportedSize'],
     headers: ['model', 'type', 'access', 'parameters'],
-    rows: (d: { audits: { modelsWithUnreportedSize: Parameters<typeof modelRows>[0] } }) =>
-      modelRows(d.audits.modelsWithUnreportedSize),
-  },
-  {
+    rows: (d) => modelRows(d.audits.modelsWithUnreportedSize),
+  }),
+  audit({
     operation: 'AuditResultsOnRestrictedDatasets',
     title: 'Results measured on restricted datasets',
     where: ['resultsOnRestrictedDatasets'],
     headers: ['result', 'model', 'task', 'dataset (access)'],
-    rows: (d: {
-      audits: {
-        resultsOnRestrictedDatasets: {
-          id: string;
-          display: string;
-          model: { name: string };
-          task: { name: string };
-          dataset: { name: string; access: string } | null;
-        }[];
-      };
-    }) =>
+    rows: (d) =>
       d.audits.resultsOnRestrictedDatasets.map((r) => [
         link({ id: r.id, name: r.display }),
         r.model.name,
         r.task.name,
         r.dataset ? `${r.dataset.name} (${r.dataset.access})` : '—',
       ]),
-  },
-  {
+  }),
+  audit({
     operation: 'AuditRisksWithoutMitigation',
     title: 'Risks without a mitigation',
     where: ['risksWithoutMitigation'],
     headers: ['risk', 'summary'],
-    rows: (d: { audits: { risksWithoutMitigation: (Named & { summary: string })[] } }) =>
-      d.audits.risksWithoutMitigation.map((r) => [link(r), r.summary]),
-  },
-  {
+    rows: (d) => d.audits.risksWithoutMitigation.map((r) => [link(r), r.summary]),
+  }),
+  audit({
     operation: 'AuditUncitedEntities',
     title: 'Entities no citation supports',
     where: ['uncitedModels', 'uncitedDatasets', 'uncitedTasks', 'uncitedRisks'],
     headers: ['entity', 'type'],
-    rows: (d: {
-      audits: { uncitedEntities: { __typename: string; id: string; name?: string; label?: string | null }[] };
-    }) =>
+    rows: (d) =>
       d.audits.uncitedEntities.map((e) => [
-        link({ id: e.id, name: e.name ?? e.label ?? e.id }),
+        link({ id: e.id, name: 'name' in e ? e.name : e.__typename === 'Citation' ? `[${e.number}]` : e.id }),
         e.__typename,
       ]),
-  },
+  }),
 ];
 
 /** How many entities a `where` alias of ExplorerAuditsWhere lists. */
@@ -133,9 +132,8 @@ function auditSection(audit: Audit, where: ExplorerAuditsWhereQuery): HTMLElemen
         class: 'run-audit',
         onclick: () => {
           output.replaceChildren(el('p', {}, 'Running…'));
-          runOperation(audit.operation, {}).then(
-            ({ data, ran: auditRan }) => {
-              const rows = audit.rows(data as never);
+          audit.run().then(
+            ({ rows, ran: auditRan }) => {
               output.replaceChildren(
                 el(
                   'p',

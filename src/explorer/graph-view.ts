@@ -3,6 +3,7 @@ import type {
   ExplorerLabelFragment,
   ExplorerNeighborsQuery,
   ExplorerPathQuery,
+  SearchType,
 } from '../client/generated/graphql';
 import { runOperation } from './api-client';
 import { dataTable, el, errorBox, routeParams, showView } from './dom-helpers';
@@ -160,7 +161,7 @@ export async function renderNeighbours(view: HTMLElement, id: string | null): Pr
     const { data, ran } = await runOperation('ExplorerNeighbors', {
       id,
       depth,
-      types: types.length ? (types as never) : null,
+      types: types.length ? (types as SearchType[]) : null,
     });
     renderNeighbourhood(view, data.neighbors, depth, types);
     view.appendChild(operationPanel(ran));
