@@ -28,6 +28,8 @@ export const EXPLORER_CSP = [
 export interface ExplorerPagesOptions {
   /** the gateway runs trusted documents: the page sends each operation's id instead of its text */
   trustedDocuments: boolean;
+  /** the playground is served (not in production): the pages link to it */
+  playground: boolean;
   /** where data/paper/survey.txt is read from, for /paper */
   dataDir: string;
 }
@@ -55,7 +57,9 @@ ${body}
 `;
 }
 
-const NAV = `<header class="site-header">
+/** The header of every page; the playground's link only where it is served. */
+function nav(playground: boolean): string {
+  return `<header class="site-header">
 <a class="brand" href="/explore">lam-atlas explorer</a>
 <nav aria-label="Views">
 <a href="/explore#/search">Search</a>
@@ -64,23 +68,23 @@ const NAV = `<header class="site-header">
 <a href="/explore#/charts">Table I</a>
 <a href="/explore#/audits">Audits</a>
 <a href="/paper">Paper</a>
-<a href="/graphql">Playground</a>
-</nav>
+${playground ? '<a href="/graphql">Playground</a>\n' : ''}</nav>
 </header>`;
+}
 
-function explorerHtml(trustedDocuments: boolean): string {
+function explorerHtml({ trustedDocuments, playground }: ExplorerPagesOptions): string {
   return shell(
     'lam-atlas explorer',
     `<a class="skip-link" href="#view">Skip to the content</a>
-${NAV}
+${nav(playground)}
 <main id="view" tabindex="-1"><p>Loading the explorer…</p></main>
 <script src="/explore/explorer.js" defer></script>`,
-    ` data-documents="${trustedDocuments ? 'id' : 'text'}"`,
+    ` data-documents="${trustedDocuments ? 'id' : 'text'}" data-playground="${playground ? 'on' : 'off'}"`,
   );
 }
 
 /** The English text of the survey, one anchor per section and table (the sources' locations) and per line. */
-function paperHtml(dataDir: string): string {
+function paperHtml({ dataDir, playground }: ExplorerPagesOptions): string {
   const parts: string[] = [];
   let section = '';
   for (const p of englishParagraphs(readPaper(dataDir))) {
@@ -98,7 +102,7 @@ function paperHtml(dataDir: string): string {
   return shell(
     'The survey: Large AI Models in Health Informatics',
     `<a class="skip-link" href="#paper">Skip to the text</a>
-${NAV}
+${nav(playground)}
 <main id="paper" class="paper" tabindex="-1"><h1>Large AI Models in Health Informatics: Applications, Challenges, and the Future</h1>
 <p class="hint">The paper's English text as the knowledge graph reads it (data/paper/survey.txt); every source location of the explorer links to its section here.</p>
 ${parts.join('\n')}
@@ -106,16 +110,15 @@ ${parts.join('\n')}
   );
 }
 
-function landingHtml(): string {
+function landingHtml({ playground }: ExplorerPagesOptions): string {
   return shell(
     'lam-atlas',
-    `${NAV}
+    `${nav(playground)}
 <main id="view" class="landing"><h1>lam-atlas</h1>
 <p>A knowledge graph of the survey <cite>Large AI Models in Health Informatics</cite>.</p>
 <ul>
 <li><a href="/explore">The explorer</a>: search, entity pages, the graph, Table I as charts, the audits.</li>
-<li><a href="/graphql">The GraphQL playground</a>: the API and its saved operations.</li>
-<li><a href="/paper">The paper's text</a>.</li>
+${playground ? '<li><a href="/graphql">The GraphQL playground</a>: the API and its saved operations.</li>\n' : ''}<li><a href="/paper">The paper's text</a>.</li>
 </ul></main>`,
   );
 }
@@ -148,9 +151,9 @@ export function explorerPages(options: ExplorerPagesOptions): PageRoute {
   };
   const html = 'text/html; charset=utf-8';
   const routes: Record<string, () => [string, string]> = {
-    '/': () => [html, once('/', landingHtml)],
-    '/explore': () => [html, once('/explore', () => explorerHtml(options.trustedDocuments))],
-    '/explore/': () => [html, once('/explore', () => explorerHtml(options.trustedDocuments))],
+    '/': () => [html, once('/', () => landingHtml(options))],
+    '/explore': () => [html, once('/explore', () => explorerHtml(options))],
+    '/explore/': () => [html, once('/explore', () => explorerHtml(options))],
     '/explore/explorer.js': () => [
       'text/javascript; charset=utf-8',
       once('bundle', () => fs.readFileSync(EXPLORER_BUNDLE, 'utf8')),
@@ -159,7 +162,7 @@ export function explorerPages(options: ExplorerPagesOptions): PageRoute {
       'text/css; charset=utf-8',
       once('styles', () => fs.readFileSync(EXPLORER_STYLES, 'utf8')),
     ],
-    '/paper': () => [html, once('/paper', () => paperHtml(options.dataDir))],
+    '/paper': () => [html, once('/paper', () => paperHtml(options))],
   };
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;

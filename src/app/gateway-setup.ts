@@ -44,7 +44,11 @@ export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config:
     rateLimit: config.rateLimit,
     metrics: gateway.metrics,
     pages: config.explorer
-      ? explorerPages({ trustedDocuments: config.trustedDocuments.mode !== 'off', dataDir: config.dataDir })
+      ? explorerPages({
+          trustedDocuments: config.trustedDocuments.mode !== 'off',
+          playground: !config.production,
+          dataDir: config.dataDir,
+        })
       : null,
   });
 }

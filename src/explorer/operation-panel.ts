@@ -129,10 +129,13 @@ export function operationPanel(ran: RanOperation): HTMLElement {
     Object.keys(ran.variables).length
       ? el('pre', { 'aria-label': 'variables' }, el('code', {}, variables))
       : null,
-    el(
-      'a',
-      { class: 'button', href: playgroundUrl(ran), target: '_blank', rel: 'noopener' },
-      'Open in the playground',
-    ),
+    // the server says whether the playground is served (it is not in production)
+    document.body.dataset.playground === 'off'
+      ? null
+      : el(
+          'a',
+          { class: 'button', href: playgroundUrl(ran), target: '_blank', rel: 'noopener' },
+          'Open in the playground',
+        ),
   );
 }

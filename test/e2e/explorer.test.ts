@@ -69,7 +69,8 @@ describe('where the explorer is served', () => {
       expect(page.status).toBe(200);
       expect(page.headers.get('content-security-policy')).toBe(EXPLORER_CSP);
       expect(EXPLORER_CSP).toContain("script-src 'self'");
-      expect(page.text).toContain('data-documents="id"');
+      expect(page.text).toContain('data-documents="id" data-playground="off"');
+      expect(page.text).not.toContain('href="/graphql"');
       // no inline script: the only one is the bundle, by URL
       expect(page.text.match(/<script[^>]*>/g)).toEqual(['<script src="/explore/explorer.js" defer>']);
       const script = await get(`${server.url}/explore/explorer.js`);
@@ -81,7 +82,8 @@ describe('where the explorer is served', () => {
       const landing = await get(`${server.url}/`);
       expect(landing.status).toBe(200);
       expect(landing.text).toContain('href="/explore"');
-      expect(landing.text).toContain('href="/graphql"');
+      // the playground is off in production: nothing links to it
+      expect(landing.text).not.toContain('href="/graphql"');
     } finally {
       await server.stop();
     }
@@ -104,7 +106,12 @@ describe('where the explorer is served', () => {
       expect(locations.size).toBeGreaterThan(5);
       const missing = [...locations].filter((l) => !paper.text.includes(`id="${paperAnchor(l)}"`));
       expect(missing).toEqual([]);
-      expect((await get(`${server.url}/explore`)).text).toContain('data-documents="text"');
+      expect((await get(`${server.url}/explore`)).text).toContain(
+        'data-documents="text" data-playground="on"',
+      );
+      const landing = await get(`${server.url}/`);
+      expect(landing.text).toContain('href="/explore"');
+      expect(landing.text).toContain('href="/graphql"');
       const playground = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(await playground.text()).toContain('href="/explore"');
     } finally {
