@@ -325,6 +325,21 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
 
     await page.getByRole('link', { name: 'Re-centre on AlphaFold2' }).click();
     await page.locator('h1', { hasText: 'Neighbourhood of AlphaFold2' }).waitFor();
+
+    // a click on a node of the drawing re-centres too: where Cytoscape drew CASP14 (it keeps its
+    // instance on the container)
+    await page.locator('body[data-ready="true"]').waitFor();
+    const casp14 = gid('Dataset', 'casp14');
+    const at = await page.locator('.graph').evaluate((box, id) => {
+      const cy = (box as unknown as { _cyreg: { cy: { $id(id: string): { renderedPosition(): Point } } } })
+        ._cyreg.cy;
+      const { left, top } = box.getBoundingClientRect();
+      const p = cy.$id(id).renderedPosition();
+      return { x: left + p.x, y: top + p.y };
+    }, casp14);
+    await page.mouse.click(at.x, at.y);
+    await page.locator('h1', { hasText: 'Neighbourhood of CASP14' }).waitFor();
+    expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain(casp14);
   });
 
   it('charts the protein-structure task of Table I: both bars with the numbers of the data, the direction on the axis', async () => {
@@ -469,6 +484,11 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
     expect(problems).toEqual([]);
   });
 });
+
+interface Point {
+  x: number;
+  y: number;
+}
 
 interface AxeResults {
   violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
