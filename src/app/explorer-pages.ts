@@ -86,14 +86,17 @@ ${nav(playground)}
 /** The English text of the survey, one anchor per section and table (the sources' locations) and per line. */
 function paperHtml({ dataDir, playground }: ExplorerPagesOptions): string {
   const parts: string[] = [];
+  const anchored = new Set<string>();
   let section = '';
   for (const p of englishParagraphs(readPaper(dataDir))) {
     if (p.section !== section) {
       if (section) parts.push('</section>');
       section = p.section;
-      parts.push(
-        `<section aria-labelledby="${paperAnchor(section)}"><h2 id="${paperAnchor(section)}">${escapeHtml(section)}</h2>`,
-      );
+      // a section the text comes back to (a caption between its paragraphs) keeps its first anchor
+      const anchor = paperAnchor(section);
+      const id = anchored.has(anchor) ? '' : ` id="${anchor}"`;
+      anchored.add(anchor);
+      parts.push(`<section><h2${id}>${escapeHtml(section)}</h2>`);
     }
     const cls = p.text.startsWith('|') ? ' class="table-row"' : '';
     parts.push(`<p id="line-${p.line}"${cls}>${escapeHtml(p.text)}</p>`);

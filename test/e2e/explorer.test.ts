@@ -242,6 +242,10 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
     expect(await page.locator('h2#table-i').innerText()).toBe('Table I');
     expect(await page.locator('#table-i ~ p').first().innerText()).toMatch(/^TABLE I:/);
     await screenshot('paper');
+    expect(await accessibilityViolations()).toEqual([]);
+    expect(
+      await page.locator('[id]').evaluateAll((els) => els.length - new Set(els.map((e) => e.id)).size),
+    ).toBe(0);
   });
 
   it('opens a page for every type, with its relations as links, and its source where the type has one', async () => {
