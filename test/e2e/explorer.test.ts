@@ -211,6 +211,18 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
     expect(validate(SCHEMA, parse(query))).toEqual([]);
     await screenshot('search');
 
+    // words found in the texts come with their snippet, the matched words marked (hallucination is a
+    // reliability risk in data/risks.json)
+    await page.getByLabel(/Words to find/).fill('hallucination');
+    const marks = page.locator('.search-results .snippet mark');
+    await marks.first().waitFor();
+    expect((await marks.allInnerTexts()).every((m) => /^hallucinat/i.test(m))).toBe(true);
+    expect(await page.locator('.hit-group[data-type="Risk"] a.entity-link').allInnerTexts()).toContain(
+      'Risk Reliability',
+    );
+    await page.getByLabel(/Words to find/).fill('esm');
+    await page.locator('.search-results .count', { hasText: '“esm”' }).waitFor();
+
     // keyboard only: from the search box to the first hit, Enter opens it
     await page.getByLabel(/Words to find/).focus();
     await page.keyboard.press('Tab');
