@@ -11,6 +11,8 @@ export default tseslint.config(
       'test/artifacts/',
       'test/fixtures/',
       'src/client/generated/',
+      // the explorer's bundle (npm run build:explorer), also skipped as JavaScript below
+      'src/explorer/generated/',
       '**/*.js',
       '**/*.mjs',
     ],

@@ -3,6 +3,7 @@ import { Config } from '../common/config';
 import type { Logger } from '../common/logger';
 import type { Gateway, GatewayOptions } from '../gateway/gateway';
 import { readManifest, TrustedDocuments } from '../gateway/trusted-documents';
+import { explorerPages } from './explorer-pages';
 import { createHttpServer, HealthCheck } from './http-server';
 
 /** The trusted-documents setting with its manifest read, or undefined when it is off. */
@@ -23,6 +24,7 @@ export function gatewayOptions(
 ): Omit<GatewayOptions, 'supergraph' | 'transport'> {
   return {
     production: config.production,
+    explorer: config.explorer,
     subgraphSecret: config.subgraphSecret,
     requestTimeoutMs: config.requestTimeoutMs,
     corsOrigins: config.corsOrigins ?? (config.production ? [] : ['*']),
@@ -35,11 +37,18 @@ export function gatewayOptions(
   };
 }
 
-/** The HTTP server in front of a gateway as the configuration sets it up: body limit, rate limit, /metrics. */
+/** The HTTP server in front of a gateway as the configuration sets it up: body limit, rate limit, /metrics, the explorer. */
 export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config: Config): http.Server {
   return createHttpServer(gateway.runtime, health, {
     maxBodyBytes: config.maxBodyBytes,
     rateLimit: config.rateLimit,
     metrics: gateway.metrics,
+    pages: config.explorer
+      ? explorerPages({
+          trustedDocuments: config.trustedDocuments.mode !== 'off',
+          playground: !config.production,
+          dataDir: config.dataDir,
+        })
+      : null,
   });
 }

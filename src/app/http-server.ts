@@ -1,5 +1,6 @@
 import * as http from 'http';
 import type { GatewayMetrics } from '../gateway/metrics';
+import type { PageRoute } from './explorer-pages';
 import { clientKey, RateLimiter, RateLimitOptions } from './rate-limit';
 
 export type HealthCheck = () => Promise<Record<string, boolean>>;
@@ -12,6 +13,8 @@ export interface HttpServerOptions {
   rateLimit?: RateLimitOptions | null;
   /** served at GET /metrics, and told of the requests refused here */
   metrics?: GatewayMetrics | null;
+  /** the explorer's pages (/, /explore, /paper); without them / redirects to the playground */
+  pages?: PageRoute | null;
 }
 
 type Reject = (
@@ -138,6 +141,7 @@ export function createHttpServer(
     maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
     rateLimit = null,
     metrics = null,
+    pages = null,
   } = typeof options === 'number' ? { maxBodyBytes: options } : options;
   const limiter = rateLimit ? new RateLimiter(rateLimit) : null;
   const reject: Reject = (req, res, status, code, message, headers) => {
@@ -191,6 +195,7 @@ export function createHttpServer(
         });
       return;
     }
+    if (pages?.(req, res)) return;
     if (path === '/') {
       res.writeHead(302, { location: '/graphql' });
       res.end();

@@ -51,6 +51,8 @@ export interface Config {
   supergraphPath: string | null;
   /** TRUSTED_DOCUMENTS: off (the default), allow (manifest ids and arbitrary documents) or only (manifest ids) */
   trustedDocuments: { mode: 'off' | 'allow' | 'only'; manifestPath: string };
+  /** EXPLORER: serve the explorer at /explore and the paper's text at /paper (default: on, off in production) */
+  explorer: boolean;
   /** the lowest level written by the servers' loggers (a line per request is info) */
   logLevel: LogLevel;
   /** serve Prometheus metrics at /metrics */
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         env.TRUSTED_DOCUMENTS_MANIFEST || path.join(ROOT, 'persisted-documents.json'),
       ),
     },
+    explorer: flag(env, 'EXPLORER', env.NODE_ENV !== 'production'),
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: flag(env, 'METRICS', true),
     execution: executionMode(env.EXECUTION),

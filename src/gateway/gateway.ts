@@ -29,6 +29,8 @@ export interface GatewayOptions {
    */
   fused?: { apiSchema: string; subgraphs: Record<string, LocalSubgraph> };
   production: boolean;
+  /** the explorer is served beside the playground, which then links to it */
+  explorer?: boolean;
   /** limits to change; the others keep DEFAULT_LIMITS */
   limits?: Partial<OperationLimits>;
   /** answer __schema/__type (default: on, except in production) */
@@ -116,7 +118,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     upstreamTimeout: options.subgraphTimeoutMs,
     logging: options.logging ?? (options.production ? 'info' : 'warn'),
     landingPage: false,
-    ...playgroundOptions(options.production),
+    ...playgroundOptions(options.production, undefined, options.explorer),
     ...(trustedDocumentsOptions(options.trustedDocuments) as object),
   });
   return {

@@ -98,6 +98,11 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   SearchText: { query: 'hallucination', first: 10 },
   // ESMfold's id
   Neighbors: { id: 'TW9kZWw6ZXNtZm9sZA==', depth: 1 },
+  ExplorerSearch: { query: 'esm', first: 20 },
+  ExplorerEntity: { id: 'TW9kZWw6ZXNtZm9sZA==' },
+  ExplorerNeighbors: { id: 'TW9kZWw6ZXNtZm9sZA==', depth: 1 },
+  // GPT-4 to Privacy
+  ExplorerPath: { from: 'TW9kZWw6Z3B0LTQ=', to: 'Umlzazpwcml2YWN5' },
 };
 
 /** Styles over GraphiQL's: tabs wrap onto more rows instead of running off the bar, the title stays on one line. */
@@ -109,7 +114,14 @@ const PLAYGROUND_CSS = `
 }
 .graphiql-container .graphiql-tabs { flex-wrap: wrap; overflow: visible; row-gap: 4px; }
 .graphiql-container .graphiql-logo { white-space: nowrap; align-self: center; }
+.lam-atlas-explorer-link {
+  position: fixed; right: 12px; bottom: 8px; z-index: 10; padding: 4px 10px; border-radius: 4px;
+  background: #1d4ed8; color: #fff; font: 14px/1.4 system-ui, sans-serif; text-decoration: none;
+}
 `;
+
+/** A link from the playground to the explorer, when the explorer is served. */
+const EXPLORER_LINK = '<a class="lam-atlas-explorer-link" href="/explore">Open the explorer</a>';
 
 interface Parsed {
   file: string;
@@ -223,11 +235,21 @@ export function loadPlaygroundTabs(
   return tabs;
 }
 
+/** `html` with `insert` before its closing body tag: the last one, as the inlined bundle holds the string too. */
+function beforeBodyEnd(html: string, insert: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? html + insert : html.slice(0, at) + insert + html.slice(at);
+}
+
 /**
  * GraphiQL served from the installed bundle (no CDN), opening on the README's first query followed by
  * the saved operations. Off in production.
  */
-export function playgroundOptions(production: boolean, dir: string = OPERATIONS_DIR): PlaygroundOptions {
+export function playgroundOptions(
+  production: boolean,
+  dir: string = OPERATIONS_DIR,
+  explorerLink = false,
+): PlaygroundOptions {
   if (production) return { graphiql: false };
   const saved = loadPlaygroundTabs(dir);
   return {
@@ -238,8 +260,11 @@ export function playgroundOptions(production: boolean, dir: string = OPERATIONS_
     },
     // the bundle is large (about 9 MB): load it on the first playground request, never in production
     renderGraphiQL: async (options) =>
-      (await import('@graphql-yoga/render-graphiql'))
-        .renderGraphiQL(options)
-        .replace('</head>', `<style>${PLAYGROUND_CSS}</style></head>`),
+      beforeBodyEnd(
+        (await import('@graphql-yoga/render-graphiql'))
+          .renderGraphiQL(options)
+          .replace('</head>', `<style>${PLAYGROUND_CSS}</style></head>`),
+        explorerLink ? EXPLORER_LINK : '',
+      ),
   };
 }

@@ -78,6 +78,25 @@ export const SAVED_VARIABLES: Record<string, Record<string, unknown>[]> = {
   RestrictedDatasetsAndTheirModels: [{}],
   RisksWithClosedExamples: [{}],
   SearchText: [{ query: 'hallucination' }, { query: 'chest x-ray', types: ['DATASET'] }],
+  ExplorerSearch: [{ query: 'esm' }, { query: 'privacy', first: 5 }],
+  ExplorerEntity: [
+    gid('Model', 'esmfold'),
+    gid('Dataset', 'casp14'),
+    gid('Task', 'msa-free-protein-sequence-prediction'),
+    gid('Metric', 'tm-score'),
+    gid('Sector', 'bioinformatics'),
+    gid('Result', 'esmfold-casp14-tm-score'),
+    gid('Risk', 'privacy'),
+    gid('Citation', 84),
+  ].map((id) => ({ id })),
+  ExplorerNeighbors: [
+    { id: gid('Model', 'esmfold'), depth: 1 },
+    { id: gid('Model', 'esmfold'), depth: 2, types: ['MODEL', 'DATASET'] },
+  ],
+  ExplorerPath: [{ from: gid('Model', 'gpt-4'), to: gid('Risk', 'privacy') }],
+  ExplorerTableOne: [{}],
+  ExplorerAggregates: [{}],
+  ExplorerAuditsWhere: [{}],
   SectorOverview: JSON.parse(fs.readFileSync(path.join(ROOT, 'data/sectors.json'), 'utf8')) as {
     slug: string;
   }[],

@@ -205,6 +205,17 @@ const COVERED_ELSEWHERE: Elsewhere[] = [
     by: 'test/client/codegen.test.ts',
     contains: ['npm run codegen', 'codegen.yml'],
   },
+  {
+    command: /^npm run build:explorer$/,
+    by: 'test/explorer/bundle.test.ts',
+    contains: ['npm run build:explorer', 'buildExplorerBundle'],
+  },
+  // the script runs the explorer's browser test with EXPLORER_SCREENSHOTS=docs/images
+  {
+    command: /^npm run screenshots:explorer$/,
+    by: 'test/e2e/explorer.test.ts',
+    contains: ['npm run screenshots:explorer', 'EXPLORER_SCREENSHOTS'],
+  },
   // against a checkout-shaped fixture: the audit itself is not a dependency
   {
     command: /^npm run audit:federation$/,
@@ -508,10 +519,17 @@ describe('the documents commands, run here', () => {
         '.prettierrc.json',
         '.prettierignore',
         'eslint.config.mjs',
-      ])
+        'src/explorer/tsconfig.json',
+      ]) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
         fs.copyFileSync(path.join(ROOT, f), path.join(dir, f));
+      }
       fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-      fs.mkdirSync(path.join(dir, 'src'));
+      // the explorer's browser code is checked with the DOM's types, by its own tsconfig
+      fs.writeFileSync(
+        path.join(dir, 'src/explorer/sample-view.ts'),
+        "export const heading = (): HTMLElement | null => document.querySelector('h1');\n",
+      );
       const sample = path.join(dir, 'src/sample.ts');
       fs.writeFileSync(
         sample,
