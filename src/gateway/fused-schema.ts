@@ -6,6 +6,7 @@ import {
   getNamedType,
   GraphQLAbstractType,
   GraphQLEnumType,
+  GraphQLError,
   GraphQLFieldResolver,
   GraphQLLeafType,
   GraphQLObjectType,
@@ -25,7 +26,7 @@ import {
   isSpecifiedScalarType,
 } from 'graphql';
 import type { LocalSubgraph } from './local-transport';
-import { readSupergraphJoins, SupergraphJoins } from './supergraph-joins';
+import { entityEntry, readSupergraphJoins, SupergraphJoins } from './supergraph-joins';
 
 /** The subgraph an object was resolved in: its other fields resolve there when they can, without a hop. */
 const ORIGIN = Symbol('lam-atlas.subgraph');
@@ -136,7 +137,9 @@ class FieldRouter {
   private direct(subgraph: string, type: string, field: string): Resolve {
     const definition = this.fieldIn(subgraph, type, field);
     const resolve = (definition.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, object>;
-    const composite = isCompositeType(getNamedType(definition.type));
+    const named = getNamedType(definition.type);
+    const composite = isCompositeType(named);
+    const abstract = isAbstractType(named) ? named.name : undefined;
     return (parent, args, request, info) => {
       let value: unknown;
       try {
@@ -145,7 +148,13 @@ class FieldRouter {
       } catch (error) {
         throw marked(error, subgraph);
       }
-      return attributed(value, subgraph, composite);
+      const result = attributed(value, subgraph, composite);
+      if (!abstract) return result;
+      return then(result, (v) => {
+        const checked = this.members(abstract, v, request, info);
+        if (checked instanceof Error) throw checked;
+        return checked;
+      });
     };
   }
 
@@ -153,24 +162,27 @@ class FieldRouter {
     const graphs = this.joins.resolvers.get(`${type}.${field}`);
     if (!graphs?.length) throw new Error(`the supergraph names no subgraph that resolves ${type}.${field}`);
     const direct = new Map(graphs.map((g) => [g, this.direct(g, type, field)]));
-    const keys = this.joins.keys.get(type);
-    const owner = graphs.find((g) => keys?.has(g));
     const first = direct.get(graphs[0])!;
-    if (!owner)
-      return (parent, args, request, info) =>
-        (direct.get(parent?.[ORIGIN] as string) ?? first)(parent, args, request, info);
-    const fromOwner = direct.get(owner)!;
-    const entity = this.entityFetcher(owner, type, [
-      ...keys!.get(owner)!,
-      ...(this.joins.requires.get(`${type}.${field}@${owner}`) ?? []),
-    ]);
+    // from each subgraph that lacks the field: one entity call to a subgraph with a key it can give
+    const hops = new Map<string, Resolve>();
+    for (const from of this.joins.types.get(type) ?? []) {
+      const entry = direct.has(from) ? undefined : entityEntry(this.joins, type, from, graphs);
+      if (!entry) continue;
+      const fromOwner = direct.get(entry.graph)!;
+      const entity = this.entityFetcher(entry.graph, type, [
+        ...entry.key,
+        ...(this.joins.requires.get(`${type}.${field}@${entry.graph}`) ?? []),
+      ]);
+      hops.set(from, (parent, args, request, info) =>
+        then(entity(parent!, request, info), (found) =>
+          found == null ? null : fromOwner(found as Tagged, args, request, info),
+        ),
+      );
+    }
     return (parent, args, request, info) => {
       const origin = parent?.[ORIGIN];
-      const own = origin === undefined ? first : direct.get(origin);
-      if (own) return own(parent, args, request, info);
-      return then(entity(parent!, request, info), (found) =>
-        found == null ? null : fromOwner(found as Tagged, args, request, info),
-      );
+      const resolve = origin === undefined ? first : (direct.get(origin) ?? hops.get(origin) ?? first);
+      return resolve(parent, args, request, info);
     };
   }
 
@@ -234,19 +246,54 @@ class FieldRouter {
   /** graphql-jit passes no abstract type to a type resolver: each abstract type has one of its own */
   typeResolver(abstractType: string): GraphQLTypeResolver<Tagged, FusedRequest> {
     return (value, request, info) => {
-      const origin = value?.[ORIGIN];
-      const schema = origin ? this.subgraphs[origin].schema : undefined;
-      const own = schema?.getType(abstractType);
-      if (schema && own && isAbstractType(own)) {
-        const name = own.resolveType?.(value, request.contextOf(origin!), info, own);
-        if (typeof name === 'string') return name;
-        const byCheck = schema
-          .getPossibleTypes(own)
-          .find((t) => t.isTypeOf?.(value, request.contextOf(origin!), info) === true);
-        if (byCheck) return byCheck.name;
-      }
-      return value?.__typename as string | undefined;
+      const member = this.memberOf(abstractType, value, request, info);
+      return member instanceof Error ? undefined : member;
     };
+  }
+
+  /**
+   * The object type a value of an abstract type is, as the subgraph it came from resolves it; an error
+   * (the one its executor gives) when that subgraph's schema does not make it a member of the type.
+   */
+  private memberOf(
+    abstractType: string,
+    value: Tagged,
+    request: FusedRequest,
+    info: GraphQLResolveInfo,
+  ): string | undefined | GraphQLError {
+    const origin = value?.[ORIGIN];
+    const schema = origin ? this.subgraphs[origin].schema : undefined;
+    const own = schema?.getType(abstractType);
+    if (!schema || !own || !isAbstractType(own)) return value?.__typename as string | undefined;
+    const context = request.contextOf(origin!);
+    const resolved = own.resolveType?.(value, context, info, own);
+    const name =
+      typeof resolved === 'string'
+        ? resolved
+        : (schema.getPossibleTypes(own).find((t) => t.isTypeOf?.(value, context, info) === true)?.name ??
+          (value?.__typename as string | undefined));
+    const type = name === undefined ? undefined : schema.getType(name);
+    if (name === undefined || (type && isObjectType(type) && schema.isSubType(own, type))) return name;
+    return marked(
+      new GraphQLError(`Runtime Object type "${name}" is not a possible type for "${abstractType}".`),
+      origin!,
+    ) as GraphQLError;
+  }
+
+  /**
+   * A value of an abstract field with each object its subgraph would refuse as a member replaced by that
+   * error: the field (or the list item) is then null with the error, as the subgraph answers it.
+   */
+  private members(
+    abstractType: string,
+    value: unknown,
+    request: FusedRequest,
+    info: GraphQLResolveInfo,
+  ): unknown {
+    if (value == null) return value;
+    if (Array.isArray(value)) return value.map((v) => this.members(abstractType, v, request, info));
+    const member = this.memberOf(abstractType, value as Tagged, request, info);
+    return member instanceof Error ? member : value;
   }
 }
 

@@ -64,6 +64,13 @@ export interface Gateway {
   dispose(): Promise<void>;
 }
 
+/** The fused engine's refusal of a supergraph at start-up: what it uses that the engine does not implement. */
+export class FusedRefusal extends Error {
+  constructor(readonly unsupported: string[]) {
+    super(`the supergraph cannot run fused in one process: ${unsupported.join('; ')}`);
+  }
+}
+
 /** Builds the gateway; it listens nowhere until a main file hands `runtime` to an HTTP server. */
 export function createGateway(options: GatewayOptions): Gateway {
   const stats = new FetchStats();
@@ -82,8 +89,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const telemetry = useTelemetry({ metrics, logger, requestIdOf: errors.requestIdOf });
   const fused =
     options.fused && buildFusedSchema(options.supergraph, options.fused.apiSchema, options.fused.subgraphs);
-  if (fused && 'unsupported' in fused)
-    throw new Error(`the supergraph cannot run fused in one process: ${fused.unsupported.join('; ')}`);
+  if (fused && 'unsupported' in fused) throw new FusedRefusal(fused.unsupported);
   const fusedPlugins = fused ? [useFusedExecution(fused) as never] : [];
   const runtime = createGatewayRuntime({
     supergraph: options.supergraph,
