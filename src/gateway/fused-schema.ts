@@ -1,3 +1,4 @@
+import type { Identity } from '../common/identity';
 import type { Deadline } from './request-deadline.plugin';
 import { isPromise, mapSchema, MapperKind } from '@graphql-tools/utils';
 import {
@@ -41,12 +42,15 @@ export class FusedRequest {
   readonly entities = new WeakMap<object, Map<string, unknown>>();
   constructor(
     private readonly subgraphs: Record<string, LocalSubgraph>,
+    /** the caller's, as every subgraph context carries it */
+    private readonly identity: Identity,
     /** past it, no more subgraph resolvers start */
     readonly deadline?: Deadline,
   ) {}
   contextOf(subgraph: string): object {
     let context = this.contexts.get(subgraph);
-    if (!context) this.contexts.set(subgraph, (context = this.subgraphs[subgraph].createContext()));
+    if (!context)
+      this.contexts.set(subgraph, (context = this.subgraphs[subgraph].createContext(this.identity)));
     return context;
   }
 }
@@ -96,6 +100,10 @@ function attributed(value: unknown, subgraph: string, tag: boolean): unknown {
   return tag ? tagAll(value, subgraph) : value;
 }
 
+/** The resolve info a subgraph's resolver gets: the supergraph operation's, with the subgraph's own schema. */
+const ownInfo = (info: GraphQLResolveInfo, schema: GraphQLSchema): GraphQLResolveInfo =>
+  info.schema === schema ? info : { ...info, schema };
+
 /** A leaf value as the subgraph would have sent it in a representation (enum names, serialized scalars). */
 function serialized(type: GraphQLOutputType, value: unknown): unknown {
   if (value == null) return null;
@@ -140,11 +148,14 @@ class FieldRouter {
     const named = getNamedType(definition.type);
     const composite = isCompositeType(named);
     const abstract = isAbstractType(named) ? named.name : undefined;
+    const own = this.subgraphs[subgraph].schema;
+    // a plain property read needs no info; a resolver of the subgraph's sees its own schema, as planned
+    const infoFor = definition.resolve ? (info: GraphQLResolveInfo) => ownInfo(info, own) : undefined;
     return (parent, args, request, info) => {
       let value: unknown;
       try {
         request.deadline?.check();
-        value = resolve(parent, args, request.contextOf(subgraph), info);
+        value = resolve(parent, args, request.contextOf(subgraph), infoFor ? infoFor(info) : info);
       } catch (error) {
         throw marked(error, subgraph);
       }
@@ -192,7 +203,8 @@ class FieldRouter {
    */
   private entityFetcher(owner: string, type: string, fields: string[]) {
     const cacheKey = `${owner} ${fields.join(' ')}`;
-    const ownerType = this.subgraphs[owner].schema.getType(type)!;
+    const ownerSchema = this.subgraphs[owner].schema;
+    const ownerType = ownerSchema.getType(type)!;
     type ResolveReference = (reference: object, context: object, info: GraphQLResolveInfo) => unknown;
     const resolveReference = (
       ownerType.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }
@@ -218,7 +230,8 @@ class FieldRouter {
       for (let i = 0; i < fields.length; i++) representation[fields[i]] = values[i];
       let result: unknown = representation;
       try {
-        if (resolveReference) result = resolveReference(representation, request.contextOf(owner), info);
+        if (resolveReference)
+          result = resolveReference(representation, request.contextOf(owner), ownInfo(info, ownerSchema));
       } catch (error) {
         throw marked(error, owner);
       }
@@ -266,11 +279,12 @@ class FieldRouter {
     const own = schema?.getType(abstractType);
     if (!schema || !own || !isAbstractType(own)) return value?.__typename as string | undefined;
     const context = request.contextOf(origin!);
-    const resolved = own.resolveType?.(value, context, info, own);
+    const inOwn = ownInfo(info, schema);
+    const resolved = own.resolveType?.(value, context, inOwn, own);
     const name =
       typeof resolved === 'string'
         ? resolved
-        : (schema.getPossibleTypes(own).find((t) => t.isTypeOf?.(value, context, info) === true)?.name ??
+        : (schema.getPossibleTypes(own).find((t) => t.isTypeOf?.(value, context, inOwn) === true)?.name ??
           (value?.__typename as string | undefined));
     const type = name === undefined ? undefined : schema.getType(name);
     if (name === undefined || (type && isObjectType(type) && schema.isSubType(own, type))) return name;
@@ -311,7 +325,7 @@ function subgraphLeaf<T extends GraphQLScalarType | GraphQLEnumType>(
 
 export interface FusedSchema {
   schema: GraphQLSchema;
-  request(deadline?: Deadline): FusedRequest;
+  request(deadline: Deadline | undefined, identity: Identity): FusedRequest;
 }
 
 /**
@@ -378,5 +392,5 @@ export function buildFusedSchema(
     if (isObjectType(type) && !type.name.startsWith('__'))
       for (const field of Object.keys(type.getFields())) router.resolver(type.name, field);
   }
-  return { schema, request: (deadline) => new FusedRequest(subgraphs, deadline) };
+  return { schema, request: (deadline, identity) => new FusedRequest(subgraphs, identity, deadline) };
 }
