@@ -54,6 +54,24 @@ export interface GatewayOptions {
   /** Prometheus metrics in a registry of this gateway's own (default: on, without process metrics) */
   metrics?: boolean | GatewayMetricsOptions;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
+  /** the planned path's query planner: the runtime's own (default), or the Hive Router's in Rust */
+  queryPlanner?: 'default' | 'rust';
+}
+
+/**
+ * The Hive Router's Rust query planner, loaded only when asked for: @graphql-hive/router-runtime is a
+ * development dependency (it did not beat the runtime's own planner: see docs/performance.md).
+ */
+function rustPlanner(): object {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, loaded on demand
+    const runtime = require('@graphql-hive/router-runtime') as { unifiedGraphHandler: unknown };
+    return { unifiedGraphHandler: runtime.unifiedGraphHandler };
+  } catch (err) {
+    throw new Error(
+      `QUERY_PLANNER=rust needs @graphql-hive/router-runtime installed: ${(err as Error).message}`,
+    );
+  }
 }
 
 export interface Gateway {
@@ -92,11 +110,13 @@ export function createGateway(options: GatewayOptions): Gateway {
   if (fused && 'unsupported' in fused) throw new FusedRefusal(fused.unsupported);
   const fusedPlugins = fused ? [useFusedExecution(fused) as never] : [];
   const runtime = createGatewayRuntime({
+    ...(options.queryPlanner === 'rust' ? rustPlanner() : {}),
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
     // a document that expands past what maxTokens tokens could spell out is refused before validation
     plugins: () => [
-      useCompiledExecution() as never,
+      // the Rust planner executes its plans itself, over a schema without resolvers to compile
+      ...(options.queryPlanner === 'rust' ? [] : [useCompiledExecution() as never]),
       ...fusedPlugins,
       useParseDepthGuard(limits.maxDepth) as never,
       useExpansionLimit(limits.maxTokens) as never,
