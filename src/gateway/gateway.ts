@@ -60,7 +60,7 @@ export interface GatewayOptions {
 
 /**
  * The Hive Router's Rust query planner, loaded only when asked for: @graphql-hive/router-runtime is a
- * development dependency (it did not beat the runtime's own planner: see docs/performance.md).
+ * development dependency, not the default (see docs/performance.md, "The Rust query planner").
  */
 function rustPlanner(): object {
   try {
