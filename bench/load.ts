@@ -77,13 +77,13 @@ export interface Cost {
 
 /** One request outside the load: its answer, and the SQL statements and subgraph fetches it cost. */
 export async function costOf(target: Target, body: string): Promise<Cost> {
-  const sql = target.sql();
-  const fetches = target.fetches();
+  const sql = await target.sql();
+  const fetches = await target.fetches();
   const text = await post(target.url, body);
-  const after = target.fetches();
+  const after = await target.fetches();
   return {
     body: text,
-    sql: target.sql() - sql,
+    sql: (await target.sql()) - sql,
     fetches: after === null || fetches === null ? null : after - fetches,
   };
 }

@@ -18,6 +18,8 @@ export interface Cell {
   runs: LoadResult[];
   /** SQL statements run during the measured load (identical in-flight subgraph requests may be shared) */
   loadSql: number;
+  /** CPU time of the target's own process during the measured load, in microseconds (null: not its own) */
+  cpuMicros: number | null;
 }
 
 export interface LoadOptions {
@@ -56,6 +58,7 @@ export async function referenceRun(
         same: reference.get(key) === data ? 'yes' : 'NO',
         runs: [],
         loadSql: 0,
+        cpuMicros: target.cpuMicros ? 0 : null,
       });
     }
   }
@@ -104,10 +107,13 @@ export async function measureRounds(cells: Cell[], opts: LoadOptions): Promise<v
     for (const workload of [...new Set(cells.map((c) => c.workload))]) {
       const row = cells.filter((c) => c.workload === workload);
       for (const c of round % 2 === 1 ? row : [...row].reverse()) {
-        const sqlBefore = c.target.sql();
+        const sqlBefore = await c.target.sql();
+        const cpuBefore = await c.target.cpuMicros?.();
         const r = await loadTest(c.target.url, c.body, c.expect, opts.duration, opts.connections);
+        const cpuAfter = await c.target.cpuMicros?.();
         c.runs.push(r);
-        c.loadSql += c.target.sql() - sqlBefore;
+        c.loadSql += (await c.target.sql()) - sqlBefore;
+        if (c.cpuMicros !== null) c.cpuMicros += cpuAfter! - cpuBefore!;
         log(
           `round ${round}/${opts.rounds} ${workload} on ${c.target.name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50_ms} ms, p99 ${r.p99_ms} ms, errors ${r.errors}`,
         );

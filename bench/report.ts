@@ -12,6 +12,8 @@ export interface Row {
   fetches_per_request: number | null;
   /** SQL statements during the load over answers received: below sql_per_request when requests share work */
   sql_per_request_under_load?: number | null;
+  /** CPU time of the gateway's own process over answers received, in ms (null: it shares the bench's process) */
+  gateway_cpu_ms_per_request?: number | null;
 }
 
 /** What the table shows besides a row: whether the target's answer equals the one-process gateway's. */
@@ -40,6 +42,7 @@ export function resultsTable(rows: Printed[]): string {
       'SQL/req',
       'under load',
       'fetches/req',
+      'CPU ms/req',
       'same answer',
     ],
     rows.map((r) => [
@@ -52,6 +55,7 @@ export function resultsTable(rows: Printed[]): string {
       fmt(r.sql_per_request),
       fmt(r.sql_per_request_under_load ?? null, 1),
       fmt(r.fetches_per_request),
+      fmt(r.gateway_cpu_ms_per_request ?? null, 2),
       r.same,
     ]),
   );
@@ -96,6 +100,39 @@ export function ratioLines(rows: Row[], ratios: Ratio[]): string {
   return out.map(([w, v, d]) => `${w.padEnd(width)}  ${v.padStart(7)}  ${d}`).join('\n');
 }
 
+/** CPU-per-request ratios between gateways that run in processes of their own; `goal` is an upper bound. */
+const CPU_RATIOS: Ratio[] = [
+  {
+    what: 'nested: separate-services / apollo-gateway',
+    workload: 'models nested',
+    numerator: 'separate-services',
+    denominator: 'apollo-gateway',
+    goal: 1 / 3,
+  },
+  {
+    what: 'nested: separate-services-rust / separate-services',
+    workload: 'models nested',
+    numerator: 'separate-services-rust',
+    denominator: 'separate-services',
+  },
+];
+
+export function cpuLines(rows: Row[], ratios: Ratio[]): string {
+  const cpu = (workload: string, target: string) =>
+    rows.find((r) => r.workload === workload && r.target === target)?.gateway_cpu_ms_per_request ?? null;
+  const out = ratios.flatMap((q) => {
+    const [a, b] = [cpu(q.workload, q.numerator), cpu(q.workload, q.denominator)];
+    if (a === null || !b) return [];
+    const value = a / b;
+    const goal =
+      q.goal === undefined ? '' : `  (goal <= ${q.goal.toFixed(2)}: ${value <= q.goal ? 'met' : 'NOT met'})`;
+    return [[q.what, `${value.toFixed(2)}x`, `${fmt(a, 2)} / ${fmt(b, 2)} ms${goal}`]];
+  });
+  if (out.length === 0) return '  (none: a ratio needs both of its measurements in this run)';
+  const width = Math.max(...out.map((o) => o[0].length));
+  return out.map(([w, v, d]) => `  ${w.padEnd(width)}  ${v.padStart(7)}  ${d}`).join('\n');
+}
+
 /** p50 latency of each workload at scale N against scale 1, with the ratio and whether it meets `goal`. */
 export function scaleLines(rows: Row[], workloads: string[], goal: number): string {
   const p50 = (workload: string, target: string) =>
@@ -137,6 +174,7 @@ export interface Measured {
   sql: number;
   fetches: number | null;
   loadSql: number;
+  cpuMicros: number | null;
   same: string;
 }
 
@@ -144,6 +182,11 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** Each cell over its rounds: req/s and p50 the mean of the rounds, p99 the worst, errors the sum. */
 export function summarize(cells: Measured[]): Printed[] {
+  const answered = (c: Measured) =>
+    Math.max(
+      1,
+      c.runs.reduce((n, r) => n + r.requests, 0),
+    );
   return cells.map((c) => ({
     workload: c.workload,
     target: c.target.name,
@@ -153,12 +196,8 @@ export function summarize(cells: Measured[]): Printed[] {
     errors: c.runs.reduce((n, r) => n + r.errors, 0),
     sql_per_request: c.sql,
     fetches_per_request: c.fetches,
-    sql_per_request_under_load:
-      c.loadSql /
-      Math.max(
-        1,
-        c.runs.reduce((n, r) => n + r.requests, 0),
-      ),
+    sql_per_request_under_load: c.loadSql / answered(c),
+    gateway_cpu_ms_per_request: c.cpuMicros === null ? null : c.cpuMicros / 1000 / answered(c),
     same: c.same,
   }));
 }
@@ -184,6 +223,18 @@ export function benchRatios(scale: number): Ratio[] {
       workload: 'models nested',
       numerator: 'separate-services',
       denominator: 'apollo-gateway',
+    },
+    {
+      what: 'nested: one-process-planned-rust / one-process-planned',
+      workload: 'models nested',
+      numerator: 'one-process-planned-rust',
+      denominator: 'one-process-planned',
+    },
+    {
+      what: 'nested: separate-services-rust / separate-services',
+      workload: 'models nested',
+      numerator: 'separate-services-rust',
+      denominator: 'separate-services',
     },
     {
       what: 'nested (catalog fields): one-process / catalog-direct',
@@ -275,7 +326,10 @@ export function benchReport(printed: Printed[], audits: Row[], facts: RunFacts):
     'SQL/req and fetches/req: one request measured outside the load (SQL of the stores behind the target; fetches: subgraph requests).',
     'under load: SQL statements during the load / answers; lower than SQL/req where the gateway shares identical in-flight',
     'subgraph requests between clients (the HTTP transport of separate-services does), so identical concurrent queries cost less there.',
+    "CPU ms/req: CPU time of the gateway's own process during the load / answers, for the gateways that run in a",
+    'process of their own (separate-services, apollo-gateway), each subgraph service in another (catalog-direct: its own).',
     `\nratios (throughput, this run):\n${ratioLines(rows, benchRatios(facts.scale))}`,
+    `\nratios (gateway CPU per request, this run):\n${cpuLines(rows, CPU_RATIOS)}`,
   ];
   if (facts.scale > 1)
     out.push(

@@ -30,7 +30,15 @@ export async function workloadSpecs(one: Target, scale: number): Promise<Spec[]>
   const specs: Spec[] = [
     {
       workload: 'models nested',
-      targets: ['one-process', 'one-process-planned', 'separate-services', 'floor', 'apollo-gateway'],
+      targets: [
+        'one-process',
+        'one-process-planned',
+        'one-process-planned-rust',
+        'separate-services',
+        'separate-services-rust',
+        'floor',
+        'apollo-gateway',
+      ],
       body: (t) => (t.name === 'floor' ? JSON.stringify({ first: 100 }) : gql(W.NESTED_MODELS)),
     },
     {

@@ -1,15 +1,12 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { fork } from 'child_process';
 import * as http from 'http';
 import * as path from 'path';
 import { closeServer, createHttpServer, HealthCheck, listen } from '../src/app/http-server';
 import { createInProcessApp } from '../src/app/in-process';
-import { composeRemote, createRemoteGateway } from '../src/app/remote-gateway';
-import { RunningSubgraph, startSubgraphServer } from '../src/app/subgraph-server';
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
 import { Store } from '../src/common/database';
+import type { ServiceMessage, ServiceStats } from './child-service.main';
 import { startFloorServer } from './floor.server';
 import { log, storesAt } from './setup';
 
@@ -19,9 +16,11 @@ export interface Target {
   /** the URL requests are POSTed to */
   url: string;
   /** SQL statements run so far by the stores behind this target */
-  sql(): number;
+  sql(): number | Promise<number>;
   /** subgraph fetches so far, where the target has subgraphs */
-  fetches(): number | null;
+  fetches(): number | null | Promise<number | null>;
+  /** CPU time so far of the process that serves `url`, in microseconds, where it has one of its own */
+  cpuMicros?(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -55,14 +54,82 @@ export async function startOneProcess(config: Config, name = 'one-process'): Pro
   };
 }
 
-/** The subgraph services (each on port 0) that targets 2, 3 and 5 share, and a config pointing at them. */
-export async function startSubgraphServices(
-  config: Config,
-): Promise<{ config: Config; services: Record<SubgraphName, RunningSubgraph>; stop(): Promise<void> }> {
-  const services = {} as Record<SubgraphName, RunningSubgraph>;
-  for (const name of SUBGRAPH_NAMES) services[name] = await startSubgraphServer(config, name, 0);
+/** A benchmark service in a child process of its own (bench/child-service.main.ts). */
+export interface ChildService {
+  url: string;
+  stats(): Promise<ServiceStats>;
+  stop(): Promise<void>;
+}
+
+const CHILD_SERVICE = path.join(__dirname, 'child-service.main.ts');
+const CHILD_START_MS = 60_000;
+
+/** Forks bench/child-service.main.ts with `args` and `env`, and waits until it listens. */
+export function forkService(args: string[], env: Record<string, string>): Promise<ChildService> {
+  const child = fork(CHILD_SERVICE, args, {
+    execArgv: ['-r', 'ts-node/register/transpile-only'],
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const next = (type: ServiceMessage['type']) =>
+    new Promise<ServiceMessage>((resolve, reject) => {
+      const onMessage = (m: ServiceMessage) => {
+        if (m.type !== type) return;
+        child.off('message', onMessage);
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      void exited.then(() => reject(new Error(`bench service ${args.join(' ')} exited`)));
+    });
+  // stats are asked one at a time per service, so each answer is the one asked for
+  let queue: Promise<unknown> = Promise.resolve();
+  const stats = () => {
+    const answer = queue.then(() => {
+      const reply = next('stats');
+      child.send({ type: 'stats' });
+      return reply as Promise<ServiceStats>;
+    });
+    queue = answer.catch(() => undefined);
+    return answer;
+  };
+  const timeout = setTimeout(() => child.kill(), CHILD_START_MS);
+  return next('ready').then(
+    (m) => {
+      clearTimeout(timeout);
+      return {
+        url: (m as { url: string }).url,
+        stats,
+        stop: async () => {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      };
+    },
+    (err: Error) => {
+      clearTimeout(timeout);
+      throw err;
+    },
+  );
+}
+
+/** The subgraph services that targets 2, 3 and 5 share, each in a process of its own on port 0. */
+export async function startSubgraphServices(config: Config): Promise<{
+  urls: Record<string, string>;
+  env: Record<string, string>;
+  services: Record<SubgraphName, ChildService>;
+  stop(): Promise<void>;
+}> {
+  const env = { STORE_DIR: config.storeDir, DATA_DIR: config.dataDir };
+  const started = await Promise.all(SUBGRAPH_NAMES.map((name) => forkService(['subgraph', name], env)));
+  const services = Object.fromEntries(SUBGRAPH_NAMES.map((n, i) => [n, started[i]])) as Record<
+    SubgraphName,
+    ChildService
+  >;
+  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [`${n.toUpperCase()}_URL`, services[n].url]));
   return {
-    config: { ...config, subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, services[n].url])) },
+    urls,
+    env: { ...env, ...urls },
     services,
     stop: async () => {
       await Promise.all(Object.values(services).map((s) => s.stop()));
@@ -72,54 +139,42 @@ export async function startSubgraphServices(
 
 type Services = Awaited<ReturnType<typeof startSubgraphServices>>;
 
-/** Target 2: the same gateway composing the running subgraph services, reached over HTTP. */
-export async function startSeparateServices(svc: Services): Promise<Target> {
-  const { gateway, health } = await createRemoteGateway(svc.config);
-  const served = await serveOnPort0(gateway.runtime, health);
+const servicesSql = (svc: Services) => async () =>
+  (await Promise.all(Object.values(svc.services).map((s) => s.stats()))).reduce((n, s) => n + s.sql, 0);
+
+/**
+ * A gateway in a child process over the subgraph services: target 2, the lam-atlas gateway composing
+ * them (`separate-services`, with the Rust query planner `separate-services-rust`), or target 5, Apollo's
+ * gateway (`apollo-gateway`). Its CPU time is that process's alone.
+ */
+export async function startGatewayProcess(
+  svc: Services,
+  name: 'separate-services' | 'separate-services-rust' | 'apollo-gateway',
+): Promise<Target> {
+  const gateway = await forkService([name === 'apollo-gateway' ? name : 'separate-services'], {
+    ...svc.env,
+    QUERY_PLANNER: name === 'separate-services-rust' ? 'rust' : 'default',
+  });
   return {
-    name: 'separate-services',
-    url: served.url,
-    sql: sumSql(Object.values(svc.services).map((s) => s.store)),
-    fetches: () => gateway.stats.total,
-    stop: async () => {
-      await served.stop();
-      await gateway.dispose();
-    },
+    name,
+    url: gateway.url,
+    sql: servicesSql(svc),
+    fetches: async () => (await gateway.stats()).fetches,
+    cpuMicros: async () => (await gateway.stats()).cpuMicros,
+    stop: () => gateway.stop(),
   };
 }
 
 /** Target 3: the catalog subgraph service itself, no gateway in front. */
 export function directCatalog(svc: Services): Target {
+  const catalog = svc.services.catalog;
   return {
     name: 'catalog-direct',
-    url: svc.services.catalog.url,
-    sql: sumSql([svc.services.catalog.store]),
+    url: catalog.url,
+    sql: async () => (await catalog.stats()).sql,
     fetches: () => null,
+    cpuMicros: async () => (await catalog.stats()).cpuMicros,
     stop: () => Promise.resolve(),
-  };
-}
-
-/** Target 5: Apollo's gateway on the same supergraph and the same subgraph services. */
-export async function startApolloPeer(svc: Services): Promise<Target> {
-  let fetches = 0;
-  const gateway = new ApolloGateway({
-    supergraphSdl: await composeRemote(svc.config),
-    buildService: ({ url }) =>
-      new RemoteGraphQLDataSource({
-        url,
-        willSendRequest() {
-          fetches++;
-        },
-      }),
-  });
-  const server = new ApolloServer({ gateway });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  return {
-    name: 'apollo-gateway',
-    url,
-    sql: sumSql(Object.values(svc.services).map((s) => s.store)),
-    fetches: () => fetches,
-    stop: () => server.stop(),
   };
 }
 
@@ -138,6 +193,8 @@ export async function startFloor(config: Config): Promise<Target> {
     },
   };
 }
+
+const SERVICE_TARGETS = ['separate-services', 'separate-services-rust', 'catalog-direct', 'apollo-gateway'];
 
 /** The targets of one run by name, the one-process gateway among them, and how to stop them all. */
 export interface RunningTargets {
@@ -172,15 +229,22 @@ export async function startTargets(
       byName[target.name] = target;
       stoppers.unshift(() => target.stop());
     };
-    if (['separate-services', 'catalog-direct', 'apollo-gateway'].some(want)) {
+    if (SERVICE_TARGETS.some(want)) {
       const svc = await startSubgraphServices(config);
       stoppers.unshift(() => svc.stop());
-      if (want('separate-services')) add(await startSeparateServices(svc));
+      for (const name of ['separate-services', 'separate-services-rust', 'apollo-gateway'] as const)
+        if (want(name)) add(await startGatewayProcess(svc, name));
       if (want('catalog-direct')) add(directCatalog(svc));
-      if (want('apollo-gateway')) add(await startApolloPeer(svc));
     }
     if (want('one-process-planned'))
       add(await startOneProcess({ ...config, execution: 'planned' }, 'one-process-planned'));
+    if (want('one-process-planned-rust'))
+      add(
+        await startOneProcess(
+          { ...config, execution: 'planned', queryPlanner: 'rust' },
+          'one-process-planned-rust',
+        ),
+      );
     if (want('floor')) add(await startFloor(config));
     if (scale > 1 && want('one-process@1x'))
       add(await startOneProcess(await storesAt(1, path.join(dir, 'x1')), 'one-process@1x'));

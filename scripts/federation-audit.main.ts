@@ -5,17 +5,23 @@ import * as os from 'os';
 import * as path from 'path';
 import { run } from 'node:test';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
+import { parse, print } from 'graphql';
 import { closeServer, listen } from '../src/app/http-server';
 import { createRemoteGateway } from '../src/app/remote-gateway';
-import { gatewayHttpServer } from '../src/app/gateway-setup';
+import { gatewayHttpServer, gatewayOptions } from '../src/app/gateway-setup';
 import { federationAuditDir, loadConfig } from '../src/common/config';
 import { createLogger } from '../src/common/logger';
+import { createGateway, FusedRefusal } from '../src/gateway/gateway';
+import { localTransport } from '../src/gateway/local-transport';
+import { auditSubgraphsInProcess } from './federation-audit-subgraphs.loader';
 
 /**
  * npm run audit:federation [-- --suite <id>]: runs The Guild's federation gateway audit (a checkout
- * named by FEDERATION_AUDIT_DIR) against the lam-atlas gateway, as `SUPERGRAPH=file npm run
- * start:gateway` serves it, and against the plain Hive gateway runtime as the reference. The audit's
- * subgraphs, supergraphs, queries and assertions are its own; this only starts the servers.
+ * named by FEDERATION_AUDIT_DIR) against the lam-atlas gateway, planned as `SUPERGRAPH=file npm run
+ * start:gateway` serves it and fused (EXECUTION=fused) over the suite's subgraphs in process, and
+ * against the plain Hive gateway runtime as the reference. The audit's subgraphs, supergraphs, queries
+ * and assertions are its own; this only starts the servers.
  */
 
 const HOST = '127.0.0.1';
@@ -27,11 +33,15 @@ interface RunningGateway {
   url: string;
   stop(): Promise<void>;
 }
-type GatewayKind = 'lam-atlas' | 'plain';
+const KINDS = ['planned', 'fused', 'plain'] as const;
+type GatewayKind = (typeof KINDS)[number];
 type Outcome = { passed: boolean; message?: string };
+/** A suite's outcomes under one gateway, or what the fused engine refused its supergraph for. */
+type SuiteRun = { outcomes: Map<string, Outcome>; refused?: string[] };
 interface AuditCheckout {
   createRouter(): http.RequestListener;
   testFile: string;
+  dist: string;
 }
 
 // the audit is an ES module; a CommonJS `import()` would become require() when compiled, so the
@@ -56,7 +66,11 @@ async function openCheckout(dir: string | null): Promise<AuditCheckout> {
     throw new Error(
       `FEDERATION_AUDIT_DIR=${dir}: its dist/ has no createRouter export or no test.js, which this script runs`,
     );
-  return { createRouter: createRouter as () => http.RequestListener, testFile: path.join(dist, 'test.js') };
+  return {
+    createRouter: createRouter as () => http.RequestListener,
+    testFile: path.join(dist, 'test.js'),
+    dist,
+  };
 }
 
 async function serveHandler(handler: http.RequestListener): Promise<{ server: http.Server; url: string }> {
@@ -65,12 +79,38 @@ async function serveHandler(handler: http.RequestListener): Promise<{ server: ht
   return { server, url: `http://${HOST}:${port}` };
 }
 
-async function startGateway(kind: GatewayKind, supergraphFile: string): Promise<RunningGateway> {
-  if (kind === 'lam-atlas') {
+/**
+ * The lam-atlas gateway with the fused engine over a suite's subgraphs in this process, as `npm start`
+ * runs its own: the fused schema for client operations, the local transport for the rest. It throws
+ * FusedRefusal when the engine does not implement what the supergraph uses.
+ */
+async function startFusedGateway(checkout: AuditCheckout, id: string, supergraph: string) {
+  const config = loadConfig({ ...process.env, EXECUTION: 'fused', HOST, PORT: '0' });
+  const subgraphs = await auditSubgraphsInProcess(checkout.dist, id);
+  const gateway = createGateway({
+    ...gatewayOptions(config, { logger: createLogger({ level: 'silent' }) }),
+    supergraph,
+    transport: localTransport(subgraphs),
+    fused: { apiSchema: print(transformSupergraphToPublicSchema(parse(supergraph))), subgraphs },
+  });
+  return { gateway, config };
+}
+
+async function startGateway(
+  kind: GatewayKind,
+  supergraphFile: string,
+  checkout: AuditCheckout,
+  id: string,
+): Promise<RunningGateway> {
+  if (kind !== 'plain') {
     const config = loadConfig({ ...process.env, SUPERGRAPH: supergraphFile, HOST, PORT: '0' });
-    const { gateway, health } = await createRemoteGateway(config, {
-      logger: createLogger({ level: 'silent' }),
-    });
+    const { gateway, health } =
+      kind === 'fused'
+        ? {
+            ...(await startFusedGateway(checkout, id, fs.readFileSync(supergraphFile, 'utf8'))),
+            health: () => Promise.resolve({}),
+          }
+        : await createRemoteGateway(config, { logger: createLogger({ level: 'silent' }) });
     const server = gatewayHttpServer(gateway, health, config);
     const port = await listen(server, 0, HOST);
     return {
@@ -153,17 +193,17 @@ async function auditSuite(
   auditUrl: string,
   id: string,
   workDir: string,
-): Promise<Record<GatewayKind, Map<string, Outcome>>> {
+): Promise<Record<GatewayKind, SuiteRun>> {
   const res = await fetch(`${auditUrl}/${id}/supergraph`);
   if (!res.ok) throw new Error(`the audit has no supergraph for suite "${id}" (HTTP ${res.status})`);
   const file = path.join(workDir, `${id}.graphql`);
   fs.writeFileSync(file, await res.text());
   const tests = (await (await fetch(`${auditUrl}/${id}/tests`)).json()) as { query: string }[];
-  const results = {} as Record<GatewayKind, Map<string, Outcome>>;
-  for (const kind of ['lam-atlas', 'plain'] as const) {
+  const results = {} as Record<GatewayKind, SuiteRun>;
+  for (const kind of KINDS) {
     let gateway: RunningGateway | undefined;
     try {
-      gateway = await startGateway(kind, file);
+      gateway = await startGateway(kind, file, checkout, id);
       await waitReady(gateway.url);
       const outcomes = new Map<string, Outcome>();
       for (const [name, passed] of await runCases(
@@ -176,9 +216,12 @@ async function auditSuite(
           passed ? { passed } : { passed, message: await explain(gateway.url, tests[Number(name)].query) },
         );
       }
-      results[kind] = outcomes;
+      results[kind] = { outcomes };
     } catch (err) {
-      results[kind] = new Map([['*', { passed: false, message: (err as Error).message }]]);
+      results[kind] =
+        err instanceof FusedRefusal
+          ? { outcomes: new Map(), refused: err.unsupported }
+          : { outcomes: new Map([['*', { passed: false, message: (err as Error).message }]]) };
     } finally {
       await gateway?.stop();
     }
@@ -193,9 +236,23 @@ function suiteArgument(argv: string[]): string | null {
   return argv[i + 1];
 }
 
-const passCount = (m: Map<string, Outcome>) => [...m.values()].filter((o) => o.passed).length;
-const row = (label: string, lamAtlas: string, plain: string) =>
-  console.log(`${label.padEnd(36)} ${lamAtlas.padStart(9)} ${plain.padStart(9)}`);
+const passCount = (run: SuiteRun) => [...run.outcomes.values()].filter((o) => o.passed).length;
+const row = (label: string, ...cells: string[]) =>
+  console.log(`${label.padEnd(36)} ${cells.map((c) => c.padStart(9)).join(' ')}`);
+
+/** What lam-atlas fails in `mode` that the reference passes: the plain runtime for planned, planned or plain for fused. */
+function regressionsOf(
+  id: string,
+  mode: 'planned' | 'fused',
+  results: Record<GatewayKind, SuiteRun>,
+): string[] {
+  const references = mode === 'planned' ? [results.plain] : [results.planned, results.plain];
+  const passedBy = (name: string) =>
+    references.some((r) => (name === '*' ? passCount(r) > 0 : r.outcomes.get(name)?.passed));
+  return [...results[mode].outcomes]
+    .filter(([name, outcome]) => !outcome.passed && passedBy(name))
+    .map(([name, outcome]) => `${id} #${name} ${mode}: ${outcome.message ?? 'failed'}`);
+}
 
 async function main(): Promise<number> {
   const checkout = await openCheckout(federationAuditDir());
@@ -207,29 +264,43 @@ async function main(): Promise<number> {
     if (only && !ids.includes(only))
       throw new Error(`the audit has no suite "${only}"; its suites: ${ids.join(', ')}`);
     const regressions: string[] = [];
-    const totals = { cases: 0, 'lam-atlas': 0, plain: 0 };
-    row('suite', 'lam-atlas', 'plain');
+    const refusals: string[] = [];
+    const totals = { cases: 0, planned: 0, plain: 0, fusedCases: 0, fused: 0, fusedSuites: 0 };
+    row('suite', 'planned', 'fused', 'plain');
     for (const id of only ? [only] : ids) {
       const results = await auditSuite(checkout, audit.url, id, workDir);
-      const cases = Math.max(results['lam-atlas'].size, results.plain.size);
+      const cases = Math.max(...KINDS.map((k) => results[k].outcomes.size));
+      const of = (kind: GatewayKind) => `${passCount(results[kind])}/${cases}`;
       totals.cases += cases;
-      totals['lam-atlas'] += passCount(results['lam-atlas']);
+      totals.planned += passCount(results.planned);
       totals.plain += passCount(results.plain);
-      row(id, `${passCount(results['lam-atlas'])}/${cases}`, `${passCount(results.plain)}/${cases}`);
-      for (const [name, outcome] of results['lam-atlas']) {
-        if (
-          !outcome.passed &&
-          (name === '*' ? passCount(results.plain) > 0 : results.plain.get(name)?.passed)
-        )
-          regressions.push(`${id} #${name}: ${outcome.message ?? 'failed'}`);
+      const refused = results.fused.refused;
+      if (refused) refusals.push(`${id}: ${refused.join('; ')}`);
+      else {
+        totals.fusedSuites++;
+        totals.fusedCases += cases;
+        totals.fused += passCount(results.fused);
       }
+      row(id, of('planned'), refused ? 'refused' : of('fused'), of('plain'));
+      regressions.push(...regressionsOf(id, 'planned', results), ...regressionsOf(id, 'fused', results));
     }
-    row('total', `${totals['lam-atlas']}/${totals.cases}`, `${totals.plain}/${totals.cases}`);
+    row(
+      'total',
+      `${totals.planned}/${totals.cases}`,
+      `${totals.fused}/${totals.fusedCases}`,
+      `${totals.plain}/${totals.cases}`,
+    );
+    console.log(
+      `\nfused: ${totals.fusedSuites} suite(s) accepted, ${totals.fused}/${totals.fusedCases} of their cases passed; ${refusals.length} refused at start-up`,
+    );
+    for (const line of refusals) console.log(`  refused (${line})`);
     if (regressions.length === 0) {
-      console.log('lam-atlas passes every case the plain gateway runtime passes');
+      console.log('lam-atlas passes every case the plain gateway runtime passes, planned and fused alike');
       return 0;
     }
-    console.log(`\n${regressions.length} case(s) the plain gateway runtime passes and lam-atlas fails:`);
+    console.log(
+      `\n${regressions.length} case(s) lam-atlas fails that the plain gateway runtime (or, fused, planned) passes:`,
+    );
     for (const line of regressions) console.log(`  ${line}`);
     return 1;
   } finally {

@@ -31,6 +31,7 @@ export function gatewayOptions(
     limits: config.limits,
     introspection: config.introspection,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    queryPlanner: config.queryPlanner,
     trustedDocuments: trustedDocuments(config),
     metrics: config.metrics && { processMetrics: true },
     logger: options.logger,

@@ -4,6 +4,7 @@ import { Subgraph } from '../common/federation';
 import { composeSupergraph, Composition, SubgraphSdl } from '../gateway/compose';
 import { LocalSubgraph } from '../gateway/local-transport';
 import { SUBGRAPH_MODULES } from '../subgraphs';
+import { subgraphContext } from '../subgraphs/subgraph-module';
 
 /** The URL a subgraph has when it runs as its own service with the default configuration. */
 export function subgraphUrl(config: Config, name: SubgraphName): string {
@@ -30,6 +31,6 @@ export function composeBuiltIn(config: Config, subgraphs: Record<SubgraphName, S
 export function localSubgraph(name: SubgraphName, subgraph: Subgraph, store: Store): LocalSubgraph {
   return {
     schema: subgraph.schema,
-    createContext: () => SUBGRAPH_MODULES[name].createContext(store.dataSource),
+    createContext: (identity) => subgraphContext(SUBGRAPH_MODULES[name], store.dataSource, identity),
   };
 }

@@ -62,6 +62,8 @@ export interface Config {
    * subgraphs' resolvers, or `planned`, by query plan and subgraph requests as with separate services
    */
   execution: 'fused' | 'planned';
+  /** the planned path's query planner: the runtime's own (`default`), or the Hive Router's in Rust (`rust`) */
+  queryPlanner: 'default' | 'rust';
   /** per subgraph, a PostgreSQL store instead of the SQLite file */
   databases: Record<SubgraphName, PostgresStore | null>;
 }
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel(env.LOG_LEVEL),
     metrics: flag(env, 'METRICS', true),
     execution: executionMode(env.EXECUTION),
+    queryPlanner: queryPlanner(env.QUERY_PLANNER),
     databases: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, postgresStore(env, n)])) as Record<
       SubgraphName,
       PostgresStore | null
@@ -185,6 +188,12 @@ function executionMode(raw: string | undefined): 'fused' | 'planned' {
   const mode = (raw || 'fused').toLowerCase();
   if (mode === 'fused' || mode === 'planned') return mode;
   throw new Error(`EXECUTION must be fused or planned, got "${raw!.slice(0, 40)}"`);
+}
+
+function queryPlanner(raw: string | undefined): 'default' | 'rust' {
+  const planner = (raw || 'default').toLowerCase();
+  if (planner === 'default' || planner === 'rust') return planner;
+  throw new Error(`QUERY_PLANNER must be default or rust, got "${raw!.slice(0, 40)}"`);
 }
 
 function logLevel(raw: string | undefined): LogLevel {

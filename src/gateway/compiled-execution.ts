@@ -20,6 +20,9 @@ import {
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { takesRecursiveInput } from './recursive-inputs';
 
+/** The extension @graphql-tools/executor reads as "this error voids the response", not just its field. */
+const CRITICAL_ERROR = 'CRITICAL_ERROR';
+
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
 /** Distinct documents kept compiled per schema; the gateway's plans and the clients' operations are far fewer. */
@@ -82,7 +85,9 @@ function asGraphqlJs(
   );
   // errors first, as graphql-js orders a result
   const { data, errors: _replaced, ...rest } = result as ExecutionResult<unknown>;
-  return { errors, data, ...rest };
+  // the runtime's planning errors are critical: its own executor lets them null the whole response
+  const critical = errors.some((e) => e.extensions?.[CRITICAL_ERROR]);
+  return { errors, data: critical ? null : data, ...rest };
 }
 
 /**

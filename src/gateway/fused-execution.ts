@@ -3,6 +3,7 @@ import { DocumentNode, ExecutionArgs, GraphQLError, Kind, SelectionSetNode } fro
 import { compiledExecutor } from './compiled-execution';
 import { FusedSchema, subgraphOfError } from './fused-schema';
 import { deadlineOf } from './request-deadline.plugin';
+import { callerIdentity } from './subgraph-identity.plugin';
 
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
@@ -60,7 +61,11 @@ export function useFusedExecution(fused: FusedSchema) {
         readsSchema(args.document)
           ? executeFn(args)
           : run(
-              { ...args, schema: fused.schema, contextValue: fused.request(deadlineOf(args.contextValue)) },
+              {
+                ...args,
+                schema: fused.schema,
+                contextValue: fused.request(deadlineOf(args.contextValue), callerIdentity(args.contextValue)),
+              },
               () => executeFn(args),
             ).then(asSubgraphErrors),
       );

@@ -1,3 +1,4 @@
+import type { Identity } from '../common/identity';
 import type { Deadline } from './request-deadline.plugin';
 import { isPromise, mapSchema, MapperKind } from '@graphql-tools/utils';
 import {
@@ -6,6 +7,7 @@ import {
   getNamedType,
   GraphQLAbstractType,
   GraphQLEnumType,
+  GraphQLError,
   GraphQLFieldResolver,
   GraphQLLeafType,
   GraphQLObjectType,
@@ -25,7 +27,7 @@ import {
   isSpecifiedScalarType,
 } from 'graphql';
 import type { LocalSubgraph } from './local-transport';
-import { readSupergraphJoins, SupergraphJoins } from './supergraph-joins';
+import { entityEntry, readSupergraphJoins, SupergraphJoins } from './supergraph-joins';
 
 /** The subgraph an object was resolved in: its other fields resolve there when they can, without a hop. */
 const ORIGIN = Symbol('lam-atlas.subgraph');
@@ -40,12 +42,15 @@ export class FusedRequest {
   readonly entities = new WeakMap<object, Map<string, unknown>>();
   constructor(
     private readonly subgraphs: Record<string, LocalSubgraph>,
+    /** the caller's, as every subgraph context carries it */
+    private readonly identity: Identity,
     /** past it, no more subgraph resolvers start */
     readonly deadline?: Deadline,
   ) {}
   contextOf(subgraph: string): object {
     let context = this.contexts.get(subgraph);
-    if (!context) this.contexts.set(subgraph, (context = this.subgraphs[subgraph].createContext()));
+    if (!context)
+      this.contexts.set(subgraph, (context = this.subgraphs[subgraph].createContext(this.identity)));
     return context;
   }
 }
@@ -95,6 +100,10 @@ function attributed(value: unknown, subgraph: string, tag: boolean): unknown {
   return tag ? tagAll(value, subgraph) : value;
 }
 
+/** The resolve info a subgraph's resolver gets: the supergraph operation's, with the subgraph's own schema. */
+const ownInfo = (info: GraphQLResolveInfo, schema: GraphQLSchema): GraphQLResolveInfo =>
+  info.schema === schema ? info : { ...info, schema };
+
 /** A leaf value as the subgraph would have sent it in a representation (enum names, serialized scalars). */
 function serialized(type: GraphQLOutputType, value: unknown): unknown {
   if (value == null) return null;
@@ -136,16 +145,27 @@ class FieldRouter {
   private direct(subgraph: string, type: string, field: string): Resolve {
     const definition = this.fieldIn(subgraph, type, field);
     const resolve = (definition.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, object>;
-    const composite = isCompositeType(getNamedType(definition.type));
+    const named = getNamedType(definition.type);
+    const composite = isCompositeType(named);
+    const abstract = isAbstractType(named) ? named.name : undefined;
+    const own = this.subgraphs[subgraph].schema;
+    // a plain property read needs no info; a resolver of the subgraph's sees its own schema, as planned
+    const infoFor = definition.resolve ? (info: GraphQLResolveInfo) => ownInfo(info, own) : undefined;
     return (parent, args, request, info) => {
       let value: unknown;
       try {
         request.deadline?.check();
-        value = resolve(parent, args, request.contextOf(subgraph), info);
+        value = resolve(parent, args, request.contextOf(subgraph), infoFor ? infoFor(info) : info);
       } catch (error) {
         throw marked(error, subgraph);
       }
-      return attributed(value, subgraph, composite);
+      const result = attributed(value, subgraph, composite);
+      if (!abstract) return result;
+      return then(result, (v) => {
+        const checked = this.members(abstract, v, request, info);
+        if (checked instanceof Error) throw checked;
+        return checked;
+      });
     };
   }
 
@@ -153,24 +173,27 @@ class FieldRouter {
     const graphs = this.joins.resolvers.get(`${type}.${field}`);
     if (!graphs?.length) throw new Error(`the supergraph names no subgraph that resolves ${type}.${field}`);
     const direct = new Map(graphs.map((g) => [g, this.direct(g, type, field)]));
-    const keys = this.joins.keys.get(type);
-    const owner = graphs.find((g) => keys?.has(g));
     const first = direct.get(graphs[0])!;
-    if (!owner)
-      return (parent, args, request, info) =>
-        (direct.get(parent?.[ORIGIN] as string) ?? first)(parent, args, request, info);
-    const fromOwner = direct.get(owner)!;
-    const entity = this.entityFetcher(owner, type, [
-      ...keys!.get(owner)!,
-      ...(this.joins.requires.get(`${type}.${field}@${owner}`) ?? []),
-    ]);
+    // from each subgraph that lacks the field: one entity call to a subgraph with a key it can give
+    const hops = new Map<string, Resolve>();
+    for (const from of this.joins.types.get(type) ?? []) {
+      const entry = direct.has(from) ? undefined : entityEntry(this.joins, type, from, graphs);
+      if (!entry) continue;
+      const fromOwner = direct.get(entry.graph)!;
+      const entity = this.entityFetcher(entry.graph, type, [
+        ...entry.key,
+        ...(this.joins.requires.get(`${type}.${field}@${entry.graph}`) ?? []),
+      ]);
+      hops.set(from, (parent, args, request, info) =>
+        then(entity(parent!, request, info), (found) =>
+          found == null ? null : fromOwner(found as Tagged, args, request, info),
+        ),
+      );
+    }
     return (parent, args, request, info) => {
       const origin = parent?.[ORIGIN];
-      const own = origin === undefined ? first : direct.get(origin);
-      if (own) return own(parent, args, request, info);
-      return then(entity(parent!, request, info), (found) =>
-        found == null ? null : fromOwner(found as Tagged, args, request, info),
-      );
+      const resolve = origin === undefined ? first : (direct.get(origin) ?? hops.get(origin) ?? first);
+      return resolve(parent, args, request, info);
     };
   }
 
@@ -180,7 +203,8 @@ class FieldRouter {
    */
   private entityFetcher(owner: string, type: string, fields: string[]) {
     const cacheKey = `${owner} ${fields.join(' ')}`;
-    const ownerType = this.subgraphs[owner].schema.getType(type)!;
+    const ownerSchema = this.subgraphs[owner].schema;
+    const ownerType = ownerSchema.getType(type)!;
     type ResolveReference = (reference: object, context: object, info: GraphQLResolveInfo) => unknown;
     const resolveReference = (
       ownerType.extensions as { apollo?: { subgraph?: { resolveReference?: ResolveReference } } }
@@ -206,7 +230,8 @@ class FieldRouter {
       for (let i = 0; i < fields.length; i++) representation[fields[i]] = values[i];
       let result: unknown = representation;
       try {
-        if (resolveReference) result = resolveReference(representation, request.contextOf(owner), info);
+        if (resolveReference)
+          result = resolveReference(representation, request.contextOf(owner), ownInfo(info, ownerSchema));
       } catch (error) {
         throw marked(error, owner);
       }
@@ -234,19 +259,55 @@ class FieldRouter {
   /** graphql-jit passes no abstract type to a type resolver: each abstract type has one of its own */
   typeResolver(abstractType: string): GraphQLTypeResolver<Tagged, FusedRequest> {
     return (value, request, info) => {
-      const origin = value?.[ORIGIN];
-      const schema = origin ? this.subgraphs[origin].schema : undefined;
-      const own = schema?.getType(abstractType);
-      if (schema && own && isAbstractType(own)) {
-        const name = own.resolveType?.(value, request.contextOf(origin!), info, own);
-        if (typeof name === 'string') return name;
-        const byCheck = schema
-          .getPossibleTypes(own)
-          .find((t) => t.isTypeOf?.(value, request.contextOf(origin!), info) === true);
-        if (byCheck) return byCheck.name;
-      }
-      return value?.__typename as string | undefined;
+      const member = this.memberOf(abstractType, value, request, info);
+      return member instanceof Error ? undefined : member;
     };
+  }
+
+  /**
+   * The object type a value of an abstract type is, as the subgraph it came from resolves it; an error
+   * (the one its executor gives) when that subgraph's schema does not make it a member of the type.
+   */
+  private memberOf(
+    abstractType: string,
+    value: Tagged,
+    request: FusedRequest,
+    info: GraphQLResolveInfo,
+  ): string | undefined | GraphQLError {
+    const origin = value?.[ORIGIN];
+    const schema = origin ? this.subgraphs[origin].schema : undefined;
+    const own = schema?.getType(abstractType);
+    if (!schema || !own || !isAbstractType(own)) return value?.__typename as string | undefined;
+    const context = request.contextOf(origin!);
+    const inOwn = ownInfo(info, schema);
+    const resolved = own.resolveType?.(value, context, inOwn, own);
+    const name =
+      typeof resolved === 'string'
+        ? resolved
+        : (schema.getPossibleTypes(own).find((t) => t.isTypeOf?.(value, context, inOwn) === true)?.name ??
+          (value?.__typename as string | undefined));
+    const type = name === undefined ? undefined : schema.getType(name);
+    if (name === undefined || (type && isObjectType(type) && schema.isSubType(own, type))) return name;
+    return marked(
+      new GraphQLError(`Runtime Object type "${name}" is not a possible type for "${abstractType}".`),
+      origin!,
+    ) as GraphQLError;
+  }
+
+  /**
+   * A value of an abstract field with each object its subgraph would refuse as a member replaced by that
+   * error: the field (or the list item) is then null with the error, as the subgraph answers it.
+   */
+  private members(
+    abstractType: string,
+    value: unknown,
+    request: FusedRequest,
+    info: GraphQLResolveInfo,
+  ): unknown {
+    if (value == null) return value;
+    if (Array.isArray(value)) return value.map((v) => this.members(abstractType, v, request, info));
+    const member = this.memberOf(abstractType, value as Tagged, request, info);
+    return member instanceof Error ? member : value;
   }
 }
 
@@ -264,7 +325,7 @@ function subgraphLeaf<T extends GraphQLScalarType | GraphQLEnumType>(
 
 export interface FusedSchema {
   schema: GraphQLSchema;
-  request(deadline?: Deadline): FusedRequest;
+  request(deadline: Deadline | undefined, identity: Identity): FusedRequest;
 }
 
 /**
@@ -331,5 +392,5 @@ export function buildFusedSchema(
     if (isObjectType(type) && !type.name.startsWith('__'))
       for (const field of Object.keys(type.getFields())) router.resolver(type.name, field);
   }
-  return { schema, request: (deadline) => new FusedRequest(subgraphs, deadline) };
+  return { schema, request: (deadline, identity) => new FusedRequest(subgraphs, identity, deadline) };
 }

@@ -56,6 +56,24 @@ export interface GatewayOptions {
   /** Prometheus metrics in a registry of this gateway's own (default: on, without process metrics) */
   metrics?: boolean | GatewayMetricsOptions;
   logging?: boolean | 'debug' | 'info' | 'warn' | 'error';
+  /** the planned path's query planner: the runtime's own (default), or the Hive Router's in Rust */
+  queryPlanner?: 'default' | 'rust';
+}
+
+/**
+ * The Hive Router's Rust query planner, loaded only when asked for: @graphql-hive/router-runtime is a
+ * development dependency, not the default (see docs/performance.md, "The Rust query planner").
+ */
+function rustPlanner(): object {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional, loaded on demand
+    const runtime = require('@graphql-hive/router-runtime') as { unifiedGraphHandler: unknown };
+    return { unifiedGraphHandler: runtime.unifiedGraphHandler };
+  } catch (err) {
+    throw new Error(
+      `QUERY_PLANNER=rust needs @graphql-hive/router-runtime installed: ${(err as Error).message}`,
+    );
+  }
 }
 
 export interface Gateway {
@@ -64,6 +82,13 @@ export interface Gateway {
   /** null when metrics are off */
   metrics: GatewayMetrics | null;
   dispose(): Promise<void>;
+}
+
+/** The fused engine's refusal of a supergraph at start-up: what it uses that the engine does not implement. */
+export class FusedRefusal extends Error {
+  constructor(readonly unsupported: string[]) {
+    super(`the supergraph cannot run fused in one process: ${unsupported.join('; ')}`);
+  }
 }
 
 /** Builds the gateway; it listens nowhere until a main file hands `runtime` to an HTTP server. */
@@ -84,15 +109,16 @@ export function createGateway(options: GatewayOptions): Gateway {
   const telemetry = useTelemetry({ metrics, logger, requestIdOf: errors.requestIdOf });
   const fused =
     options.fused && buildFusedSchema(options.supergraph, options.fused.apiSchema, options.fused.subgraphs);
-  if (fused && 'unsupported' in fused)
-    throw new Error(`the supergraph cannot run fused in one process: ${fused.unsupported.join('; ')}`);
+  if (fused && 'unsupported' in fused) throw new FusedRefusal(fused.unsupported);
   const fusedPlugins = fused ? [useFusedExecution(fused) as never] : [];
   const runtime = createGatewayRuntime({
+    ...(options.queryPlanner === 'rust' ? rustPlanner() : {}),
     supergraph: options.supergraph,
     transports: { http: options.transport ?? http },
     // a document that expands past what maxTokens tokens could spell out is refused before validation
     plugins: () => [
-      useCompiledExecution() as never,
+      // the Rust planner executes its plans itself, over a schema without resolvers to compile
+      ...(options.queryPlanner === 'rust' ? [] : [useCompiledExecution() as never]),
       ...fusedPlugins,
       useParseDepthGuard(limits.maxDepth) as never,
       useExpansionLimit(limits.maxTokens) as never,

@@ -2,12 +2,14 @@ import { deadlineOf } from './request-deadline.plugin';
 import type { Transport } from '@graphql-mesh/transport-common';
 import type { ExecutionRequest } from '@graphql-tools/utils';
 import { GraphQLSchema } from 'graphql';
+import type { Identity } from '../common/identity';
 import { compiledExecutor } from './compiled-execution';
+import { callerIdentity } from './subgraph-identity.plugin';
 
 export interface LocalSubgraph {
   schema: GraphQLSchema;
-  /** a fresh context (and so fresh DataLoaders) for each subgraph request */
-  createContext(): object;
+  /** a fresh context (and so fresh DataLoaders) for each subgraph request, with the caller's identity */
+  createContext(identity: Identity): object;
 }
 
 /**
@@ -30,7 +32,7 @@ export function localTransport(subgraphs: Record<string, LocalSubgraph>): Transp
           document: request.document,
           variableValues: request.variables as Record<string, unknown> | undefined,
           operationName: request.operationName,
-          contextValue: subgraph.createContext(),
+          contextValue: subgraph.createContext(callerIdentity(request.context)),
         });
       };
     },

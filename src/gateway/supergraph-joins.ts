@@ -3,8 +3,12 @@ import { supergraphSubgraphs } from './compose';
 
 /** Where each field of a supergraph can be resolved, read off its `@join__*` directives. */
 export interface SupergraphJoins {
-  /** type name → subgraph name → the key fields of that type's resolvable `@key` there (absent: not an entity there) */
+  /** type name → subgraph name → the key fields of that type's first resolvable `@key` there (absent: not an entity there) */
   keys: Map<string, Map<string, string[]>>;
+  /** type name → subgraph name → the key fields of each resolvable `@key` there */
+  keySets: Map<string, Map<string, string[][]>>;
+  /** type name → the subgraphs that define it, in supergraph order (where its objects can come from) */
+  types: Map<string, string[]>;
   /** `Type.field` → the subgraphs that resolve it, in supergraph order */
   resolvers: Map<string, string[]>;
   /** `Type.field@subgraph` → the fields that subgraph requires of the entity to resolve it */
@@ -100,6 +104,8 @@ export function readSupergraphJoins(supergraph: string | DocumentNode): Supergra
   );
   const joins: SupergraphJoins = {
     keys: new Map(),
+    keySets: new Map(),
+    types: new Map(),
     resolvers: new Map(),
     requires: new Map(),
     unsupported: unimplemented(document),
@@ -115,18 +121,24 @@ export function readSupergraphJoins(supergraph: string | DocumentNode): Supergra
     const type = def.name.value;
     const typeGraphs: string[] = [];
     const keys = new Map<string, string[]>();
+    const keySets = new Map<string, string[][]>();
     for (const d of directivesNamed(def, 'join__type')) {
       const graph = graphName.get(enumArg(d, 'graph') ?? '');
       if (!graph) continue;
       if (!typeGraphs.includes(graph)) typeGraphs.push(graph);
       if (boolArg(d, 'isInterfaceObject')) joins.unsupported.push(`${type}: @interfaceObject in ${graph}`);
       const key = stringArg(d, 'key');
-      if (key && boolArg(d, 'resolvable') !== false && !keys.has(graph))
-        keys.set(graph, flatFieldSet(key, `${type} @key`, joins.unsupported));
+      if (key && boolArg(d, 'resolvable') !== false) {
+        const set = flatFieldSet(key, `${type} @key`, joins.unsupported);
+        if (!keys.has(graph)) keys.set(graph, set);
+        keySets.set(graph, [...(keySets.get(graph) ?? []), set]);
+      }
     }
     if (def.kind === Kind.INTERFACE_TYPE_DEFINITION && keys.size)
       joins.unsupported.push(`${type}: an entity interface`);
     joins.keys.set(type, keys);
+    joins.keySets.set(type, keySets);
+    joins.types.set(type, typeGraphs);
     for (const field of def.fields ?? []) {
       const name = `${type}.${field.name.value}`;
       const fieldJoins = directivesNamed(field, 'join__field');
@@ -157,5 +169,94 @@ export function readSupergraphJoins(supergraph: string | DocumentNode): Supergra
       joins.resolvers.set(name, graphs);
     }
   }
+  const origins = originsOf(document, joins);
+  for (const def of document.definitions) {
+    if (def.kind === Kind.OBJECT_TYPE_DEFINITION && !ROOT_TYPES.has(def.name.value))
+      joins.unsupported.push(...unreachableFields(joins, def, origins.get(def.name.value) ?? new Set()));
+  }
   return joins;
+}
+
+/**
+ * Type name → the subgraphs its objects can come from: those that define it and resolve a field whose
+ * type is it, or an abstract type it is a member of (an entity call's answer resolves no further there).
+ */
+function originsOf(document: DocumentNode, joins: SupergraphJoins): Map<string, Set<string>> {
+  const members = new Map<string, string[]>();
+  const addMember = (abstract: string, type: string) =>
+    members.set(abstract, [...(members.get(abstract) ?? []), type]);
+  for (const def of document.definitions) {
+    if (def.kind === Kind.UNION_TYPE_DEFINITION)
+      for (const t of def.types ?? []) addMember(def.name.value, t.name.value);
+    if (def.kind === Kind.OBJECT_TYPE_DEFINITION)
+      for (const i of def.interfaces ?? []) addMember(i.name.value, def.name.value);
+  }
+  const origins = new Map<string, Set<string>>();
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    for (const field of def.fields ?? []) {
+      let named = field.type;
+      while (named.kind !== Kind.NAMED_TYPE) named = named.type;
+      const graphs = joins.resolvers.get(`${def.name.value}.${field.name.value}`) ?? [];
+      for (const type of [named.name.value, ...(members.get(named.name.value) ?? [])]) {
+        const defined = joins.types.get(type);
+        if (!defined) continue;
+        const set = origins.get(type) ?? new Set<string>();
+        for (const g of graphs) if (defined.includes(g)) set.add(g);
+        origins.set(type, set);
+      }
+    }
+  }
+  return origins;
+}
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * The subgraph and key by which an object of `type` that came from subgraph `from` is fetched from one
+ * of `graphs` in one entity call: a resolvable key of theirs whose fields `from` resolves itself.
+ */
+export function entityEntry(
+  joins: SupergraphJoins,
+  type: string,
+  from: string,
+  graphs: readonly string[],
+): { graph: string; key: string[] } | undefined {
+  const resolvedIn = (field: string) => joins.resolvers.get(`${type}.${field}`)?.includes(from);
+  for (const graph of graphs) {
+    const key = joins.keySets
+      .get(type)
+      ?.get(graph)
+      ?.find((set) => set.every(resolvedIn));
+    if (key) return { graph, key };
+  }
+  return undefined;
+}
+
+/**
+ * The fields of `type` that an object from some subgraph reaches only in more than one step (a key it
+ * cannot give, another entity call first, or a shared root field asked again elsewhere): the planner
+ * finds such paths, the one-process engine follows one entity call at most.
+ */
+function unreachableFields(
+  joins: SupergraphJoins,
+  def: { name: { value: string }; fields?: readonly { name: { value: string } }[] },
+  origins: Set<string>,
+): string[] {
+  const type = def.name.value;
+  const found: string[] = [];
+  for (const field of (def.fields ?? []).map((f) => f.name.value)) {
+    const graphs = joins.resolvers.get(`${type}.${field}`) ?? [];
+    if (!graphs.length) {
+      found.push(`${type}.${field}: no subgraph resolves it`);
+      continue;
+    }
+    for (const from of origins) {
+      if (!graphs.includes(from) && !entityEntry(joins, type, from, graphs))
+        found.push(
+          `${type}.${field}: a ${type} from ${from} reaches ${graphs.join(', ')} in more than one step (no key of theirs that ${from} resolves)`,
+        );
+    }
+  }
+  return found;
 }

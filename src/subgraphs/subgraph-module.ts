@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { SurveyData } from '../data/schema';
 import { EntityList, ExpressionIndex } from '../common/database';
 import { Subgraph } from '../common/federation';
+import type { Identity } from '../common/identity';
 
 /**
  * Everything the application needs of one subgraph, and all it may use: its schema, its per-request
@@ -11,7 +12,7 @@ import { Subgraph } from '../common/federation';
 export interface SubgraphModule {
   /** builds the executable subgraph schema and its SDL: no database, no network */
   build(): Promise<Subgraph>;
-  /** the per-request context (its DataLoaders) over the subgraph's store */
+  /** the per-request context (its DataLoaders) over the subgraph's store; see subgraphContext */
   createContext(dataSource: DataSource): object;
   /** the store's entities */
   entities: EntityList;
@@ -26,4 +27,16 @@ export interface SubgraphModule {
    * tsvector column, a GIN index): the check that the migrations match the entities leaves them alone.
    */
   postgresOnly?: readonly string[];
+}
+
+/**
+ * A subgraph request's context as every deployment shape builds it: the module's own, and the caller's
+ * identity (`identity`), which the gateway vouches for.
+ */
+export function subgraphContext(
+  module: SubgraphModule,
+  dataSource: DataSource,
+  identity: Identity,
+): object & { identity: Identity } {
+  return Object.assign(module.createContext(dataSource), { identity });
 }

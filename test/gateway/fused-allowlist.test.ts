@@ -61,6 +61,14 @@ const PROBES: [string, string, string][] = [
     'schema: @join__directive',
   ],
   [
+    'a field an object reaches only in more than one step (a value type whose fields differ by subgraph)',
+    `${probe(
+      'audits: Audits! @join__field(graph: CATALOG)',
+      'audits: Audits! @join__field(graph: CATALOG)\n  probe: Probe @join__field(graph: CATALOG)',
+    )}\ntype Probe @join__type(graph: CATALOG) @join__type(graph: RISKS) {\n  id: ID!\n  name: String @join__field(graph: RISKS)\n}\n`,
+    'Probe.name: a Probe from catalog reaches risks in more than one step (no key of theirs that catalog resolves)',
+  ],
+  [
     'a join directive of a newer spec',
     probe(
       'audits: Audits! @join__field(graph: CATALOG)',
