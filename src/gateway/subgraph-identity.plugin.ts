@@ -1,12 +1,19 @@
 import { anonymousReader, Identity, IDENTITY_HEADER, signIdentity } from '../common/identity';
+import { requestCaller } from '../common/request-caller';
 
 /**
  * The identity of the caller of a gateway request, which every subgraph resolver sees as
- * `context.identity` whichever way the operation runs (fused, planned, separate services). The gateway
- * takes no credentials yet, so every caller is an anonymous reader.
+ * `context.identity` whichever way the operation runs (fused, planned, separate services): the holder
+ * of the API key the HTTP server checked, or an anonymous reader. Nothing a client sends reaches it
+ * unchecked.
  */
-export function callerIdentity(_gatewayContext?: unknown): Identity {
-  return anonymousReader();
+export function callerIdentity(gatewayContext?: unknown): Identity {
+  const req =
+    gatewayContext && typeof gatewayContext === 'object'
+      ? (gatewayContext as { req?: unknown }).req
+      : undefined;
+  const caller = requestCaller(req);
+  return caller ? { ...caller, iat: Date.now() } : anonymousReader();
 }
 
 /**

@@ -55,7 +55,7 @@ describe('API keys', () => {
     const key = (await cli(dir, ['keys', 'create', '--role', 'reviewer', '--name', 'bob'])).trim();
     const store = await KeyStore.open({ file: path.join(dir, 'keys.sqlite') });
     try {
-      const auth = new Authenticator(store);
+      const auth = new Authenticator(() => Promise.resolve(store));
       await expect(auth.authenticate({ authorization: `Bearer ${key}` }, 'ip:a')).resolves.toMatchObject({
         ok: true,
         caller: { sub: 'bob', role: 'reviewer' },
@@ -83,7 +83,7 @@ describe('API keys', () => {
     const key = (await cli(dir, ['keys', 'create', '--role', 'admin', '--name', 'root'])).trim();
     const store = await KeyStore.open({ file: path.join(dir, 'keys.sqlite') });
     try {
-      const auth = new Authenticator(store);
+      const auth = new Authenticator(() => Promise.resolve(store));
       const id = key.slice(4, 20);
       const forged = `lam_${id}_${'A'.repeat(43)}`;
       for (const wrong of [forged, 'lam_0000000000000000_' + 'B'.repeat(43), 'not-a-key', `${key}x`])

@@ -1,9 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
-import type { Identity } from '../../common/identity';
+import type { Caller } from '../../common/request-caller';
 import type { KeyStore } from './key-store';
-
-/** Who is calling, as the gateway decides it from the request's key: the identity it signs for subgraphs. */
-export type Caller = Pick<Identity, 'sub' | 'role'>;
 
 export const ANONYMOUS: Caller = { sub: 'anonymous', role: 'reader' };
 
@@ -34,11 +31,26 @@ export function presentedKey(headers: IncomingHttpHeaders): string | undefined {
  */
 export class Authenticator {
   private readonly failures = new Map<string, { count: number; since: number }>();
+  private store: Promise<KeyStore> | null = null;
 
+  /** `open` is called for the first request that sends a key: anonymous use never opens the key store */
   constructor(
-    private readonly keys: KeyStore | null,
+    private readonly open: () => Promise<KeyStore>,
     private readonly now: () => number = Date.now,
   ) {}
+
+  private keys(): Promise<KeyStore> {
+    // a store that failed to open is tried again by the next request
+    return (this.store ??= this.open().catch((err: Error) => {
+      this.store = null;
+      throw err;
+    }));
+  }
+
+  async close(): Promise<void> {
+    if (this.store) await (await this.store.catch(() => null))?.close();
+    this.store = null;
+  }
 
   async authenticate(headers: IncomingHttpHeaders, address: string): Promise<Authentication> {
     const key = presentedKey(headers);
@@ -51,7 +63,7 @@ export class Authenticator {
         code: 'RATE_LIMITED',
         message: `${FAILURES_PER_MINUTE} wrong API keys from this address in a minute; try again later`,
       };
-    const holder = key.length <= 100 && this.keys ? await this.keys.verify(key) : null;
+    const holder = key.length <= 100 ? await (await this.keys()).verify(key) : null;
     if (holder) return { ok: true, caller: { sub: holder.name, role: holder.role }, keyId: holder.id };
     this.fail(address);
     return {
