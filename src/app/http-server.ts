@@ -1,6 +1,7 @@
 import * as http from 'http';
 import type { GatewayMetrics } from '../gateway/metrics';
-import { clientKey, RateLimiter, RateLimitOptions } from './rate-limit';
+import { onRequestCost } from '../gateway/request-cost';
+import { ClientRateLimits, clientKey, RateLimitOptions } from './rate-limit';
 
 export type HealthCheck = () => Promise<Record<string, boolean>>;
 
@@ -8,7 +9,10 @@ export const DEFAULT_MAX_BODY_BYTES = 100_000;
 
 export interface HttpServerOptions {
   maxBodyBytes?: number;
-  /** per-client token buckets in front of the GraphQL handler; /healthz and /metrics are not limited */
+  /**
+   * per-client token buckets of requests and cost points in front of the GraphQL handler; /healthz and
+   * /metrics are not limited
+   */
   rateLimit?: RateLimitOptions | null;
   /** served at GET /metrics, and told of the requests refused here */
   metrics?: GatewayMetrics | null;
@@ -139,7 +143,7 @@ export function createHttpServer(
     rateLimit = null,
     metrics = null,
   } = typeof options === 'number' ? { maxBodyBytes: options } : options;
-  const limiter = rateLimit ? new RateLimiter(rateLimit) : null;
+  const limiter = rateLimit ? new ClientRateLimits(rateLimit) : null;
   const reject: Reject = (req, res, status, code, message, headers) => {
     metrics?.rejected(code);
     writeRejection(req, res, status, code, message, headers);
@@ -153,25 +157,28 @@ export function createHttpServer(
       return;
     }
     if (limiter && path !== '/healthz') {
-      const decision = limiter.take(clientKey(req));
-      // what is left, on every answer, so a client can pace itself (IETF RateLimit headers)
-      const state = {
-        'ratelimit-policy': limiter.policy,
-        ratelimit: `"per-client";r=${decision.remaining};t=${decision.resetSeconds}`,
-      };
-      if (!decision.allowed) {
-        const wait = String(decision.retryAfterSeconds);
+      // no request authenticates yet: every bucket is an address's
+      const key = clientKey(req, null);
+      const answer = limiter.admit(key);
+      if (!answer.allowed) {
+        const wait = String(answer.retryAfterSeconds);
+        const { perMinute, burst, pointsPerMinute } = limiter.options;
         reject(
           req,
           res,
           429,
           'RATE_LIMITED',
-          `too many requests: the limit is ${rateLimit!.perMinute} per minute (bursts of ${rateLimit!.burst}); retry in ${wait} s`,
-          { 'retry-after': wait, ...state },
+          `too many requests: the limit is ${perMinute} requests (bursts of ${burst}) and ${pointsPerMinute} cost points per minute; retry in ${wait} s`,
+          { 'retry-after': wait, ...answer.headers },
         );
         return;
       }
-      for (const [name, value] of Object.entries(state)) res.setHeader(name, value);
+      // what is left, on every answer, so a client can pace itself (IETF RateLimit headers)
+      const setHeaders = (headers: Record<string, string>) => {
+        if (!res.headersSent) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      };
+      setHeaders(answer.headers);
+      onRequestCost(req, (cost) => setHeaders(limiter.chargeCost(key, cost)));
     }
     if (bodyTooLarge(req, res, maxBodyBytes, reject)) return;
     if (path === '/healthz' && read) {

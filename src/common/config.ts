@@ -24,8 +24,11 @@ export interface Config {
   corsOrigins: string[] | null;
   /** whether __schema/__type are answered (default: on, off in production) */
   introspection: boolean;
-  /** token bucket per client: its remote address (an IPv6 client's /64 network) */
-  rateLimit: { perMinute: number; burst: number };
+  /**
+   * token buckets per client, its remote address (an IPv6 client's /64 network): RATE_LIMIT requests per
+   * minute in bursts of RATE_LIMIT_BURST, and RATE_LIMIT_POINTS cost points per minute
+   */
+  rateLimit: { perMinute: number; burst: number; pointsPerMinute: number };
   /**
    * SUBGRAPH_SECRET: shared by the gateway, which signs every subgraph request with it, and the subgraph
    * services, which refuse requests not signed with it (at least 32 characters)
@@ -136,8 +139,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             .filter(Boolean),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     rateLimit: {
-      perMinute: positiveInt(env, 'RATE_LIMIT', 600) as number,
-      burst: positiveInt(env, 'RATE_LIMIT_BURST', 60) as number,
+      perMinute: positiveInt(env, 'RATE_LIMIT', 1200) as number,
+      burst: positiveInt(env, 'RATE_LIMIT_BURST', 300) as number,
+      // ten operations a minute at the largest cost (MAX_COST, 50000), any number of small ones
+      pointsPerMinute: positiveInt(env, 'RATE_LIMIT_POINTS', 500_000) as number,
     },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000) as number,
