@@ -25,6 +25,7 @@ export function gatewayOptions(
     production: config.production,
     subgraphSecret: config.subgraphSecret,
     requestTimeoutMs: config.requestTimeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
     corsOrigins: config.corsOrigins ?? (config.production ? [] : ['*']),
     limits: config.limits,
     introspection: config.introspection,
@@ -41,5 +42,6 @@ export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config:
     maxBodyBytes: config.maxBodyBytes,
     rateLimit: config.rateLimit,
     metrics: gateway.metrics,
+    readiness: config.readiness,
   });
 }

@@ -2,6 +2,7 @@ import * as http from 'http';
 import type { GatewayMetrics } from '../gateway/metrics';
 import { onRequestCost } from '../gateway/request-cost';
 import { ClientRateLimits, clientKey, RateLimitOptions } from './rate-limit';
+import { ReadinessCheck, ReadinessOptions } from './readiness-check';
 
 export type HealthCheck = () => Promise<Record<string, boolean>>;
 
@@ -16,7 +17,11 @@ export interface HttpServerOptions {
   rateLimit?: RateLimitOptions | null;
   /** served at GET /metrics, and told of the requests refused here */
   metrics?: GatewayMetrics | null;
+  /** the bounds GET /readyz reports saturation past (default: 256 requests in flight, 1000 ms) */
+  readiness?: ReadinessOptions;
 }
+
+export const DEFAULT_READINESS: ReadinessOptions = { maxInFlight: 256, maxEventLoopDelayMs: 1000 };
 
 type Reject = (
   req: http.IncomingMessage,
@@ -142,18 +147,28 @@ export function createHttpServer(
     maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
     rateLimit = null,
     metrics = null,
+    readiness = DEFAULT_READINESS,
   } = typeof options === 'number' ? { maxBodyBytes: options } : options;
+  const ready = new ReadinessCheck(readiness, health);
   const limiter = rateLimit ? new ClientRateLimits(rateLimit) : null;
   const reject: Reject = (req, res, status, code, message, headers) => {
     metrics?.rejected(code);
     writeRejection(req, res, status, code, message, headers);
   };
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const read = req.method === 'GET' || req.method === 'HEAD';
     // before rate limiting, like /healthz: a flood of clients must not blind the monitor
     if (metrics && path === '/metrics' && read) {
       serveMetrics(req, res, metrics, req.method === 'HEAD');
+      return;
+    }
+    // before rate limiting too: a saturated process must still say so
+    if (path === '/readyz' && read) {
+      void ready.check().then(({ ready: ok, body }) => {
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
+      });
       return;
     }
     if (limiter && path !== '/healthz') {
@@ -204,8 +219,11 @@ export function createHttpServer(
       return;
     }
     dropUnsafeRequestId(req);
+    ready.track(res);
     handler(req, res);
   });
+  server.on('close', () => ready.stop());
+  return server;
 }
 
 /** Listens and resolves with the bound port (port 0 picks a free one). */

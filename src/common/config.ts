@@ -17,6 +17,8 @@ export interface Config {
   limits: LimitOverrides;
   /** request bodies over this many bytes get 413 */
   maxBodyBytes: number;
+  /** MAX_RESPONSE_BYTES: an answer whose data would be larger ends with RESPONSE_TOO_LARGE instead */
+  maxResponseBytes: number;
   /**
    * CORS_ORIGINS: the origins browsers may call the API from (comma-separated; `*` for any), never with
    * credentials; unset: any origin in development, none in production
@@ -39,6 +41,11 @@ export interface Config {
    * listen on loopback (a service reachable from elsewhere needs SUBGRAPH_SECRET)
    */
   allowUnsignedSubgraphRequests: boolean;
+  /**
+   * GET /readyz answers 503 past READY_MAX_IN_FLIGHT GraphQL requests at once, or when the event loop
+   * was held longer than READY_MAX_EVENT_LOOP_DELAY_MS since the previous check
+   */
+  readiness: { maxInFlight: number; maxEventLoopDelayMs: number };
   /** REQUEST_TIMEOUT_MS: a request still running after this long ends with REQUEST_TIMEOUT */
   requestTimeoutMs: number;
   /** a subgraph request taking longer fails, and only that subgraph's fields get errors */
@@ -131,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(([, value]) => value !== undefined),
     ) as LimitOverrides,
     maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 100_000) as number,
+    maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', 10_000_000) as number,
     corsOrigins:
       env.CORS_ORIGINS === undefined
         ? null
@@ -146,6 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000) as number,
+    readiness: {
+      maxInFlight: positiveInt(env, 'READY_MAX_IN_FLIGHT', 256) as number,
+      maxEventLoopDelayMs: positiveInt(env, 'READY_MAX_EVENT_LOOP_DELAY_MS', 1000) as number,
+    },
     subgraphSecret: secret(env, 'SUBGRAPH_SECRET'),
     allowUnsignedSubgraphRequests: flag(env, 'SUBGRAPH_ALLOW_UNSIGNED', isLoopback(env.HOST || '127.0.0.1')),
     subgraphPorts: Object.fromEntries(

@@ -44,6 +44,7 @@ describe('configuration of the hardening', () => {
     expect(loadConfig({})).toMatchObject({
       limits: {},
       maxBodyBytes: 100_000,
+      maxResponseBytes: 10_000_000,
       rateLimit: { perMinute: 1200, burst: 300, pointsPerMinute: 500_000 },
       subgraphTimeoutMs: 5000,
     });
