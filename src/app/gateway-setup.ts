@@ -27,6 +27,7 @@ export function gatewayOptions(
     explorer: config.explorer,
     subgraphSecret: config.subgraphSecret,
     requestTimeoutMs: config.requestTimeoutMs,
+    maxResponseBytes: config.maxResponseBytes,
     corsOrigins: config.corsOrigins ?? (config.production ? [] : ['*']),
     limits: config.limits,
     introspection: config.introspection,
@@ -51,5 +52,6 @@ export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config:
           dataDir: config.dataDir,
         })
       : null,
+    readiness: config.readiness,
   });
 }

@@ -1,7 +1,9 @@
 import * as http from 'http';
 import type { GatewayMetrics } from '../gateway/metrics';
+import { onRequestCost } from '../gateway/request-cost';
 import type { PageRoute } from './explorer-pages';
-import { clientKey, RateLimiter, RateLimitOptions } from './rate-limit';
+import { ClientRateLimits, clientKey, RateLimitOptions } from './rate-limit';
+import { ReadinessCheck, ReadinessOptions } from './readiness-check';
 
 export type HealthCheck = () => Promise<Record<string, boolean>>;
 
@@ -9,13 +11,20 @@ export const DEFAULT_MAX_BODY_BYTES = 100_000;
 
 export interface HttpServerOptions {
   maxBodyBytes?: number;
-  /** per-client token buckets in front of the GraphQL handler; /healthz and /metrics are not limited */
+  /**
+   * per-client token buckets of requests and cost points in front of the GraphQL handler; /healthz and
+   * /metrics are not limited
+   */
   rateLimit?: RateLimitOptions | null;
   /** served at GET /metrics, and told of the requests refused here */
   metrics?: GatewayMetrics | null;
   /** the explorer's pages (/, /explore, /paper); without them / redirects to the playground */
   pages?: PageRoute | null;
+  /** the bounds GET /readyz reports saturation past (default: 256 requests in flight, 1000 ms) */
+  readiness?: ReadinessOptions;
 }
+
+export const DEFAULT_READINESS: ReadinessOptions = { maxInFlight: 256, maxEventLoopDelayMs: 1000 };
 
 type Reject = (
   req: http.IncomingMessage,
@@ -142,13 +151,15 @@ export function createHttpServer(
     rateLimit = null,
     metrics = null,
     pages = null,
+    readiness = DEFAULT_READINESS,
   } = typeof options === 'number' ? { maxBodyBytes: options } : options;
-  const limiter = rateLimit ? new RateLimiter(rateLimit) : null;
+  const ready = new ReadinessCheck(readiness, health);
+  const limiter = rateLimit ? new ClientRateLimits(rateLimit) : null;
   const reject: Reject = (req, res, status, code, message, headers) => {
     metrics?.rejected(code);
     writeRejection(req, res, status, code, message, headers);
   };
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const read = req.method === 'GET' || req.method === 'HEAD';
     // before rate limiting, like /healthz: a flood of clients must not blind the monitor
@@ -156,26 +167,37 @@ export function createHttpServer(
       serveMetrics(req, res, metrics, req.method === 'HEAD');
       return;
     }
+    // before rate limiting too: a saturated process must still say so
+    if (path === '/readyz' && read) {
+      void ready.check().then(({ ready: ok, body }) => {
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
+      });
+      return;
+    }
     if (limiter && path !== '/healthz') {
-      const decision = limiter.take(clientKey(req));
-      // what is left, on every answer, so a client can pace itself (IETF RateLimit headers)
-      const state = {
-        'ratelimit-policy': limiter.policy,
-        ratelimit: `"per-client";r=${decision.remaining};t=${decision.resetSeconds}`,
-      };
-      if (!decision.allowed) {
-        const wait = String(decision.retryAfterSeconds);
+      // no request authenticates yet: every bucket is an address's
+      const key = clientKey(req, null);
+      const answer = limiter.admit(key);
+      if (!answer.allowed) {
+        const wait = String(answer.retryAfterSeconds);
+        const { perMinute, burst, pointsPerMinute } = limiter.options;
         reject(
           req,
           res,
           429,
           'RATE_LIMITED',
-          `too many requests: the limit is ${rateLimit!.perMinute} per minute (bursts of ${rateLimit!.burst}); retry in ${wait} s`,
-          { 'retry-after': wait, ...state },
+          `too many requests: the limit is ${perMinute} requests (bursts of ${burst}) and ${pointsPerMinute} cost points per minute; retry in ${wait} s`,
+          { 'retry-after': wait, ...answer.headers },
         );
         return;
       }
-      for (const [name, value] of Object.entries(state)) res.setHeader(name, value);
+      // what is left, on every answer, so a client can pace itself (IETF RateLimit headers)
+      const setHeaders = (headers: Record<string, string>) => {
+        if (!res.headersSent) for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      };
+      setHeaders(answer.headers);
+      onRequestCost(req, (cost) => setHeaders(limiter.chargeCost(key, cost)));
     }
     if (bodyTooLarge(req, res, maxBodyBytes, reject)) return;
     if (path === '/healthz' && read) {
@@ -202,8 +224,11 @@ export function createHttpServer(
       return;
     }
     dropUnsafeRequestId(req);
+    ready.track(res);
     handler(req, res);
   });
+  server.on('close', () => ready.stop());
+  return server;
 }
 
 /** Listens and resolves with the bound port (port 0 picks a free one). */

@@ -17,6 +17,8 @@ export interface Config {
   limits: LimitOverrides;
   /** request bodies over this many bytes get 413 */
   maxBodyBytes: number;
+  /** MAX_RESPONSE_BYTES: an answer whose data would be larger ends with RESPONSE_TOO_LARGE instead */
+  maxResponseBytes: number;
   /**
    * CORS_ORIGINS: the origins browsers may call the API from (comma-separated; `*` for any), never with
    * credentials; unset: any origin in development, none in production
@@ -24,8 +26,11 @@ export interface Config {
   corsOrigins: string[] | null;
   /** whether __schema/__type are answered (default: on, off in production) */
   introspection: boolean;
-  /** token bucket per client: its remote address (an IPv6 client's /64 network) */
-  rateLimit: { perMinute: number; burst: number };
+  /**
+   * token buckets per client, its remote address (an IPv6 client's /64 network): RATE_LIMIT requests per
+   * minute in bursts of RATE_LIMIT_BURST, and RATE_LIMIT_POINTS cost points per minute
+   */
+  rateLimit: { perMinute: number; burst: number; pointsPerMinute: number };
   /**
    * SUBGRAPH_SECRET: shared by the gateway, which signs every subgraph request with it, and the subgraph
    * services, which refuse requests not signed with it (at least 32 characters)
@@ -36,6 +41,11 @@ export interface Config {
    * listen on loopback (a service reachable from elsewhere needs SUBGRAPH_SECRET)
    */
   allowUnsignedSubgraphRequests: boolean;
+  /**
+   * GET /readyz answers 503 past READY_MAX_IN_FLIGHT GraphQL requests at once, or when the event loop
+   * was held longer than READY_MAX_EVENT_LOOP_DELAY_MS since the previous check
+   */
+  readiness: { maxInFlight: number; maxEventLoopDelayMs: number };
   /** REQUEST_TIMEOUT_MS: a request still running after this long ends with REQUEST_TIMEOUT */
   requestTimeoutMs: number;
   /** SQL_READ_WORKERS: threads that run the reads that may scan on SQLite stores (0: on the event loop) */
@@ -136,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .filter(([, value]) => value !== undefined),
     ) as LimitOverrides,
     maxBodyBytes: positiveInt(env, 'MAX_BODY_BYTES', 100_000) as number,
+    maxResponseBytes: positiveInt(env, 'MAX_RESPONSE_BYTES', 10_000_000) as number,
     corsOrigins:
       env.CORS_ORIGINS === undefined
         ? null
@@ -144,13 +155,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             .filter(Boolean),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     rateLimit: {
-      perMinute: positiveInt(env, 'RATE_LIMIT', 600) as number,
-      burst: positiveInt(env, 'RATE_LIMIT_BURST', 60) as number,
+      perMinute: positiveInt(env, 'RATE_LIMIT', 1200) as number,
+      burst: positiveInt(env, 'RATE_LIMIT_BURST', 300) as number,
+      // ten operations a minute at the largest cost (MAX_COST, 50000), any number of small ones
+      pointsPerMinute: positiveInt(env, 'RATE_LIMIT_POINTS', 500_000) as number,
     },
     subgraphTimeoutMs: positiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 5000) as number,
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000) as number,
     sqlReadWorkers: env.SQL_READ_WORKERS === '0' ? 0 : (positiveInt(env, 'SQL_READ_WORKERS', 2) as number),
     sqlReadQueue: positiveInt(env, 'SQL_READ_QUEUE', 200) as number,
+    readiness: {
+      maxInFlight: positiveInt(env, 'READY_MAX_IN_FLIGHT', 256) as number,
+      maxEventLoopDelayMs: positiveInt(env, 'READY_MAX_EVENT_LOOP_DELAY_MS', 1000) as number,
+    },
     subgraphSecret: secret(env, 'SUBGRAPH_SECRET'),
     allowUnsignedSubgraphRequests: flag(env, 'SUBGRAPH_ALLOW_UNSIGNED', isLoopback(env.HOST || '127.0.0.1')),
     subgraphPorts: Object.fromEntries(

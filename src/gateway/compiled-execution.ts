@@ -1,4 +1,10 @@
-import { ByteBoundedCache, BYTES_PER_DOCUMENT_CHAR, DOCUMENT_CACHE_BYTES } from './byte-bounded-cache';
+import {
+  ByteBoundedCache,
+  BYTES_PER_COMPILED_FIELD,
+  BYTES_PER_DOCUMENT_CHAR,
+  DOCUMENT_CACHE_BYTES,
+} from './byte-bounded-cache';
+import { expandedFieldCount } from './document-guards.plugin';
 import type { ExecutionResult } from '@graphql-tools/utils';
 import {
   OperationTypeNode,
@@ -17,6 +23,7 @@ import {
   print,
   SelectionSetNode,
 } from 'graphql';
+import * as v8 from 'v8';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import { takesRecursiveInput } from './recursive-inputs';
 
@@ -25,7 +32,15 @@ const CRITICAL_ERROR = 'CRITICAL_ERROR';
 
 type Execute = (args: ExecutionArgs) => Promise<ExecutionResult> | ExecutionResult;
 
-/** Distinct documents kept compiled per schema; the gateway's plans and the clients' operations are far fewer. */
+/**
+ * V8 keeps every script compiled from a string (`new Function`, which graphql-jit compiles each query
+ * with) in its compilation cache, keyed on the source, so the code of every query ever compiled would
+ * outlive the byte-bounded cache below: 5 MB for a document of 800 fields, 2,000 such documents 10 GB.
+ * That cache only pays when the same source is compiled twice, which the cache below prevents.
+ */
+function keepNoCompiledScripts(): void {
+  v8.setFlagsFromString('--no-compilation-cache');
+}
 
 /** The field nodes a response path points at, as graphql-js attaches them to a field's error. */
 function fieldNodesAt(
@@ -97,6 +112,7 @@ function asGraphqlJs(
  * errors stay as they were: documents the compiler refuses, subscriptions, variables that do not coerce.
  */
 export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) => Promise<ExecutionResult> {
+  keepNoCompiledScripts();
   const bySchema = new WeakMap<GraphQLSchema, ByteBoundedCache<CompiledQuery | null>>();
   // a client's document is the same object each time it is sent (the runtime caches parsing)
   const texts = new WeakMap<DocumentNode, string>();
@@ -116,14 +132,16 @@ export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) =>
     let query = cache.get(key);
     if (query === undefined) {
       const operation = getOperationAST(args.document, args.operationName);
-      // a variable of a recursive input type is coerced by graphql-js: see recursive-inputs.ts
+      const codeBytes = expandedFieldCount(args.document) * BYTES_PER_COMPILED_FIELD;
+      // a variable of a recursive input type is coerced by graphql-js: see recursive-inputs.ts; code too
+      // large to keep would be compiled again for every request, so such a document runs on graphql-js
       const result =
-        operation && takesRecursiveInput(args.schema, operation)
+        !operation || takesRecursiveInput(args.schema, operation) || codeBytes > cache.maxBytes / 10
           ? null
           : compileQuery(args.schema, args.document, args.operationName ?? undefined);
       query = result && isCompiledQuery(result) ? result : null;
-      // bounded by bytes, not entries: a few large documents weigh as much as many small ones
-      cache.set(key, query);
+      // bounded by bytes, not entries: compiled code grows with the fields, whatever the text's length
+      cache.set(key, query, key.length * BYTES_PER_DOCUMENT_CHAR + (query ? codeBytes : 0));
     }
     return query;
   };

@@ -53,6 +53,30 @@ export class FusedRequest {
       this.contexts.set(subgraph, (context = this.subgraphs[subgraph].createContext(this.identity)));
     return context;
   }
+
+  private turn: Promise<void> | null = null;
+
+  /**
+   * A value loaded from a store, handed on once the event loop has had a turn. SQLite reads run on the
+   * event loop and the loaders batch on promise jobs, so a request's levels would otherwise follow each
+   * other without the loop ever reading a socket: a client's disconnect (its request's abort signal,
+   * which expires the deadline) would be seen only once everything had run. The values that resolve
+   * together share one turn, so a request takes a turn per wave of loads, not per field.
+   */
+  afterTurn(value: unknown): unknown {
+    if (!this.deadline || !isPromise(value)) return value;
+    return value.then((v) => this.nextTurn().then(() => v));
+  }
+
+  private nextTurn(): Promise<void> {
+    // two hops: the first lets a poll phase run (reading a closed socket), the second follows it
+    return (this.turn ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.turn = null;
+        setImmediate(resolve);
+      }),
+    ));
+  }
 }
 
 type Resolve = (
@@ -155,7 +179,9 @@ class FieldRouter {
       let value: unknown;
       try {
         request.deadline?.check();
-        value = resolve(parent, args, request.contextOf(subgraph), infoFor ? infoFor(info) : info);
+        value = request.afterTurn(
+          resolve(parent, args, request.contextOf(subgraph), infoFor ? infoFor(info) : info),
+        );
       } catch (error) {
         throw marked(error, subgraph);
       }

@@ -1,10 +1,12 @@
 import { useRequestDeadline } from './request-deadline.plugin';
+import { useResponseSizeLimit } from './response-size.plugin';
 import { useSubgraphIdentity } from './subgraph-identity.plugin';
 import { createGatewayRuntime, GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import type { Transport } from '@graphql-mesh/transport-common';
 import http from '@graphql-mesh/transport-http';
 import { createLogger, Logger } from '../common/logger';
 import { useCompiledExecution } from './compiled-execution';
+import { useByteBoundedDocumentCache } from './document-cache.plugin';
 import { errorReporting } from './error-reporting.plugin';
 import { useExpansionLimit, useParseDepthGuard } from './document-guards.plugin';
 import { FetchStats, useFetchStats } from './fetch-stats.plugin';
@@ -49,6 +51,8 @@ export interface GatewayOptions {
    * headers, so a browser keeps cross-origin pages out); ['*'] any
    */
   corsOrigins?: string[];
+  /** an answer whose data would be larger than this many bytes is a RESPONSE_TOO_LARGE error (default: none) */
+  maxResponseBytes?: number;
   /** a request still running after this many milliseconds ends with REQUEST_TIMEOUT (default: none) */
   requestTimeoutMs?: number;
   /** signs every subgraph request with this shared secret (subgraph services refuse unsigned ones) */
@@ -126,10 +130,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       ...(options.subgraphSecret ? [useSubgraphIdentity(options.subgraphSecret) as never] : []),
       // costed by the @listSize and @cost directives the subgraphs declare, which composition copies
       useOperationLimits(limits, costDirectives) as never,
+      // after the cost limit, whose extensions.cost an answer too large keeps
+      ...(options.maxResponseBytes ? [useResponseSizeLimit(options.maxResponseBytes) as never] : []),
       errors.plugin as never,
       telemetry as never,
       // last: it wraps whichever execution the plugins above chose
       ...(options.requestTimeoutMs ? [useRequestDeadline(options.requestTimeoutMs) as never] : []),
+      // the very last: it keeps parsed documents from GraphQL Yoga's cache, which follows it
+      useByteBoundedDocumentCache() as never,
     ],
     // unexpected errors are masked ("Unexpected error.") and logged with the request id the response carries
     maskedErrors: errors.maskedErrors,

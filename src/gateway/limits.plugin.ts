@@ -10,6 +10,7 @@ import {
   operationCost,
   shapeLimitsRule,
 } from './limits';
+import { reportRequestCost } from './request-cost';
 
 /** What every response of an executed operation carries, refused or not: `extensions.cost`. */
 export interface CostExtension {
@@ -85,6 +86,8 @@ export function useOperationLimits(limits: OperationLimits, directives: CostDire
         });
         return undefined;
       }
+      // an operation refused by cost ran nothing, and the rate limit charges it nothing
+      reportRequestCost(args.contextValue, requested);
       return {
         onExecuteDone({ result, setResult }: { result: unknown; setResult: (r: Result) => void }) {
           // a stream (subscriptions, incremental delivery) has no one result to carry it

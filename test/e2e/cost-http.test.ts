@@ -24,7 +24,7 @@ interface Body {
 
 const LIMIT = DEFAULT_LIMITS.maxCost;
 // the rate limit is not what these tests are about
-const ENV = { RATE_LIMIT: '100000', RATE_LIMIT_BURST: '10000' };
+const ENV = { RATE_LIMIT: '100000', RATE_LIMIT_BURST: '10000', RATE_LIMIT_POINTS: '100000000' };
 
 const modes: [string, () => Promise<RunningServer>][] = [
   ['one process (npm start, fused)', () => startOneProcess(tempConfig(ENV))],

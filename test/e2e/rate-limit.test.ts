@@ -1,27 +1,50 @@
-import { addressKey, RateLimiter } from '../../src/app/rate-limit';
+import { addressKey, ClientRateLimits, RateLimiter } from '../../src/app/rate-limit';
 import { postGraphQL, RunningServer, startOneProcess, timedFetch } from '../helpers/http';
 import { tempConfig } from '../helpers/app';
 
 const QUERY = { query: '{ citation(number: 84) { label } }' };
+/** twelve pages of 500 models with their results' datasets: cost 12 × 3501 = 42012, under MAX_COST */
+const COSTLY = {
+  query: `{ ${Array.from({ length: 12 }, (_, i) => `a${i}: models(first: 500) { nodes { results { dataset { name } } } }`).join(' ')} }`,
+};
+
+/** Sends `n` requests, `concurrency` at a time, and counts the answers by status. */
+async function send(server: RunningServer, body: object, n: number, concurrency: number) {
+  const statuses: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        next++;
+        statuses.push((await postGraphQL(server, body)).status);
+      }
+    }),
+  );
+  return { ok: statuses.filter((s) => s === 200).length, refused: statuses.filter((s) => s === 429).length };
+}
 
 describe('rate limiting over real HTTP', () => {
   let server: RunningServer;
   beforeAll(async () => {
-    // one token every 10 s, bursts of 5: no token comes back while a burst is answered
-    server = await startOneProcess(tempConfig({ RATE_LIMIT: '6', RATE_LIMIT_BURST: '5' }));
+    // one token every 10 s, bursts of 5, a point a second: nothing comes back while a burst is answered
+    server = await startOneProcess(
+      tempConfig({ RATE_LIMIT: '6', RATE_LIMIT_BURST: '5', RATE_LIMIT_POINTS: '60' }),
+    );
   });
   afterAll(() => server?.stop());
 
   it('counts every request against its address, whatever API key header it invents', async () => {
     const burst = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => postGraphQL(server, QUERY, { 'x-api-key': `invented-${i}` })),
+      Array.from({ length: 8 }, (_, i) =>
+        postGraphQL(server, { query: '{ __typename }' }, { 'x-api-key': `invented-${i}` }),
+      ),
     );
     const allowed = burst.filter((r) => r.status === 200);
     const refused = burst.filter((r) => r.status === 429);
     expect(allowed).toHaveLength(5);
     expect(allowed[0].body).toEqual({
-      data: { citation: { label: 'ESMfold' } },
-      extensions: { cost: { requested: 1, limit: 50000 } },
+      data: { __typename: 'Query' },
+      extensions: { cost: { requested: 0, limit: 50000 } },
     });
     expect(refused).toHaveLength(3);
     expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
@@ -30,7 +53,7 @@ describe('rate limiting over real HTTP', () => {
       errors: [
         {
           message: expect.stringMatching(
-            /too many requests: the limit is 6 per minute \(bursts of 5\); retry in \d+ s/,
+            /^too many requests: the limit is 6 requests \(bursts of 5\) and 60 cost points per minute; retry in \d+ s$/,
           ) as unknown,
           extensions: { code: 'RATE_LIMITED' },
         },
@@ -40,10 +63,99 @@ describe('rate limiting over real HTTP', () => {
     for (let i = 0; i < 3; i++) expect((await timedFetch(`${server.url}/healthz`)).status).toBe(200);
   });
 
-  it('tells every answer its policy and what is left (IETF RateLimit headers)', async () => {
+  it('tells every answer its policies and what is left (IETF RateLimit headers)', async () => {
     const res = await postGraphQL(server, QUERY);
-    expect(res.headers.get('ratelimit-policy')).toBe('"per-client";q=6;w=60;burst=5');
-    expect(res.headers.get('ratelimit')).toMatch(/^"per-client";r=0;t=\d+$/);
+    expect(res.headers.get('ratelimit-policy')).toBe('"requests";q=6;w=60, "cost";q=60;w=60');
+    expect(res.headers.get('ratelimit')).toMatch(/^"requests";r=0;t=\d+, "cost";r=\d+;t=\d+$/);
+  });
+});
+
+describe('the cost bucket over real HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    // requests are plentiful; 200 points a minute (one every 0.3 s), nothing to speak of while the test runs
+    server = await startOneProcess(
+      tempConfig({ RATE_LIMIT: '100000', RATE_LIMIT_BURST: '1000', RATE_LIMIT_POINTS: '200' }),
+    );
+  });
+  afterAll(() => server?.stop());
+
+  const page = { query: '{ models(first: 100) { nodes { name } } }' }; // cost 101
+
+  it('charges each request its cost: two pages of cost 101 leave the bucket in debt, and the third is refused', async () => {
+    const first = await postGraphQL(server, page);
+    expect(first.status).toBe(200);
+    expect(first.body?.extensions).toEqual({ cost: { requested: 101, limit: 50000 } });
+    // the header says what is left after this request's cost
+    expect(first.headers.get('ratelimit')).toMatch(/"cost";r=(99|\d{3});t=\d+$/);
+    expect(Number(/"cost";r=(\d+)/.exec(first.headers.get('ratelimit')!)![1])).toBeLessThan(200 - 100);
+    // 99 points left: still admitted, although it costs more
+    expect((await postGraphQL(server, page)).status).toBe(200);
+    const refused = await postGraphQL(server, page);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('ratelimit')).toMatch(/"cost";r=0;t=\d+$/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it('charges nothing for an operation refused by the cost limit', async () => {
+    const other = await startOneProcess(
+      tempConfig({
+        RATE_LIMIT: '100000',
+        RATE_LIMIT_BURST: '1000',
+        RATE_LIMIT_POINTS: '200',
+        MAX_COST: '50',
+      }),
+    );
+    try {
+      for (let i = 0; i < 5; i++) {
+        const res = await postGraphQL(other, page);
+        expect(res.status).toBe(200);
+        expect(res.body?.errors?.[0].extensions?.code).toBe('COST_LIMIT_EXCEEDED');
+      }
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
+describe('the default rate limits over real HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startOneProcess(tempConfig());
+  });
+  afterAll(() => server?.stop());
+
+  it('never refuse normal local use: a test suite of 250 requests, costly ones among them, 10 at a time', async () => {
+    const mixed = [
+      QUERY,
+      { query: '{ models(first: 100) { nodes { name } } }' },
+      { query: '{ sectors { name } }' },
+    ];
+    const cheap = await Promise.all(mixed.map((body) => send(server, body, 80, 10)));
+    const costly = await send(server, COSTLY, 5, 1);
+    expect([...cheap, costly].map((r) => r.refused)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('refuse a flood of cheap requests from one address', async () => {
+    const flood = await send(server, { query: '{ __typename }' }, 1500, 50);
+    expect(flood.refused).toBeGreaterThan(0);
+    expect(flood.ok).toBeGreaterThan(0);
+  });
+});
+
+describe('the default cost budget over real HTTP', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startOneProcess(tempConfig());
+  });
+  afterAll(() => server?.stop());
+
+  it('refuses a flood of costly requests long before the request limit would', async () => {
+    const first = await postGraphQL(server, COSTLY);
+    expect(first.body?.extensions).toEqual({ cost: { requested: 42012, limit: 50000 } });
+    // 500000 points hold eleven or twelve of them (the last one admitted takes the bucket into debt)
+    const flood = await send(server, COSTLY, 19, 1);
+    expect(flood.refused).toBeGreaterThanOrEqual(6);
   });
 });
 
@@ -77,6 +189,21 @@ describe('the token buckets', () => {
       true,
       false,
     ]);
+  });
+
+  it('admit while any cost point is left, and refuse until a debt is paid back', () => {
+    let now = 0;
+    const limits = new ClientRateLimits({ perMinute: 600, burst: 10, pointsPerMinute: 60, now: () => now });
+    expect(limits.admit('k').allowed).toBe(true);
+    limits.chargeCost('k', 59);
+    expect(limits.admit('k').allowed).toBe(true);
+    expect(limits.chargeCost('k', 31).ratelimit).toBe('"requests";r=8;t=1, "cost";r=0;t=90');
+    const refused = limits.admit('k');
+    expect(refused).toMatchObject({ allowed: false, retryAfterSeconds: 31 });
+    // a refused request spends no request token
+    expect(refused.headers.ratelimit).toBe('"requests";r=8;t=1, "cost";r=0;t=90');
+    now += 31_000;
+    expect(limits.admit('k').allowed).toBe(true);
   });
 });
 

@@ -38,13 +38,14 @@ describe('configuration of the hardening', () => {
     expect(config.limits).toEqual({ maxDepth: 8 });
     expect(config).toMatchObject({
       maxBodyBytes: 2048,
-      rateLimit: { perMinute: 120, burst: 60 },
+      rateLimit: { perMinute: 120, burst: 300, pointsPerMinute: 500_000 },
       subgraphTimeoutMs: 750,
     });
     expect(loadConfig({})).toMatchObject({
       limits: {},
       maxBodyBytes: 100_000,
-      rateLimit: { perMinute: 600, burst: 60 },
+      maxResponseBytes: 10_000_000,
+      rateLimit: { perMinute: 1200, burst: 300, pointsPerMinute: 500_000 },
       subgraphTimeoutMs: 5000,
     });
     expect(() => loadConfig({ RATE_LIMIT: 'fast' })).toThrow(

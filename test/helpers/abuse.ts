@@ -98,7 +98,9 @@ export function describeAbuse(title: string, cases: AbuseCase[]): void {
     const seen: { name: string; status: number; ms: number; first?: string }[] = [];
     beforeAll(async () => {
       // a rate limit high enough that the suite itself is not throttled
-      server = await startOneProcess(tempConfig({ RATE_LIMIT: '100000', RATE_LIMIT_BURST: '10000' }));
+      server = await startOneProcess(
+        tempConfig({ RATE_LIMIT: '100000', RATE_LIMIT_BURST: '10000', RATE_LIMIT_POINTS: '100000000' }),
+      );
     });
     afterAll(async () => {
       if (process.env.ABUSE_REPORT)

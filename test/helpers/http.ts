@@ -137,16 +137,18 @@ export async function timedFetch<B = unknown>(url: string, init?: RequestInit): 
   return { status: res.status, headers: res.headers, body: jsonOrUndefined<B>(text), ms };
 }
 
-/** POSTs a GraphQL request (an object is sent as JSON, a string as is) to a running server. */
+/** POSTs a GraphQL request (an object is sent as JSON, a string as is) to a running server; `signal` aborts it. */
 export function postGraphQL<T = unknown>(
   server: { url: string },
   body: unknown,
   headers: Record<string, string> = {},
+  signal?: AbortSignal,
 ): Promise<TimedResponse<GraphQLResponse<T>>> {
   return timedFetch(`${server.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    signal,
   });
 }
 
