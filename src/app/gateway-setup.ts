@@ -3,6 +3,8 @@ import { Config } from '../common/config';
 import type { Logger } from '../common/logger';
 import type { Gateway, GatewayOptions } from '../gateway/gateway';
 import { readManifest, TrustedDocuments } from '../gateway/trusted-documents';
+import { Authenticator } from './api-keys/authenticator';
+import { KeyStore, keyStoreTarget } from './api-keys/key-store';
 import { explorerPages } from './explorer-pages';
 import { createHttpServer, HealthCheck } from './http-server';
 
@@ -53,5 +55,6 @@ export function gatewayHttpServer(gateway: Gateway, health: HealthCheck, config:
         })
       : null,
     readiness: config.readiness,
+    authenticator: new Authenticator(() => KeyStore.open(keyStoreTarget(config))),
   });
 }

@@ -2,6 +2,8 @@ import * as http from 'http';
 import type { GatewayMetrics } from '../gateway/metrics';
 import { onRequestCost } from '../gateway/request-cost';
 import type { PageRoute } from './explorer-pages';
+import { setRequestCaller } from '../common/request-caller';
+import type { Authenticator } from './api-keys/authenticator';
 import { ClientRateLimits, clientKey, RateLimitOptions } from './rate-limit';
 import { ReadinessCheck, ReadinessOptions } from './readiness-check';
 
@@ -22,6 +24,8 @@ export interface HttpServerOptions {
   pages?: PageRoute | null;
   /** the bounds GET /readyz reports saturation past (default: 256 requests in flight, 1000 ms) */
   readiness?: ReadinessOptions;
+  /** checks a request's API key before anything else; without it every request is anonymous */
+  authenticator?: Authenticator | null;
 }
 
 export const DEFAULT_READINESS: ReadinessOptions = { maxInFlight: 256, maxEventLoopDelayMs: 1000 };
@@ -152,6 +156,7 @@ export function createHttpServer(
     metrics = null,
     pages = null,
     readiness = DEFAULT_READINESS,
+    authenticator = null,
   } = typeof options === 'number' ? { maxBodyBytes: options } : options;
   const ready = new ReadinessCheck(readiness, health);
   const limiter = rateLimit ? new ClientRateLimits(rateLimit) : null;
@@ -159,25 +164,13 @@ export function createHttpServer(
     metrics?.rejected(code);
     writeRejection(req, res, status, code, message, headers);
   };
-  const server = http.createServer((req, res) => {
+  // after /metrics and /readyz: the rest, once the request's key (if any) is checked
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse, keyId: string | null) => {
     const path = (req.url ?? '/').split('?')[0];
     const read = req.method === 'GET' || req.method === 'HEAD';
-    // before rate limiting, like /healthz: a flood of clients must not blind the monitor
-    if (metrics && path === '/metrics' && read) {
-      serveMetrics(req, res, metrics, req.method === 'HEAD');
-      return;
-    }
-    // before rate limiting too: a saturated process must still say so
-    if (path === '/readyz' && read) {
-      void ready.check().then(({ ready: ok, body }) => {
-        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
-      });
-      return;
-    }
     if (limiter && path !== '/healthz') {
-      // no request authenticates yet: every bucket is an address's
-      const key = clientKey(req, null);
+      // an authenticated key has a bucket of its own; everyone else, their address's
+      const key = clientKey(req, keyId);
       const answer = limiter.admit(key);
       if (!answer.allowed) {
         const wait = String(answer.retryAfterSeconds);
@@ -226,8 +219,48 @@ export function createHttpServer(
     dropUnsafeRequestId(req);
     ready.track(res);
     handler(req, res);
+  };
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    // before rate limiting, like /healthz: a flood of clients must not blind the monitor
+    if (metrics && path === '/metrics' && read) {
+      serveMetrics(req, res, metrics, req.method === 'HEAD');
+      return;
+    }
+    // before rate limiting too: a saturated process must still say so
+    if (path === '/readyz' && read) {
+      void ready.check().then(({ ready: ok, body }) => {
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(req.method === 'HEAD' ? undefined : JSON.stringify(body));
+      });
+      return;
+    }
+    if (!authenticator) return serve(req, res, null);
+    authenticator.authenticate(req.headers, clientKey(req)).then(
+      (auth) => {
+        if (!auth.ok) {
+          const headers: Record<string, string> =
+            auth.status === 401
+              ? { 'www-authenticate': 'Bearer realm="lam-atlas"' }
+              : { 'retry-after': '60' };
+          return reject(req, res, auth.status, auth.code, auth.message, headers);
+        }
+        setRequestCaller(req, auth.caller);
+        serve(req, res, auth.keyId);
+      },
+      (err: Error) =>
+        reject(req, res, 503, 'SERVICE_UNAVAILABLE', `the API keys cannot be checked now: ${err.message}`),
+    );
   });
-  server.on('close', () => ready.stop());
+  // longer than any client's idle keep-alive (Node's agents use 5 s, like the server default): a client
+  // must never reuse a socket the server is closing at that moment ("fetch failed", ECONNRESET)
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  server.on('close', () => {
+    ready.stop();
+    void authenticator?.close();
+  });
   return server;
 }
 

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'http';
+import { ReadPoolStats, readPoolStats } from '../common/sql-reads/sql-read-pool';
 import type { HealthCheck } from './http-server';
 
 const TICK_MS = 10;
@@ -21,6 +22,8 @@ export interface Readiness {
     eventLoopDelayMs: number;
     maxEventLoopDelayMs: number;
     subgraphs: Record<string, 'up' | 'down'>;
+    /** the SQLite read threads (null without them): busy, waiting reads and the queue's bound */
+    readThreads: ReadPoolStats | null;
   };
 }
 
@@ -39,6 +42,7 @@ export class ReadinessCheck {
   constructor(
     private readonly options: ReadinessOptions,
     private readonly health: HealthCheck,
+    private readonly reads: () => ReadPoolStats | null = readPoolStats,
   ) {
     // a tick of its own rather than perf_hooks' monitorEventLoopDelay, whose reset() drops the first
     // delay after it: a window per check needs a maximum that can be read and cleared
@@ -67,6 +71,9 @@ export class ReadinessCheck {
     const probed = await this.health().catch((): Record<string, boolean> => ({}));
     const { maxInFlight, maxEventLoopDelayMs } = this.options;
     const down = Object.keys(probed).filter((name) => !probed[name]);
+    const readThreads = this.reads();
+    // a full queue refuses the next scan with SERVER_BUSY: send the work elsewhere first
+    const queueFull = readThreads !== null && readThreads.queued >= readThreads.maxQueued;
     const reasons = [
       ...(inFlight > maxInFlight ? [`${inFlight} requests in flight, over the bound of ${maxInFlight}`] : []),
       ...(eventLoopDelayMs > maxEventLoopDelayMs
@@ -74,6 +81,9 @@ export class ReadinessCheck {
         : []),
       ...(Object.keys(probed).length === 0 ? ['no subgraph answered the health check'] : []),
       ...down.map((name) => `subgraph ${name} is down`),
+      ...(queueFull
+        ? [`${readThreads.queued} reads wait for the read threads, the most SQL_READ_QUEUE allows`]
+        : []),
     ];
     return {
       ready: reasons.length === 0,
@@ -85,6 +95,7 @@ export class ReadinessCheck {
         eventLoopDelayMs,
         maxEventLoopDelayMs,
         subgraphs: Object.fromEntries(Object.entries(probed).map(([k, v]) => [k, v ? 'up' : 'down'])),
+        readThreads,
       },
     };
   }

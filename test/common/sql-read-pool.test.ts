@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runInRequestScope } from '../../src/common/request-scope';
-import { SqlReadPool } from '../../src/common/sql-reads/sql-read-pool';
+import { ReadinessCheck } from '../../src/app/readiness-check';
+import { readPoolStats, SqlReadPool } from '../../src/common/sql-reads/sql-read-pool';
 
 // a statement that keeps SQLite busy for a while (a few million steps), whatever the machine
 const SLOW =
@@ -60,6 +61,23 @@ describe('the read threads', () => {
       extensions: { code: 'SERVER_BUSY' },
     });
     expect(pool.stats()).toMatchObject({ workers: 1, busy: 1, queued: 1, maxQueued: 1 });
+    // the process's readiness says so: its next scan would be refused
+    const ready = new ReadinessCheck({ maxInFlight: 10, maxEventLoopDelayMs: 10_000 }, () =>
+      Promise.resolve({ catalog: true }),
+    );
+    try {
+      expect(readPoolStats()).toMatchObject({ busy: 1, queued: 1, maxQueued: 1 });
+      await expect(ready.check()).resolves.toMatchObject({
+        ready: false,
+        body: {
+          status: 'saturated',
+          reasons: ['1 reads wait for the read threads, the most SQL_READ_QUEUE allows'],
+          readThreads: { workers: 1, busy: 1, queued: 1, maxQueued: 1 },
+        },
+      });
+    } finally {
+      ready.stop();
+    }
     await expect(running).resolves.toMatchObject({ rows: [[STEPS]] });
     await expect(queued).resolves.toMatchObject({ rows: [[1]] });
   });

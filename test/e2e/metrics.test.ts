@@ -33,11 +33,9 @@ describe('/metrics and request logs over real HTTP (npm start)', () => {
   afterAll(() => server?.stop());
 
   it('serves Prometheus text holding the request just made, and a log line with its x-request-id', async () => {
-    const res = await postGraphQL(
-      server,
-      { query: 'query CitationLabel { citation(number: 84) { label } }' },
-      { 'x-api-key': 'reader' },
-    );
+    const res = await postGraphQL(server, {
+      query: 'query CitationLabel { citation(number: 84) { label } }',
+    });
     expect(res.body).toEqual({
       data: { citation: { label: 'ESMfold' } },
       extensions: { cost: { requested: 1, limit: 50000 } },
@@ -86,7 +84,6 @@ describe('/metrics and request logs over real HTTP (npm start)', () => {
         }
       `,
       {},
-      { 'x-api-key': 'client' },
     );
     expect(
       sampleValue((await scrape(server)).samples, 'lam_atlas_requests_total', {
@@ -99,9 +96,7 @@ describe('/metrics and request logs over real HTTP (npm start)', () => {
 
   it('is not rate limited, and counts the requests the limiter refused', async () => {
     const burst = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        postGraphQL(server, { query: '{ __typename }' }, { 'x-api-key': 'flood' }),
-      ),
+      Array.from({ length: 6 }, () => postGraphQL(server, { query: '{ __typename }' })),
     );
     const refused = burst.filter((r) => r.status === 429).length;
     expect(refused).toBeGreaterThanOrEqual(2);

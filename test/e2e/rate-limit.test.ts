@@ -1,5 +1,7 @@
 import { addressKey, ClientRateLimits, RateLimiter } from '../../src/app/rate-limit';
 import { postGraphQL, RunningServer, startOneProcess, timedFetch } from '../helpers/http';
+import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
+import type { Config } from '../../src/common/config';
 import { tempConfig } from '../helpers/app';
 
 const QUERY = { query: '{ citation(number: 84) { label } }' };
@@ -25,19 +27,30 @@ async function send(server: RunningServer, body: object, n: number, concurrency:
 
 describe('rate limiting over real HTTP', () => {
   let server: RunningServer;
+  let config: Config;
   beforeAll(async () => {
     // one token every 10 s, bursts of 5, a point a second: nothing comes back while a burst is answered
-    server = await startOneProcess(
-      tempConfig({ RATE_LIMIT: '6', RATE_LIMIT_BURST: '5', RATE_LIMIT_POINTS: '60' }),
-    );
+    config = tempConfig({ RATE_LIMIT: '6', RATE_LIMIT_BURST: '5', RATE_LIMIT_POINTS: '60' });
+    server = await startOneProcess(config);
   });
   afterAll(() => server?.stop());
 
-  it('counts every request against its address, whatever API key header it invents', async () => {
-    const burst = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
+  it('refuses an invented API key: a new header per request is no way around the limit', async () => {
+    const invented = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
         postGraphQL(server, { query: '{ __typename }' }, { 'x-api-key': `invented-${i}` }),
       ),
+    );
+    for (const r of invented) {
+      expect(r.status).toBe(401);
+      expect(r.headers.get('www-authenticate')).toBe('Bearer realm="lam-atlas"');
+      expect(r.body).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  });
+
+  it('counts every anonymous request against its address', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => postGraphQL(server, { query: '{ __typename }' })),
     );
     const allowed = burst.filter((r) => r.status === 200);
     const refused = burst.filter((r) => r.status === 429);
@@ -67,6 +80,31 @@ describe('rate limiting over real HTTP', () => {
     const res = await postGraphQL(server, QUERY);
     expect(res.headers.get('ratelimit-policy')).toBe('"requests";q=6;w=60, "cost";q=60;w=60');
     expect(res.headers.get('ratelimit')).toMatch(/^"requests";r=0;t=\d+, "cost";r=\d+;t=\d+$/);
+  });
+
+  it('gives an authenticated key a bucket of its own, and a revoked key none', async () => {
+    const keys = await KeyStore.open(keyStoreTarget(config));
+    try {
+      const { key } = await keys.create('alice', 'curator');
+      // the address's bucket is empty (the tests above), the key's is full: its burst of 5
+      expect((await postGraphQL(server, { query: '{ __typename }' })).status).toBe(429);
+      const mine = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          postGraphQL(server, { query: '{ __typename }' }, { authorization: `Bearer ${key}` }),
+        ),
+      );
+      expect(mine.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 429]);
+      await keys.revoke('alice');
+      const revoked = await postGraphQL(
+        server,
+        { query: '{ __typename }' },
+        { authorization: `Bearer ${key}` },
+      );
+      expect(revoked.status).toBe(401);
+      expect(revoked.body).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    } finally {
+      await keys.close();
+    }
   });
 });
 

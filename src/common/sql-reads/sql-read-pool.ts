@@ -110,7 +110,9 @@ export class SqlReadPool {
   constructor(
     private readonly size: number,
     private readonly maxQueued: number,
-  ) {}
+  ) {
+    livePools.add(this);
+  }
 
   read(file: string, sql: string, params: unknown[]): Promise<ReadResult> {
     const signal = currentRequestSignal();
@@ -152,6 +154,7 @@ export class SqlReadPool {
   }
 
   async close(): Promise<void> {
+    livePools.delete(this);
     const slots = this.slots.splice(0);
     for (const job of this.queue.splice(0)) this.settle(job, new Error('the read pool was closed'));
     for (const s of slots) if (s.job) this.settle(s.job, new Error('the read pool was closed'));
@@ -222,4 +225,18 @@ export class SqlReadPool {
     if (err) job.reject(err);
     else job.resolve(result!);
   }
+}
+
+// every pool of the process, for its readiness answer
+const livePools = new Set<SqlReadPool>();
+
+/** The read threads of this process, summed over its pools; null when it has none (PostgreSQL, off). */
+export function readPoolStats(): ReadPoolStats | null {
+  if (livePools.size === 0) return null;
+  const total: ReadPoolStats = { workers: 0, busy: 0, queued: 0, maxQueued: 0, stopping: 0 };
+  for (const pool of livePools) {
+    const s = pool.stats();
+    for (const k of Object.keys(total) as (keyof ReadPoolStats)[]) total[k] += s[k];
+  }
+  return total;
 }
