@@ -4,6 +4,7 @@ import { SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
 import { nest } from '../test/helpers/abuse';
 import { GraphQLResponse } from '../test/helpers/graphql';
 import { jsonOrUndefined, SeparateServices, startSeparateServices } from '../test/helpers/http';
+import { KeyStore, keyStoreTarget } from '../src/app/api-keys/key-store';
 import { numberFlag, parseFlags } from './flags';
 
 // Loopback only: the gateway over the three subgraphs as separate services on port 0, normal and abusive
@@ -129,12 +130,12 @@ interface Tally {
 const tally = (): Tally => ({ requests: 0, byKind: {}, latencies: [] });
 const count = (t: Tally, kind: string) => (t.byKind[kind] = (t.byKind[kind] ?? 0) + 1);
 
-async function send(url: string, body: string, apiKey: string, contentType = 'application/json') {
+async function send(url: string, body: string, apiKey: string | null, contentType = 'application/json') {
   const started = performance.now();
   try {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': contentType, 'x-api-key': apiKey },
+      headers: { 'content-type': contentType, ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
       body,
       signal: AbortSignal.timeout(10_000),
     });
@@ -185,6 +186,12 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
   const services: SeparateServices = await startSeparateServices({
     env: { RATE_LIMIT: String(RATE_PER_MINUTE), RATE_LIMIT_BURST: '50', SUBGRAPH_TIMEOUT_MS: '2000' },
   });
+  // real keys, made in the gateway's key store: each is a rate-limit bucket of its own
+  const store = await KeyStore.open(keyStoreTarget(services.config));
+  const keyOf = async (name: string) => (await store.create(name, 'reader')).key;
+  const normalKeys = await Promise.all(Array.from({ length: opts.normal }, (_, i) => keyOf(`normal-${i}`)));
+  const abuserKey = await keyOf('abuser');
+  await store.close();
   const normal = tally();
   const abusive = tally();
   const unexpected: string[] = [];
@@ -193,8 +200,8 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
   let started = performance.now();
   let end = started + opts.duration * 1000;
   // a first round of every request, so that what is measured after is not the gateway's warm-up
-  for (const q of NORMAL) await send(services.url, json({ query: q.query }), 'warm-up');
-  for (const a of ABUSIVE) await send(services.url, a.body, 'warm-up', a.contentType);
+  for (const q of NORMAL) await send(services.url, json({ query: q.query }), null);
+  for (const a of ABUSIVE) await send(services.url, a.body, null, a.contentType);
   const before = memory();
   started = performance.now();
   end = started + opts.duration * 1000;
@@ -207,7 +214,7 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
     for (let n = 0; performance.now() < end; n++) {
       const t0 = performance.now();
       const q = NORMAL[(i + n) % NORMAL.length];
-      const res = await send(services.url, json({ query: q.query }), `normal-${i}`);
+      const res = await send(services.url, json({ query: q.query }), normalKeys[i]);
       normal.requests++;
       normal.latencies.push(res.ms);
       const errors = res.body?.errors ?? [];
@@ -245,7 +252,7 @@ export async function runLoadtest(opts: LoadtestOptions): Promise<boolean> {
   const abusiveClient = async (i: number) => {
     for (let n = 0; performance.now() < end; n++) {
       const a = ABUSIVE[(i + n) % ABUSIVE.length];
-      const res = await send(services.url, a.body, 'abuser', a.contentType);
+      const res = await send(services.url, a.body, abuserKey, a.contentType);
       abusive.requests++;
       abusive.latencies.push(res.ms);
       const first = res.body?.errors?.[0];

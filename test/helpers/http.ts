@@ -43,11 +43,11 @@ export async function serve(
 export async function startOneProcess(
   config?: Config,
   options?: AppOptions,
-): Promise<RunningServer & { app: InProcessApp }> {
+): Promise<RunningServer & { app: InProcessApp; config: Config }> {
   const cfg = config ?? tempConfig();
   await seedStores(cfg);
   const app = await createInProcessApp(cfg, options);
-  return { ...(await serve(app.gateway, app.health, () => app.close(), cfg)), app };
+  return { ...(await serve(app.gateway, app.health, () => app.close(), cfg)), app, config: cfg };
 }
 
 export interface SeparateServicesOptions {
@@ -60,6 +60,8 @@ export interface SeparateServicesOptions {
 }
 
 export interface SeparateServices extends RunningServer {
+  /** the gateway's configuration (its key store, its limits) */
+  config: Config;
   subgraphs: Record<string, RunningSubgraph>;
   /** stops one subgraph service; the gateway keeps running */
   stopSubgraph(name: SubgraphName): Promise<void>;
@@ -99,6 +101,7 @@ export async function startSeparateServices(
   );
   return {
     ...running,
+    config,
     subgraphs,
     stopSubgraph: async (name) => {
       stopped.add(name);

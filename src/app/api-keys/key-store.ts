@@ -101,6 +101,8 @@ export class KeyStore {
       throw new KeyError(
         `a key's name is 1 to 64 letters, digits, ".", "_" or "-", got "${name.slice(0, 70)}"`,
       );
+    // the names the gateway gives callers without a key of their own
+    if (name === 'anonymous' || name === 'gateway') throw new KeyError(`"${name}" is a reserved name`);
     if (!ROLES.includes(role as Role))
       throw new KeyError(`--role must be one of ${ROLES.join(', ')}, got "${role}"`);
     if (await this.repo.findOneBy({ name })) throw new KeyError(`a key named "${name}" exists already`);

@@ -20,6 +20,7 @@ import { ModelResolver } from './resolvers/model.resolver';
 import { ResultResolver } from './resolvers/result.resolver';
 import { SectorResolver } from './resolvers/sector.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
+import { ViewerResolver } from './resolvers/viewer.resolver';
 
 type Ref = { id: string };
 const reference = (
@@ -46,6 +47,7 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
         LeaderboardResolver,
         LeaderboardEntryResolver,
         AuditsResolver,
+        ViewerResolver,
       ],
     },
     {
