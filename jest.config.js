@@ -8,4 +8,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup.ts'],
   testTimeout: 60000,
+  // A test file's modules stay reachable after it (servers' timers, worker threads, library caches), so
+  // one process running every file grows past the heap limit; a worker holding more than this after a
+  // file is replaced by a fresh one (and the files then run in that worker, not in jest's own process).
+  workerIdleMemoryLimit: '1536MB',
 };

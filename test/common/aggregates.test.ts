@@ -1,5 +1,5 @@
 import { openStore } from '../../src/app/stores';
-import { Store } from '../../src/common/database';
+import { closeStore, Store } from '../../src/common/database';
 import { GroupSpec, ListAggregator, ListScope } from '../../src/common/graph/aggregates';
 import { FIELD_RELATIONS } from '../../src/common/graph/graph-relations';
 import { expectStats, groupsOf, paperData, statsOf } from '../helpers/aggregates';
@@ -18,7 +18,7 @@ describe('ListAggregator', () => {
   beforeAll(async () => {
     store = await openStore(await seededConfig(), 'catalog');
   });
-  afterAll(() => store?.dataSource.destroy());
+  afterAll(() => store && closeStore(store));
 
   /** A sector's models, optionally only those of one type, as a nested list's scope. */
   function sectorModels(sector: string, type?: string): ListScope {

@@ -1,3 +1,4 @@
+import { closeStore } from '../../src/common/database';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -31,7 +32,7 @@ async function modelCount(config: ReturnType<typeof tempConfig>): Promise<number
     const [{ n }] = await store.dataSource.query<{ n: number }[]>('SELECT COUNT(*) AS n FROM models');
     return n;
   } finally {
-    await store.dataSource.destroy();
+    await closeStore(store);
   }
 }
 

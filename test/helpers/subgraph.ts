@@ -2,7 +2,7 @@ import { graphql } from 'graphql';
 import { openStore } from '../../src/app/stores';
 import { SUBGRAPH_MODULES } from '../../src/subgraphs';
 import { Config, SubgraphName } from '../../src/common/config';
-import { Store } from '../../src/common/database';
+import { closeStore, Store } from '../../src/common/database';
 import { Subgraph } from '../../src/common/federation';
 import { seededConfig } from './app';
 import { GraphQLResponse, parseJson } from './graphql';
@@ -53,7 +53,7 @@ export async function directSubgraph(config: Config, name: SubgraphName): Promis
         query,
         variables,
       ),
-    close: () => store.dataSource.destroy(),
+    close: () => closeStore(store),
   };
 }
 

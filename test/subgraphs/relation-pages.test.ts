@@ -1,5 +1,5 @@
 import { openStore } from '../../src/app/stores';
-import { Store } from '../../src/common/database';
+import { closeStore, Store } from '../../src/common/database';
 import { relationPageLoader } from '../../src/common/relation-pages';
 import { Relation } from '../../src/common/relation';
 import { seededConfig } from '../helpers/app';
@@ -20,7 +20,7 @@ let store: Store;
 beforeAll(async () => {
   store = await openStore(await seededConfig(13), 'catalog');
 });
-afterAll(() => store?.dataSource.destroy());
+afterAll(() => store && closeStore(store));
 
 /** What a page is, read the plain way: the parent's children after `after`, in position order. */
 async function expected(relation: string, parent: string, after: number, limit: number) {
