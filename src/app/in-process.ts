@@ -5,6 +5,7 @@ import { createGateway, Gateway } from '../gateway/gateway';
 import { localTransport } from '../gateway/local-transport';
 import { HealthCheck } from './http-server';
 import { AppOptions, gatewayOptions } from './gateway-setup';
+import { openCuration } from './curation-sync';
 import { openStores } from './stores';
 import { buildSubgraphs, composeBuiltIn, localSubgraph } from './subgraphs';
 
@@ -27,7 +28,16 @@ export async function createInProcessApp(config: Config, options: AppOptions = {
     SubgraphName,
     Store
   >;
-  const local = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n])]));
+  let curation: Awaited<ReturnType<typeof openCuration>>;
+  try {
+    curation = await openCuration(config, opened, () => openStores(config));
+  } catch (err) {
+    await Promise.all(opened.map(closeStore));
+    throw err;
+  }
+  const local = Object.fromEntries(
+    SUBGRAPH_NAMES.map((n) => [n, localSubgraph(n, subgraphs[n], stores[n], curation.curation)]),
+  );
   const fused =
     config.execution === 'fused' ? { apiSchema: composition.apiSchema, subgraphs: local } : undefined;
   const gateway = createGateway({
@@ -58,6 +68,7 @@ export async function createInProcessApp(config: Config, options: AppOptions = {
     health,
     close: async () => {
       await gateway.dispose();
+      await curation.close();
       await Promise.all(opened.map(closeStore));
     },
   };

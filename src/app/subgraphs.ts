@@ -1,4 +1,5 @@
 import { Config, SUBGRAPH_NAMES, SubgraphName } from '../common/config';
+import type { Curation } from '../common/curation/curation';
 import { Store } from '../common/database';
 import { Subgraph } from '../common/federation';
 import { composeSupergraph, Composition, SubgraphSdl } from '../gateway/compose';
@@ -28,9 +29,16 @@ export function composeBuiltIn(config: Config, subgraphs: Record<SubgraphName, S
 }
 
 /** A subgraph served in this process: its schema, and a context per request over its store. */
-export function localSubgraph(name: SubgraphName, subgraph: Subgraph, store: Store): LocalSubgraph {
+export function localSubgraph(
+  name: SubgraphName,
+  subgraph: Subgraph,
+  store: Store,
+  curation: Curation | null = null,
+): LocalSubgraph {
   return {
     schema: subgraph.schema,
-    createContext: (identity) => subgraphContext(SUBGRAPH_MODULES[name], store.dataSource, identity),
+    // the store's data source is read per request: an approval replaces it with the rebuilt store
+    createContext: (identity) =>
+      subgraphContext(SUBGRAPH_MODULES[name], store.dataSource, identity, curation),
   };
 }

@@ -13,7 +13,7 @@ import {
 import { DATA_DIGEST_KEY, StoreMeta } from '../common/store-meta.entity';
 import type { SurveyData } from './schema';
 import { SUBGRAPH_MODULES, SubgraphModule } from '../subgraphs';
-import { loadSurveyData } from './validate';
+import { journalHead, loadCuratedGraph, withJournal } from './curated-data';
 
 const HASH_FILE = 'data.sha256';
 /** SQLite page cache of a store build, negative meaning KiB: 128 MiB */
@@ -113,11 +113,13 @@ export interface SeedReport {
   millis: number;
 }
 
-/** Validates data/ and rebuilds every store from it. Throws DataValidationError before touching any store. */
+/**
+ * Validates data/ and rebuilds every store from it with the journal's approved changes. Throws DataValidationError before touching any store. */
 export async function seedStores(config: Config): Promise<SeedReport> {
-  const data = loadSurveyData(config.dataDir);
+  // data/ first: a broken data/ is reported before the journal is opened
   const digest = dataDigest(config.dataDir);
-  return buildStores(config, data, digest);
+  const { data, head } = await loadCuratedGraph(config);
+  return buildStores(config, data, withJournal(digest, head));
 }
 
 /**
@@ -204,7 +206,7 @@ export function syntheticScale(config: Config): number | null {
 export async function storesAreCurrent(config: Config): Promise<boolean> {
   let digest: string;
   try {
-    digest = dataDigest(config.dataDir);
+    digest = withJournal(dataDigest(config.dataDir), await journalHead(config));
   } catch {
     return false; // data/ is incomplete: seeding will say what is missing
   }

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { SurveyData } from '../data/schema';
 import { EntityList, ExpressionIndex } from '../common/database';
 import { Subgraph } from '../common/federation';
+import type { Curation } from '../common/curation/curation';
 import type { Identity } from '../common/identity';
 
 /**
@@ -30,13 +31,14 @@ export interface SubgraphModule {
 }
 
 /**
- * A subgraph request's context as every deployment shape builds it: the module's own, and the caller's
- * identity (`identity`), which the gateway vouches for.
+ * A subgraph request's context as every deployment shape builds it: the module's own, the caller's
+ * identity (`identity`), which the gateway vouches for, and the curation journal writes go to.
  */
 export function subgraphContext(
   module: SubgraphModule,
   dataSource: DataSource,
   identity: Identity,
-): object & { identity: Identity } {
-  return Object.assign(module.createContext(dataSource), { identity });
+  curation: Curation | null = null,
+): object & { identity: Identity; curation: Curation | null } {
+  return Object.assign(module.createContext(dataSource), { identity, curation });
 }

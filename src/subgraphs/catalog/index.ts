@@ -21,6 +21,8 @@ import { ResultResolver } from './resolvers/result.resolver';
 import { SectorResolver } from './resolvers/sector.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 import { ViewerResolver } from './resolvers/viewer.resolver';
+import { ChangeResolver, ProposalResolver } from './resolvers/proposal.resolver';
+import { DatasetWritesResolver, ModelWritesResolver } from './resolvers/writes.resolver';
 
 type Ref = { id: string };
 const reference = (
@@ -48,6 +50,10 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
         LeaderboardEntryResolver,
         AuditsResolver,
         ViewerResolver,
+        ModelWritesResolver,
+        DatasetWritesResolver,
+        ProposalResolver,
+        ChangeResolver,
       ],
     },
     {

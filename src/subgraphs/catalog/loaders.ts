@@ -1,6 +1,8 @@
 import { ListAggregator } from '../../common/graph/aggregates';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, ObjectLiteral } from 'typeorm';
+import type { Curation } from '../../common/curation/curation';
+import type { Identity } from '../../common/identity';
 import { byIdLoader as byId, manyByLoader as manyBy } from '../../common/loader-utils';
 import { Relation } from '../../common/relation';
 import { RelationReader, RelationTarget } from '../../common/relation-pages';
@@ -85,4 +87,8 @@ export type CatalogLoaders = ReturnType<typeof createCatalogLoaders>;
 export interface CatalogContext {
   loaders: CatalogLoaders;
   dataSource: DataSource;
+  /** the caller, as the gateway vouches for it */
+  identity?: Identity;
+  /** the journal curators write to; null where the server takes no writes */
+  curation?: Curation | null;
 }

@@ -1,0 +1,121 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Bound } from '../graph/enums';
+import { Change } from './change.entity';
+import { Proposal } from './proposal.entity';
+
+/** A problem with a mutation's input: which field, what is wrong, and a code to branch on. */
+@ObjectType({ simpleResolvers: true })
+export class UserError {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'the path of the input field at fault, e.g. ["input", "parameters", "value"]',
+  })
+  field: string[] | null;
+
+  @Field()
+  message: string;
+
+  @Field({ description: 'INVALID, DUPLICATE, NOT_FOUND, STALE_VERSION, FORBIDDEN, CONFLICT or TOO_LARGE' })
+  code: string;
+}
+
+@InputType({ description: 'Where in the paper the fact comes from; the quote must be verbatim.' })
+export class PaperSourceInput {
+  @Field({ description: 'e.g. Table I, Table II, Section III-A' })
+  location: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'a short verbatim excerpt of the paper (at most 400 characters)',
+  })
+  quote: string | null;
+}
+
+@InputType()
+export class QuantityInput {
+  @Field(() => Number, { nullable: true, description: 'null when no number is reported' })
+  value: number | null;
+
+  @Field({ description: 'as printed, e.g. >636M' })
+  display: string;
+
+  @Field(() => Bound)
+  bound: Bound;
+}
+
+/** The fields every write names: where it goes and why. */
+@InputType()
+export abstract class WriteInput {
+  @Field(() => String, { nullable: true, description: 'echoed in the payload (Relay)' })
+  clientMutationId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'an open proposal of yours to add the change to; without one a new proposal is opened',
+  })
+  proposal?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'why: shown to reviewers and kept in the history' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Retires (soft-deletes) an entity: it leaves the graph, its history stays.' })
+export class RetireInput extends WriteInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
+  version: number;
+}
+
+@InputType()
+export class OpenProposalInput {
+  @Field(() => String, { nullable: true })
+  clientMutationId?: string | null;
+
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@InputType()
+export class ReviewProposalInput {
+  @Field(() => String, { nullable: true })
+  clientMutationId?: string | null;
+
+  @Field(() => ID)
+  proposal: string;
+
+  @Field({ description: 'the reason of an approval or rejection, or the comment' })
+  body: string;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ProposalPayload {
+  @Field(() => String, { nullable: true })
+  clientMutationId: string | null;
+
+  @Field(() => Proposal, { nullable: true })
+  proposal: Proposal | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}
+
+/** What every write answers: the proposal it went into and the change it recorded. */
+@ObjectType()
+export abstract class WritePayload {
+  @Field(() => String, { nullable: true })
+  clientMutationId: string | null;
+
+  @Field(() => Proposal, { nullable: true, description: 'the proposal the change is in; null when refused' })
+  proposal: Proposal | null;
+
+  @Field(() => Change, { nullable: true, description: 'the change as recorded; null when refused' })
+  change: Change | null;
+
+  @Field(() => [UserError])
+  userErrors: UserError[];
+}

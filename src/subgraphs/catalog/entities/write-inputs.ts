@@ -1,0 +1,146 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import {
+  PaperSourceInput,
+  QuantityInput,
+  WriteInput,
+  WritePayload,
+} from '../../../common/curation/curation.types';
+import { Access, ModelType } from './enums';
+import { Dataset } from './dataset.entity';
+import { Model } from './model.entity';
+
+// Creates name every required field; updates only those they change (an absent field keeps its value).
+
+@InputType()
+export class CreateModelInput extends WriteInput {
+  @Field()
+  slug: string;
+  @Field()
+  name: string;
+  @Field(() => [String], { nullable: true })
+  aliases?: string[] | null;
+  @Field(() => ModelType, { nullable: true })
+  type?: ModelType | null;
+  @Field(() => QuantityInput)
+  parameters: QuantityInput;
+  @Field(() => Access)
+  access: Access;
+  @Field(() => [ID], { nullable: true, description: 'ids of the datasets it was trained on' })
+  trainedOn?: string[] | null;
+  @Field(() => String, { nullable: true })
+  trainingDataNote?: string | null;
+  @Field(() => [ID], { nullable: true, description: 'ids of its sectors' })
+  sectors?: string[] | null;
+  @Field(() => [Int], { nullable: true, description: "numbers of the paper's references that discuss it" })
+  citations?: number[] | null;
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+  @Field(() => PaperSourceInput)
+  source: PaperSourceInput;
+}
+
+@InputType()
+export class UpdateModelInput extends WriteInput {
+  @Field(() => ID)
+  id: string;
+  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
+  version: number;
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+  @Field(() => [String], { nullable: true })
+  aliases?: string[] | null;
+  @Field(() => ModelType, { nullable: true })
+  type?: ModelType | null;
+  @Field(() => QuantityInput, { nullable: true })
+  parameters?: QuantityInput | null;
+  @Field(() => Access, { nullable: true })
+  access?: Access | null;
+  @Field(() => [ID], { nullable: true })
+  trainedOn?: string[] | null;
+  @Field(() => String, { nullable: true })
+  trainingDataNote?: string | null;
+  @Field(() => [ID], { nullable: true })
+  sectors?: string[] | null;
+  @Field(() => [Int], { nullable: true })
+  citations?: number[] | null;
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+  @Field(() => PaperSourceInput, { description: 'where the changed facts come from' })
+  source: PaperSourceInput;
+}
+
+@InputType()
+export class CreateDatasetInput extends WriteInput {
+  @Field()
+  slug: string;
+  @Field()
+  name: string;
+  @Field(() => [String], { nullable: true })
+  aliases?: string[] | null;
+  @Field(() => String, { nullable: true })
+  scale?: string | null;
+  @Field(() => QuantityInput)
+  size: QuantityInput;
+  @Field(() => [String], { nullable: true })
+  modalities?: string[] | null;
+  @Field(() => String, { nullable: true })
+  purpose?: string | null;
+  @Field(() => Access)
+  access: Access;
+  @Field(() => ID, { nullable: true })
+  sector?: string | null;
+  @Field(() => [Int], { nullable: true })
+  citations?: number[] | null;
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+  @Field(() => PaperSourceInput)
+  source: PaperSourceInput;
+}
+
+@InputType()
+export class UpdateDatasetInput extends WriteInput {
+  @Field(() => ID)
+  id: string;
+  @Field(() => Int)
+  version: number;
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+  @Field(() => [String], { nullable: true })
+  aliases?: string[] | null;
+  @Field(() => String, { nullable: true })
+  scale?: string | null;
+  @Field(() => QuantityInput, { nullable: true })
+  size?: QuantityInput | null;
+  @Field(() => [String], { nullable: true })
+  modalities?: string[] | null;
+  @Field(() => String, { nullable: true })
+  purpose?: string | null;
+  @Field(() => Access, { nullable: true })
+  access?: Access | null;
+  @Field(() => ID, { nullable: true })
+  sector?: string | null;
+  @Field(() => [Int], { nullable: true })
+  citations?: number[] | null;
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+  @Field(() => PaperSourceInput)
+  source: PaperSourceInput;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ModelWritePayload extends WritePayload {
+  @Field(() => Model, {
+    nullable: true,
+    description: 'the model as the graph has it now (null for a new one until approved)',
+  })
+  model: Model | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class DatasetWritePayload extends WritePayload {
+  @Field(() => Dataset, {
+    nullable: true,
+    description: 'the dataset as the graph has it now (null for a new one until approved)',
+  })
+  dataset: Dataset | null;
+}
