@@ -1,58 +1,83 @@
+import * as fs from 'fs';
 import { Config } from '../common/config';
 import { Curation } from '../common/curation/curation';
 import { CurationJournal, journalTarget } from '../common/curation/journal';
 import { closeStore, Store } from '../common/database';
-import { seedStores } from '../data/seed';
+import { seedStores, storesDigestFile } from '../data/seed';
 
-/**
- * How long a replaced store stays open for the requests that started on it: their deadline, and a margin.
- */
-const drainMillis = (config: Config) => config.requestTimeoutMs + 1000;
+/** How often a subgraph service looks for stores another process rebuilt after an approval. */
+const WATCH_MILLIS = 1000;
+
+export interface CurationHandle {
+  curation: Curation;
+  close(): Promise<void>;
+}
 
 /**
  * Opens the journal and returns what the subgraphs of this process write through. After an approval the
  * stores are rebuilt from data/ and the journal (as `npm run seed` would: new SQLite files renamed over
  * the old, PostgreSQL rows replaced in a transaction), then `reopen` gives the rebuilt stores, which
- * replace the open ones in place: requests already running finish on the old, closed once they are done.
+ * replace the open ones in place: requests already running finish on the old ones, closed after their
+ * deadline. With `watch` (a subgraph service beside others), SQLite stores another process rebuilt
+ * are reopened too.
  */
 export async function openCuration(
   config: Config,
   stores: Store[],
   reopen: () => Promise<Store[]>,
-): Promise<{ curation: Curation; close(): Promise<void> }> {
+  options: { watch?: boolean } = {},
+): Promise<CurationHandle> {
   const journal = await CurationJournal.open(journalTarget(config));
-  const retiring = new Set<NodeJS.Timeout>();
-  const old: Store[] = [];
-  let syncing: Promise<void> = Promise.resolve();
-  const rebuild = async () => {
-    await seedStores(config);
+  const retiring = new Map<NodeJS.Timeout, Store>();
+  const replace = async () => {
     const fresh = await reopen();
     stores.forEach((store, i) => {
       const replaced: Store = { ...store };
-      old.push(replaced);
       store.dataSource = fresh[i].dataSource;
       store.counter = fresh[i].counter;
       const timer = setTimeout(() => {
         retiring.delete(timer);
-        old.splice(old.indexOf(replaced), 1);
         void closeStore(replaced);
-      }, drainMillis(config));
+      }, config.requestTimeoutMs + 1000);
       timer.unref();
-      retiring.add(timer);
+      retiring.set(timer, replaced);
     });
   };
-  const sync = () => {
-    // one rebuild at a time; each sees every change approved before it started
-    const run = syncing.then(rebuild);
-    syncing = run.catch(() => undefined);
+  let queue: Promise<void> = Promise.resolve();
+  const serially = (work: () => Promise<void>) => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
     return run;
   };
+  const digestFile = storesDigestFile(config);
+  const stamp = () => (fs.existsSync(digestFile) ? fs.readFileSync(digestFile, 'utf8') : '');
+  let seen = stamp();
+  const watcher = options.watch
+    ? setInterval(() => {
+        if (stamp() === seen) return;
+        seen = stamp();
+        serially(replace).catch((err: Error) =>
+          console.error(`could not reopen the rebuilt stores: ${err.message}`),
+        );
+      }, WATCH_MILLIS)
+    : null;
+  watcher?.unref();
+  const sync = () =>
+    serially(async () => {
+      await seedStores(config);
+      seen = stamp();
+      await replace();
+    });
   return {
     curation: new Curation(journal, config.dataDir, sync),
     close: async () => {
-      await syncing;
-      retiring.forEach(clearTimeout);
-      await Promise.all(old.splice(0).map(closeStore));
+      if (watcher) clearInterval(watcher);
+      await queue;
+      for (const [timer, store] of retiring) {
+        clearTimeout(timer);
+        await closeStore(store);
+      }
+      retiring.clear();
       await journal.close();
     },
   };

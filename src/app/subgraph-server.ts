@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, shapeLimitsRule } from '../gateway/limits';
 import { closeStore, Store } from '../common/database';
 import { SUBGRAPH_MODULES } from '../subgraphs';
 import { subgraphContext } from '../subgraphs/subgraph-module';
+import { CurationHandle, openCuration } from './curation-sync';
 import { openStore } from './stores';
 
 export interface RunningSubgraph {
@@ -50,6 +51,13 @@ export async function startSubgraphServer(
   const module = SUBGRAPH_MODULES[name];
   const subgraph = await module.build();
   const store = await openStore(config, name);
+  let curation: CurationHandle;
+  try {
+    curation = await openCuration(config, [store], async () => [await openStore(config, name)], { watch: true });
+  } catch (err) {
+    await closeStore(store);
+    throw err;
+  }
   // inline traces serve Apollo's usage reporting, which this gateway does not use
   const server = new ApolloServer<object>({
     schema: subgraph.schema,
@@ -90,7 +98,7 @@ export async function startSubgraphServer(
           );
         identity = verified;
       }
-      return Promise.resolve(subgraphContext(module, store.dataSource, identity));
+      return Promise.resolve(subgraphContext(module, store.dataSource, identity, curation.curation));
     },
   });
   return {
@@ -98,6 +106,7 @@ export async function startSubgraphServer(
     store,
     stop: async () => {
       await server.stop();
+      await curation.close();
       await closeStore(store);
     },
   };

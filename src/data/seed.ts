@@ -39,6 +39,11 @@ export function dataDigest(dataDir: string): string {
   return hash.digest('hex');
 }
 
+/** The file naming what the SQLite stores were built from: it changes with every rebuild. */
+export function storesDigestFile(config: Config): string {
+  return path.join(config.storeDir, HASH_FILE);
+}
+
 /** The temporary files builds of `file` leave while they run (or left, when a process died mid-build). */
 function temporaryFiles(file: string): string[] {
   const dir = path.dirname(file);
