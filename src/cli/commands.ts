@@ -57,6 +57,26 @@ function columns(rows: string[][]): string {
     .join('');
 }
 
+/** `export --data DIR`: the graph as data files, which only the local graph can give. */
+async function exportDataDir(args: ParsedArgs, out: NodeJS.WritableStream): Promise<void> {
+  const dir = args.options.data;
+  if (dir === '') throw new UsageError('--data needs a directory');
+  const other = ['format', 'out', 'url'].find((o) => args.options[o] !== undefined);
+  if (other) throw new UsageError(`export --data writes every data file: it takes no --${other}`);
+  if (args.positional.length > 0)
+    throw new UsageError(
+      `export --data writes every data file: it takes no type, got "${args.positional.join(' ')}"`,
+    );
+  const config = configWith(args);
+  const { loadCuratedData } = await import('../data/curated-data');
+  const { writeDataDir } = await import('../data/data-files');
+  const data = await loadCuratedData(config);
+  const written = writeDataDir(dir, data, config.dataDir);
+  const counts = Object.entries(data).map(([kind, records]) => `${(records as unknown[]).length} ${kind}`);
+  out.write(`wrote ${written.length} files to ${dir} (${counts.join(', ')}):\n`);
+  for (const file of written) out.write(`  ${path.relative(dir, file)}\n`);
+}
+
 const URL_OPTION = `--url URL   read a running server (e.g. http://localhost:4000/graphql) instead of the local stores`;
 
 export const COMMANDS: Record<string, Command> = {
@@ -93,18 +113,25 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   export: {
-    usage: 'lam-atlas export <type> [--format json|csv] [--out FILE] [--url URL]',
-    summary: 'every row of an entity type, with its relations as ids',
-    options: ['format', 'out', 'url'],
+    usage: 'lam-atlas export <type> [--format json|csv] [--out FILE] [--url URL] | export --data DIR',
+    summary: 'every row of an entity type, with its relations as ids; or the whole graph as data files',
+    options: ['format', 'out', 'url', 'data'],
     details: [
       `<type>      ${[...exportableTypes(apiSchema()).keys()].sort().join(', ')} (or the list's name: models, ...)`,
       '--format    json (the default) or csv; in CSV a list is one cell holding a JSON array',
       '--out FILE  write to FILE instead of standard output',
       URL_OPTION,
+      '--data DIR  instead of one type: write the graph as it stands as the files of data/ into DIR',
+      '            (created when missing), with the paper, ready to validate and seed; it takes no',
+      '            <type>, --format, --out or --url',
     ].join('\n'),
     run: async (args, out) => {
+      if (args.options.data !== undefined) return exportDataDir(args, out);
       const [type] = args.positional;
-      if (!type) throw new UsageError('export needs a type, e.g. lam-atlas export models --format csv');
+      if (!type)
+        throw new UsageError(
+          'export needs a type, e.g. lam-atlas export models --format csv (or --data DIR for the data files)',
+        );
       noMoreWords(args, 1);
       const format = (args.options.format ?? 'json').toLowerCase() as ExportFormat;
       if (!EXPORT_FORMATS.includes(format))

@@ -72,7 +72,7 @@ describe('lam-atlas --help and bad input', () => {
     [['export', 'models', '--format', 'xml'], 'lam-atlas: --format must be json or csv, got "xml"'],
     [
       ['export', 'models', '--limit', '3'],
-      'lam-atlas: export has no option --limit (it takes --format, --out, --url)',
+      'lam-atlas: export has no option --limit (it takes --format, --out, --url, --data)',
     ],
     [
       ['audit', 'everything'],
