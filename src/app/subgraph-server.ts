@@ -53,7 +53,9 @@ export async function startSubgraphServer(
   const store = await openStore(config, name);
   let curation: CurationHandle;
   try {
-    curation = await openCuration(config, [store], async () => [await openStore(config, name)], { watch: true });
+    curation = await openCuration(config, [store], async () => [await openStore(config, name)], {
+      watch: true,
+    });
   } catch (err) {
     await closeStore(store);
     throw err;

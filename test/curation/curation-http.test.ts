@@ -52,7 +52,7 @@ const APPROVE = `mutation ($input: ReviewProposalInput!) {
 }`;
 const MODEL = `query ($id: ID!) {
   node(id: $id) { ... on Model { name type access version source { location quote }
-    history { op seq author approvedBy reason fields { field before after } proposal { number } } } }
+    history { op seq author approvedBy reason fields { field before after } proposalNumber } } }
 }`;
 
 const SPARROW_INPUT = {

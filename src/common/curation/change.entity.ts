@@ -1,5 +1,9 @@
 import { GraphQLJSON } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { listSize } from '../federation';
+
+/** The most fields a record of data/ has (a dataset: 12). */
+const FIELDS_PER_RECORD = 12;
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export enum ChangeOp {
@@ -35,6 +39,7 @@ export class Change {
   @PrimaryColumn('text')
   id: string;
 
+  @Field(() => Int, { description: 'the number of the proposal it is in (proposal(id:) reads it whole)' })
   @Index()
   @Column('integer')
   proposalNumber: number;
@@ -96,6 +101,7 @@ export class Change {
   @Column('text', { nullable: true })
   approvedBy: string | null;
 
+  @Directive(listSize(FIELDS_PER_RECORD))
   @Field(() => [FieldChange], { description: 'the fields it changes, in data/ order' })
   get fields(): FieldChange[] {
     const before = (this.beforeJson ? JSON.parse(this.beforeJson) : null) as Record<string, unknown> | null;

@@ -1,4 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { listSize } from '../federation';
+
+/** The most userErrors a payload holds: one per field at fault, a record has at most a dozen. */
+export const MAX_USER_ERRORS = 50;
 import { Bound } from '../graph/enums';
 import { Change } from './change.entity';
 import { Proposal } from './proposal.entity';
@@ -100,6 +104,7 @@ export class ProposalPayload {
   @Field(() => Proposal, { nullable: true })
   proposal: Proposal | null;
 
+  @Directive(listSize(MAX_USER_ERRORS))
   @Field(() => [UserError])
   userErrors: UserError[];
 }
@@ -116,6 +121,7 @@ export abstract class WritePayload {
   @Field(() => Change, { nullable: true, description: 'the change as recorded; null when refused' })
   change: Change | null;
 
+  @Directive(listSize(MAX_USER_ERRORS))
   @Field(() => [UserError])
   userErrors: UserError[];
 }

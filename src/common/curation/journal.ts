@@ -3,6 +3,7 @@ import * as path from 'path';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { Config } from '../config';
 import { isPostgres, StoreTarget } from '../database';
+import { badInput } from '../errors';
 import { toGlobalId } from '../global-id';
 import { Change, ChangeOp } from './change.entity';
 import { Curation1796400000000 } from './curation.migration';
@@ -32,6 +33,9 @@ export interface NewChange {
 
 const now = () => new Date().toISOString();
 const MAX_LIST = 500;
+/** The most changes one proposal holds, and reviews it takes: a change set to review, not a bulk load. */
+export const MAX_CHANGES = 500;
+export const MAX_REVIEWS = 200;
 
 /**
  * The curation journal: proposals, their changes and reviews, and (through `seq`) the order approved
@@ -225,7 +229,11 @@ export class CurationJournal {
 
   /** A comment on an open or closed proposal. */
   comment(number: number, author: string, body: string): Promise<Review> {
-    return this.write((m) => addReview(m, number, author, ReviewVerdict.COMMENT, body));
+    return this.write(async (m) => {
+      if ((await m.count(Review, { where: { proposalNumber: number } })) >= MAX_REVIEWS)
+        throw badInput(`a proposal takes at most ${MAX_REVIEWS} comments`);
+      return addReview(m, number, author, ReviewVerdict.COMMENT, body);
+    });
   }
 
   /**

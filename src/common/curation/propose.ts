@@ -6,6 +6,7 @@ import { toGlobalId } from '../global-id';
 import type { Identity } from '../identity';
 import { Change, ChangeOp } from './change.entity';
 import { Curation, CURATED_KINDS, recordChange, versionAfter } from './curation';
+import { MAX_CHANGES } from './journal';
 import { Proposal, ProposalStatus } from './proposal.entity';
 import { ReviewVerdict } from './review.entity';
 
@@ -100,6 +101,16 @@ export async function proposeWrite(
     pending = ((await curation.journal.changesOf([target.number])).get(target.number) ?? []).map(
       recordChange,
     );
+    if (pending.length >= MAX_CHANGES)
+      return {
+        userErrors: [
+          {
+            field: ['input', 'proposal'],
+            message: `a proposal holds at most ${MAX_CHANGES} changes`,
+            code: 'TOO_LARGE',
+          },
+        ],
+      };
   }
   const before = applyChanges(graph, pending);
   const { record, version } = await currentOf(curation, before, write);

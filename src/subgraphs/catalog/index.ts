@@ -21,7 +21,7 @@ import { ResultResolver } from './resolvers/result.resolver';
 import { SectorResolver } from './resolvers/sector.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 import { ViewerResolver } from './resolvers/viewer.resolver';
-import { ChangeResolver, ProposalResolver } from './resolvers/proposal.resolver';
+import { ProposalResolver } from './resolvers/proposal.resolver';
 import { DatasetWritesResolver, ModelWritesResolver } from './resolvers/writes.resolver';
 
 type Ref = { id: string };
@@ -53,7 +53,6 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
         ModelWritesResolver,
         DatasetWritesResolver,
         ProposalResolver,
-        ChangeResolver,
       ],
     },
     {

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Change } from '../../../common/curation/change.entity';
 import {
   OpenProposalInput,
@@ -15,6 +15,11 @@ import { Proposal, ProposalStatus } from '../../../common/curation/proposal.enti
 import { Review, ReviewVerdict } from '../../../common/curation/review.entity';
 import { MAX_TEXT } from '../../../common/curation/record-input';
 import { badInput } from '../../../common/errors';
+import { listSize } from '../../../common/federation';
+import { MAX_CHANGES, MAX_REVIEWS } from '../../../common/curation/journal';
+
+/** A root list of at most `first` (500) items. */
+const SLICED = '@listSize(assumedSize: 100, slicingArguments: ["first"], requireOneSlicingArgument: false)';
 import { fromGlobalId } from '../../../common/global-id';
 import { CatalogContext } from '../loaders';
 
@@ -48,6 +53,7 @@ export class ProposalResolver {
     return number === null || !ctx.curation ? null : ctx.curation.journal.proposal(number);
   }
 
+  @Directive(SLICED)
   @Query(() => [Proposal], { description: 'newest first' })
   proposals(
     @Ctx() ctx: CatalogContext,
@@ -58,6 +64,7 @@ export class ProposalResolver {
     return ctx.curation ? ctx.curation.journal.proposals(status ?? null, first) : Promise.resolve([]);
   }
 
+  @Directive(SLICED)
   @Query(() => [Change], {
     description:
       'the applied changes after `since` (a seq; 0 or none for all), oldest first: a feed to sync from',
@@ -71,11 +78,13 @@ export class ProposalResolver {
     return ctx.curation ? ctx.curation.journal.changesSince({ seq: since }, first) : Promise.resolve([]);
   }
 
+  @Directive(listSize(MAX_CHANGES))
   @FieldResolver(() => [Change], { name: 'changes', description: 'in the order they apply' })
   async proposalChanges(@Root() p: Proposal, @Ctx() ctx: CatalogContext): Promise<Change[]> {
     return (await requireCuration(ctx).journal.changesOf([p.number])).get(p.number) ?? [];
   }
 
+  @Directive(listSize(MAX_REVIEWS))
   @FieldResolver(() => [Review], { description: 'comments and the decision, oldest first' })
   async reviews(@Root() p: Proposal, @Ctx() ctx: CatalogContext): Promise<Review[]> {
     return (await requireCuration(ctx).journal.reviewsOf([p.number])).get(p.number) ?? [];
@@ -146,13 +155,5 @@ export class ProposalResolver {
     if (errors.length > 0) return payload(input, null, errors);
     const { proposal, userErrors } = await decideProposal(curation, caller.sub, number!, verdict, input.body);
     return payload(input, proposal ?? null, userErrors);
-  }
-}
-
-@Resolver(() => Change)
-export class ChangeResolver {
-  @FieldResolver(() => Proposal)
-  async proposal(@Root() c: Change, @Ctx() ctx: CatalogContext): Promise<Proposal> {
-    return (await requireCuration(ctx).journal.proposal(c.proposalNumber))!;
   }
 }

@@ -1,7 +1,11 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Change, ChangeOp } from '../../../common/curation/change.entity';
 import { RetireInput } from '../../../common/curation/curation.types';
+import { listSize } from '../../../common/federation';
 import { Dataset } from '../entities/dataset.entity';
+
+/** What the cost limit assumes of an entity's history: a fact is rarely changed more often. */
+const HISTORY_SIZE = 20;
 import { Model } from '../entities/model.entity';
 import {
   CreateDatasetInput,
@@ -38,6 +42,7 @@ export class ModelWritesResolver {
     return entityVersion(ctx, model.id);
   }
 
+  @Directive(listSize(HISTORY_SIZE))
   @FieldResolver(() => [Change], { description: 'the approved changes of this model, oldest first' })
   history(@Root() model: Model, @Ctx() ctx: CatalogContext): Promise<Change[]> {
     return entityHistory(ctx, model.id);
@@ -75,6 +80,7 @@ export class DatasetWritesResolver {
     return entityVersion(ctx, dataset.id);
   }
 
+  @Directive(listSize(HISTORY_SIZE))
   @FieldResolver(() => [Change], { description: 'the approved changes of this dataset, oldest first' })
   history(@Root() dataset: Dataset, @Ctx() ctx: CatalogContext): Promise<Change[]> {
     return entityHistory(ctx, dataset.id);
