@@ -5,7 +5,10 @@ import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
 import { DATA_DIR, tempConfig } from '../helpers/app';
-import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
+import { IDENTITY_HEADER, signIdentity } from '../../src/common/identity';
+import { postGraphQL, RunningServer, startOneProcess, startSeparateServices } from '../helpers/http';
+
+const SECRET = 'a-shared-secret-of-the-gateway-and-its-subgraphs';
 
 /** data/ without the model Sparrow (Section II-A), which the tests propose again with the paper's facts. */
 function dataWithoutSparrow(): { dir: string; sparrow: Record<string, unknown> } {
@@ -184,5 +187,53 @@ describe.each(['fused', 'planned'])('curation over HTTP, one process (%s)', (exe
         code: 'DUPLICATE',
       },
     ]);
+  });
+});
+
+describe('curation over HTTP, separate services', () => {
+  let services: Awaited<ReturnType<typeof startSeparateServices>>;
+  const as = (key: string | null, query: string, variables: object) =>
+    postGraphQL<Loose>(services, { query, variables }, key ? { authorization: `Bearer ${key}` } : {});
+  beforeAll(async () => {
+    const { dir } = dataWithoutSparrow();
+    services = await startSeparateServices({ env: { SUBGRAPH_SECRET: SECRET, DATA_DIR: dir } });
+  });
+  afterAll(() => services?.stop());
+
+  it('refuses a write sent straight to a subgraph with a forged identity', async () => {
+    const forged = signIdentity(
+      { sub: 'mallory', role: 'admin', iat: Date.now() },
+      'not the secret, 32 chars long..',
+    );
+    const res = await postGraphQL<Loose>(
+      { url: services.subgraphs.catalog.url.replace(/\/graphql\/?$/, '') },
+      { query: CREATE, variables: { input: SPARROW_INPUT } },
+      { [IDENTITY_HEADER]: forged },
+    );
+    expect(res.status).toBe(401);
+    expect(res.body?.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('applies an approved proposal in every service: the literature search finds the new model', async () => {
+    const curator = await keyOf(services.config, 'alice', 'curator');
+    const reviewer = await keyOf(services.config, 'rita', 'reviewer');
+    const created = (await as(curator, CREATE, { input: SPARROW_INPUT })).body!.data!.createModel;
+    expect(created.userErrors).toEqual([]);
+    const approved = (await as(reviewer, APPROVE, { input: { proposal: created.proposal.id, body: 'ok' } }))
+      .body!.data!.approveProposal;
+    expect(approved.userErrors).toEqual([]);
+    // the catalog service rebuilt the stores; the literature service reopens its own when it sees that
+    const SEARCH = '{ search(query: "Sparrow", first: 5) { __typename ... on Model { slug } } }';
+    let hits: Loose = {};
+    for (let attempt = 0; attempt < 50; attempt++) {
+      hits = (await as(null, SEARCH, {})).body!.data!.search;
+      if (JSON.stringify(hits).includes('sparrow')) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(hits).toEqual(expect.arrayContaining([{ __typename: 'Model', slug: 'sparrow' }]));
+    expect((await as(null, MODEL, { id: toGlobalId('Model', 'sparrow') })).body!.data!.node).toMatchObject({
+      name: 'Sparrow',
+      version: 1,
+    });
   });
 });
