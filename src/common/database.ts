@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import Database from 'better-sqlite3';
 import { DataSource, Logger } from 'typeorm';
 import { Config, PostgresStore, storeFile, SubgraphName } from './config';
@@ -132,4 +134,43 @@ export function isReadableSqlite(file: string, indexes: readonly ExpressionIndex
   } catch {
     return false;
   }
+}
+
+/**
+ * Opens a store that is written in place and never rebuilt by seeding (the API keys, the curation
+ * journal), running its migrations. On SQLite in WAL mode, so readers in other processes (subgraph
+ * services) are not blocked by a write, and a write waits for another process's rather than failing.
+ */
+export async function openWritableStore(
+  target: StoreTarget,
+  entities: EntityList,
+  migrations: EntityList,
+  poolSize = 2,
+): Promise<DataSource> {
+  const options = { entities, migrations, migrationsTableName: 'migrations', synchronize: false };
+  let dataSource: DataSource;
+  if (isPostgres(target)) {
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: target.url,
+      ...options,
+      extra: { options: `-c search_path=${target.schema}`, max: poolSize },
+    });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+  } else {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: target.file,
+      ...options,
+      prepareDatabase: (db: { pragma(p: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+      },
+    });
+    await dataSource.initialize();
+  }
+  await dataSource.runMigrations({ transaction: 'all' });
+  return dataSource;
 }

@@ -1,10 +1,9 @@
 import * as crypto from 'crypto';
-import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
 import { DataSource } from 'typeorm';
 import { Config } from '../../common/config';
-import { isPostgres, StoreTarget } from '../../common/database';
+import { openWritableStore, StoreTarget } from '../../common/database';
 import { ApiKey, Role, ROLES } from './api-key.entity';
 import { ApiKeys1796300000000 } from './api-keys.migration';
 
@@ -62,28 +61,7 @@ export class KeyStore {
   private constructor(private readonly dataSource: DataSource) {}
 
   static async open(target: StoreTarget): Promise<KeyStore> {
-    const options = {
-      entities: [ApiKey],
-      migrations: [ApiKeys1796300000000],
-      migrationsTableName: 'migrations',
-      synchronize: false,
-    };
-    let dataSource: DataSource;
-    if (isPostgres(target)) {
-      dataSource = new DataSource({
-        type: 'postgres',
-        url: target.url,
-        ...options,
-        extra: { options: `-c search_path=${target.schema}`, max: 2 },
-      });
-      await dataSource.initialize();
-      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
-    } else {
-      fs.mkdirSync(path.dirname(target.file), { recursive: true });
-      dataSource = new DataSource({ type: 'better-sqlite3', database: target.file, ...options });
-      await dataSource.initialize();
-    }
-    await dataSource.runMigrations({ transaction: 'all' });
+    const dataSource = await openWritableStore(target, [ApiKey], [ApiKeys1796300000000]);
     return new KeyStore(dataSource);
   }
 

@@ -1,8 +1,7 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { DataSource, EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { Config } from '../config';
-import { isPostgres, StoreTarget } from '../database';
+import { isPostgres, openWritableStore, StoreTarget } from '../database';
 import { badInput } from '../errors';
 import { toGlobalId } from '../global-id';
 import { Change, ChangeOp } from './change.entity';
@@ -52,37 +51,7 @@ export class CurationJournal {
   ) {}
 
   static async open(target: StoreTarget): Promise<CurationJournal> {
-    const options = {
-      entities: JOURNAL_ENTITIES,
-      migrations: [Curation1796400000000],
-      migrationsTableName: 'migrations',
-      synchronize: false,
-    };
-    let dataSource: DataSource;
-    if (isPostgres(target)) {
-      dataSource = new DataSource({
-        type: 'postgres',
-        url: target.url,
-        ...options,
-        extra: { options: `-c search_path=${target.schema}`, max: 4 },
-      });
-      await dataSource.initialize();
-      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
-    } else {
-      fs.mkdirSync(path.dirname(target.file), { recursive: true });
-      // WAL: readers in other processes (subgraph services) are not blocked by a write
-      dataSource = new DataSource({
-        type: 'better-sqlite3',
-        database: target.file,
-        ...options,
-        prepareDatabase: (db: { pragma(p: string): unknown }) => {
-          db.pragma('journal_mode = WAL');
-          db.pragma('busy_timeout = 5000');
-        },
-      });
-      await dataSource.initialize();
-    }
-    await dataSource.runMigrations({ transaction: 'all' });
+    const dataSource = await openWritableStore(target, JOURNAL_ENTITIES, [Curation1796400000000], 4);
     return new CurationJournal(dataSource, isPostgres(target));
   }
 
