@@ -32,8 +32,10 @@ interface Access {
   via?: { parent: GraphQLObjectType; field: string };
 }
 
+/** A fact of the graph (a Node), not a record about it: the curation journal's proposals and changes are not exported. */
 const hasId = (type: GraphQLNamedType): boolean =>
-  (isObjectType(type) || isInterfaceType(type)) && 'id' in type.getFields();
+  (isInterfaceType(type) && type.name === 'Node') ||
+  (isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node'));
 const noRequiredArgs = (field: GraphQLField<unknown, unknown>) => !field.args.some(isRequiredArgument);
 
 /** The node type of a Relay-style connection type, or null. */

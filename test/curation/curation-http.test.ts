@@ -66,8 +66,10 @@ const SPARROW_INPUT = {
   access: 'UNKNOWN',
   citations: [26],
   source: {
-    location: 'Section II-A',
-    quote: 'many LLMs, such as InstructGPT [19], Sparrow [26], and ChatGPT [1]',
+    paper: {
+      location: 'Section II-A',
+      quote: 'many LLMs, such as InstructGPT [19], Sparrow [26], and ChatGPT [1]',
+    },
   },
   reason: 'Section II-A names Sparrow among the LLMs',
 };
@@ -160,7 +162,11 @@ describe.each(['fused', 'planned'])('curation over HTTP, one process (%s)', (exe
     expect(stale.model).toEqual({ version: 1 });
     const badQuote = (
       await as(curator, UPDATE, {
-        input: { id, version: 1, source: { location: 'Section II-A', quote: 'Sparrow is the best model' } },
+        input: {
+          id,
+          version: 1,
+          source: { paper: { location: 'Section II-A', quote: 'Sparrow is the best model' } },
+        },
       })
     ).body!.data!.updateModel;
     expect(badQuote.userErrors).toEqual([

@@ -35,6 +35,39 @@ export class PaperSourceInput {
   quote: string | null;
 }
 
+@InputType({ description: 'A source outside the paper: a web page, a list, a later paper.' })
+export class ExternalSourceInput {
+  @Field({ description: 'http(s) URL of the source, as precise as it allows (a line, an anchor)' })
+  url: string;
+
+  @Field({ description: 'its title, e.g. Awesome-Healthcare-Foundation-Models' })
+  title: string;
+
+  @Field({ description: 'when it was read, ISO 8601 (a date or a date-time)' })
+  retrievedAt: string;
+
+  @Field(() => String, { nullable: true, description: 'the commit of a git source, e.g. fd36f54' })
+  commit?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'the section of the source, e.g. Large Language Models > Healthcare Domain',
+  })
+  section?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'a short verbatim excerpt of the source' })
+  quote?: string | null;
+}
+
+@InputType({ description: 'Where a fact comes from: the paper or an external source, exactly one of them.' })
+export class SourceInput {
+  @Field(() => PaperSourceInput, { nullable: true })
+  paper?: PaperSourceInput | null;
+
+  @Field(() => ExternalSourceInput, { nullable: true })
+  external?: ExternalSourceInput | null;
+}
+
 @InputType()
 export class QuantityInput {
   @Field(() => Number, { nullable: true, description: 'null when no number is reported' })

@@ -5,6 +5,30 @@ import type { UserErrorValue } from './propose';
 export const MAX_TEXT = 2000;
 export const MAX_LIST_ITEMS = 200;
 
+/** A write's `source` in data/'s shape: the paper's `{ location, quote }`, or an external source. */
+export function sourceRecord(
+  source: { paper?: object | null; external?: object | null } | null | undefined,
+  errors: UserErrorValue[],
+): object | null {
+  const given = [source?.paper, source?.external].filter((s) => s != null);
+  if (given.length !== 1) {
+    errors.push({
+      field: ['input', 'source'],
+      message: 'name exactly one source: paper or external',
+      code: 'INVALID',
+    });
+    return null;
+  }
+  const plain = JSON.parse(JSON.stringify(given[0])) as Record<string, unknown>;
+  if (source?.paper) return { location: plain.location, quote: plain.quote ?? null };
+  // external: its optional keys are left out rather than null, as in data/
+  return Object.fromEntries(
+    ['url', 'title', 'retrievedAt', 'commit', 'section', 'quote']
+      .filter((k) => plain[k] != null)
+      .map((k) => [k, plain[k]]),
+  );
+}
+
 /** How an input field becomes a record field: as it is (a value or a list), or ids of a type as slugs. */
 export type FieldRule = 'value' | 'list' | { ids: string } | { id: string };
 
@@ -24,6 +48,10 @@ export function recordFromInput(
   for (const key of order) {
     const given = input[key];
     let value: unknown;
+    if (key === 'source' && given !== undefined) {
+      record.source = sourceRecord(given, errors);
+      continue;
+    }
     if (given === undefined) value = current ? current[key] : undefined;
     else value = converted(key, rules[key] ?? 'value', given, errors);
     if (value === undefined && !current) value = isList(rules[key]) ? [] : null;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import {
-  PaperSourceInput,
+  SourceInput,
   QuantityInput,
   WriteInput,
   WritePayload,
@@ -35,8 +35,8 @@ export class CreateModelInput extends WriteInput {
   citations?: number[] | null;
   @Field(() => String, { nullable: true })
   notes?: string | null;
-  @Field(() => PaperSourceInput)
-  source: PaperSourceInput;
+  @Field(() => SourceInput)
+  source: SourceInput;
 }
 
 @InputType()
@@ -65,8 +65,8 @@ export class UpdateModelInput extends WriteInput {
   citations?: number[] | null;
   @Field(() => String, { nullable: true })
   notes?: string | null;
-  @Field(() => PaperSourceInput, { description: 'where the changed facts come from' })
-  source: PaperSourceInput;
+  @Field(() => SourceInput, { description: 'where the changed facts come from' })
+  source: SourceInput;
 }
 
 @InputType()
@@ -93,8 +93,8 @@ export class CreateDatasetInput extends WriteInput {
   citations?: number[] | null;
   @Field(() => String, { nullable: true })
   notes?: string | null;
-  @Field(() => PaperSourceInput)
-  source: PaperSourceInput;
+  @Field(() => SourceInput)
+  source: SourceInput;
 }
 
 @InputType()
@@ -123,8 +123,8 @@ export class UpdateDatasetInput extends WriteInput {
   citations?: number[] | null;
   @Field(() => String, { nullable: true })
   notes?: string | null;
-  @Field(() => PaperSourceInput)
-  source: PaperSourceInput;
+  @Field(() => SourceInput)
+  source: SourceInput;
 }
 
 @ObjectType({ simpleResolvers: true })
