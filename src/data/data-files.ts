@@ -7,6 +7,10 @@ import { DATA_FILES, DataKind, SurveyData } from './schema';
 const COPIED_FILES = [
   { name: path.join('paper', 'survey.txt'), required: true },
   { name: 'README.md', required: false },
+  // the authors' companion list (the graph's second source) with its licence
+  { name: path.join('companion', 'README.md'), required: false },
+  { name: path.join('companion', 'LICENSE'), required: false },
+  { name: path.join('companion', 'SOURCE.md'), required: false },
 ] as const;
 
 const INDENT = '  ';
@@ -90,7 +94,7 @@ function writeWhole(file: string, content: string | Buffer): void {
 
 /**
  * Writes `data` into `dir` (created when missing) as a complete data dir: one file per kind, and the
- * paper (and README.md, when there is one) copied from `sourceDataDir`. Every text is made before any
+ * paper (and README.md and the companion list, when there are) copied from `sourceDataDir`. Every text is made before any
  * file is written, so a record that does not fit its schema or a missing paper writes nothing.
  * Returns the paths written, in order.
  */

@@ -19,7 +19,14 @@ describe('lam-atlas export --data DIR', () => {
     const target = path.join(dir, 'nested', 'data');
     const run = await cli('export', '--data', target);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    const names = [...Object.keys(DATA_FILES).map((k) => `${k}.json`), 'paper/survey.txt', 'README.md'];
+    const names = [
+      ...Object.keys(DATA_FILES).map((k) => `${k}.json`),
+      'paper/survey.txt',
+      'README.md',
+      'companion/README.md',
+      'companion/LICENSE',
+      'companion/SOURCE.md',
+    ];
     const data = loadSurveyData(DATA_DIR);
     expect(run.stdout.split('\n')[0]).toBe(
       `wrote ${names.length} files to ${target} (${Object.entries(data)

@@ -78,6 +78,9 @@ describe('writeDataDir', () => {
         ...KINDS.map((k) => `${k}.json`),
         path.join('paper', 'survey.txt'),
         'README.md',
+        path.join('companion', 'README.md'),
+        path.join('companion', 'LICENSE'),
+        path.join('companion', 'SOURCE.md'),
       ]);
       const config = { ...tempConfig(), dataDir: path.join(first, 'new') };
       const report = await seedStores(config);
