@@ -157,7 +157,19 @@ export async function openWritableStore(
       extra: { options: `-c search_path=${target.schema}`, max: poolSize },
     });
     await dataSource.initialize();
-    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+    // processes starting together (a gateway and its subgraph services) migrate one at a time: two
+    // CREATE TABLEs of one schema at once collide in PostgreSQL's catalog
+    const lock = dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      await lock.query('SELECT pg_advisory_lock(hashtext($1))', [target.schema]);
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+      await dataSource.runMigrations({ transaction: 'all' });
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [target.schema]).catch(() => undefined);
+      await lock.release();
+    }
+    return dataSource;
   } else {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     dataSource = new DataSource({
