@@ -25,6 +25,10 @@ export abstract class PaperRecord {
   @Column('text', { nullable: true })
   sourceQuote: string | null;
 
+  /** a source outside the paper: its url, title, date and commit, as JSON (null for the paper) */
+  @Column('text', { nullable: true })
+  sourceExternal: string | null;
+
   @Field(() => String, {
     nullable: true,
     description: 'what the paper leaves ambiguous about this fact, if anything',

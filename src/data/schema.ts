@@ -14,7 +14,8 @@ export const accessSchema = z.enum(['OPEN', 'CLOSED', 'ON_APPROVAL', 'UNKNOWN'])
 export const boundSchema = z.enum(['EXACT', 'AT_LEAST', 'NOT_REPORTED', 'NOT_APPLICABLE']);
 export const modelTypeSchema = z.enum(['LLM', 'LVM', 'LMM']);
 
-export const sourceSchema = z
+/** Where in the paper a fact comes from: a table or section, and a verbatim quote checked against it. */
+export const paperSourceSchema = z
   .object({
     location: z
       .string()
@@ -25,6 +26,56 @@ export const sourceSchema = z
     quote: z.string().trim().min(1).max(400).nullable(),
   })
   .strict();
+
+const EXTERNAL_KEYS = ['url', 'title', 'retrievedAt', 'commit', 'section'] as const;
+
+/**
+ * Where a fact comes from: the paper (`location` and `quote`), or a source outside it (`url`, `title`,
+ * when it was `retrievedAt`, for a git source its `commit`, the `section` it is in, and a verbatim
+ * `quote` of it). One object rather than a union, so a wrong field is reported by its own name.
+ */
+export const sourceSchema = z
+  .object({
+    location: paperSourceSchema.shape.location.optional(),
+    quote: z.string().trim().min(1).max(400).nullable().optional(),
+    url: z
+      .string()
+      .max(2000)
+      .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL')
+      .optional(),
+    title: z.string().trim().min(1).max(300).optional(),
+    retrievedAt: z
+      .string()
+      .regex(
+        /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z)?$/,
+        'must be an ISO 8601 date or UTC date-time',
+      )
+      .optional(),
+    commit: z
+      .string()
+      .regex(/^[0-9a-f]{7,40}$/, 'must be a git commit (7 to 40 hex digits)')
+      .optional(),
+    section: z.string().trim().min(1).max(300).optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (s.url === undefined) {
+      if (s.location === undefined)
+        issue('location', 'is required (or a url, for a source outside the paper)');
+      if (s.quote === undefined)
+        issue('quote', 'is required for a source in the paper (null when there is none)');
+      for (const k of EXTERNAL_KEYS)
+        if (k !== 'url' && s[k] !== undefined) issue(k, 'only a source with a url has it');
+    } else {
+      if (s.location !== undefined) issue('location', 'a source outside the paper has no location in it');
+      if (s.title === undefined) issue('title', 'is required for a source outside the paper');
+      if (s.retrievedAt === undefined) issue('retrievedAt', 'is required for a source outside the paper');
+    }
+  });
+
+/** Whether a source is outside the paper (its quote is not checked against the paper). */
+export const isExternalSource = (source: { url?: string }): boolean => source.url !== undefined;
 
 export const quantitySchema = z
   .object({ value: z.number().finite().nullable(), display: z.string(), bound: boundSchema })
@@ -74,9 +125,31 @@ export const figureSchema = z
     value: z.number().finite().nullable(),
     unit: text.nullable(),
     display: text,
-    source: sourceSchema,
+    source: paperSourceSchema,
   })
   .strict();
+
+/**
+ * What one source says of a record: of one of its fields (`field` and `value`), or, without a field, that
+ * it knows the entity at all. Where sources disagree on a field, the record lists every statement on it,
+ * one of them `preferred` (the value the record holds), with the curator's `reason`.
+ */
+export const statementSchema = z
+  .object({
+    field: z
+      .string()
+      .regex(/^[a-z][A-Za-z]*$/, 'must be the name of a field of the record')
+      .optional(),
+    value: z.unknown().optional(),
+    source: sourceSchema,
+    preferred: z.boolean().optional(),
+    reason: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict();
+
+/** The most statements a record holds: a handful of sources per fact. */
+export const MAX_STATEMENTS = 50;
+const statements = z.array(statementSchema).max(MAX_STATEMENTS).optional();
 
 export const mentionSchema = z.object({ section: text, sentence: text }).strict();
 
@@ -104,6 +177,7 @@ export function dataSchemas(maxCitation: number) {
       citations: citationNumbers,
       source: sourceSchema,
       notes: note,
+      statements,
     })
     .strict();
 
@@ -121,6 +195,7 @@ export function dataSchemas(maxCitation: number) {
       citations: citationNumbers,
       source: sourceSchema,
       notes: note,
+      statements,
     })
     .strict();
 
@@ -214,6 +289,8 @@ export type MitigationRecord = z.infer<typeof mitigationSchema>;
 export type FigureRecord = z.infer<typeof figureSchema>;
 export type CitationRecord = z.infer<typeof citationSchema>;
 export type SourceRecord = z.infer<typeof sourceSchema>;
+export type StatementRecord = z.infer<typeof statementSchema>;
+export type PaperSourceRecord = z.infer<typeof paperSourceSchema>;
 export type QuantityRecord = z.infer<typeof quantitySchema>;
 
 export interface SurveyData {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { z } from 'zod';
-import { DATA_FILES, dataSchemas, DataKind, MAX_CITATION, SurveyData } from './schema';
+import { DATA_FILES, dataSchemas, DataKind, isExternalSource, MAX_CITATION, SurveyData } from './schema';
 import { paperContains, readPaper } from './paper';
 
 /** One problem in a data file, precise enough for a curator to find it. */
@@ -101,6 +101,7 @@ export function loadSurveyData(dataDir: string): SurveyData {
   ) as unknown as SurveyData;
   // Checked even when some records failed their shape, so one run reports everything it can.
   checkReferences(data, MAX_CITATION, issues);
+  checkStatements(data, MAX_CITATION, issues);
   const paper = readPaperOrReport(dataDir, issues);
   if (paper !== null) checkQuotes(data, paper, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
@@ -119,8 +120,53 @@ export function validateSurveyData(data: SurveyData, maxCitation: number, paper:
   for (const kind of Object.keys(schemas) as DataKind[])
     parseRecords(kind, data[kind], schemas[kind], issues, false);
   checkReferences(data, maxCitation, issues);
+  checkStatements(data, maxCitation, issues);
   checkQuotes(data, paper, issues);
   if (issues.length > 0) throw new DataValidationError(issues);
+}
+
+/** Fields a statement cannot be about: the record's identity and its own provenance. */
+const NOT_STATED = new Set(['slug', 'source', 'notes', 'statements']);
+
+/**
+ * The statements of a record agree with it: each names a field the record has and a value that field
+ * could hold, or neither (a source of the whole entity); on a field with statements exactly one is
+ * preferred, and the record holds its value.
+ */
+function checkStatements(data: SurveyData, maxCitation: number, issues: DataIssue[]): void {
+  const schemas = dataSchemas(maxCitation);
+  for (const kind of ['models', 'datasets'] as const) {
+    data[kind].forEach((record, i) => {
+      const problem = (field: string, message: string) =>
+        issues.push({ file: `data/${kind}.json`, record: recordLabel(i, record), field, message });
+      const preferred = new Map<string, number>();
+      (record.statements ?? []).forEach((st, j) => {
+        const at = `statements.${j}`;
+        if (st.field === undefined) {
+          if (st.value !== undefined || st.preferred !== undefined)
+            problem(
+              at,
+              'a statement without a field (a source of the whole entity) has no value and is not preferred',
+            );
+          return;
+        }
+        if (NOT_STATED.has(st.field) || !(st.field in record)) {
+          problem(`${at}.field`, `"${st.field}" is not a field a source can state`);
+          return;
+        }
+        const fits = schemas[kind].safeParse({ ...record, [st.field]: st.value, statements: undefined });
+        const wrong = fits.success ? undefined : fits.error.issues.find((x) => x.path[0] === st.field);
+        if (wrong) problem(`${at}.value`, `not a value of ${st.field}: ${wrong.message}`);
+        if (st.preferred) {
+          preferred.set(st.field, (preferred.get(st.field) ?? 0) + 1);
+          if (JSON.stringify(st.value) !== JSON.stringify(record[st.field as keyof typeof record]))
+            problem(`${at}.value`, `the preferred statement's value is not the record's ${st.field}`);
+        } else preferred.set(st.field, preferred.get(st.field) ?? 0);
+      });
+      for (const [field, n] of preferred)
+        if (n !== 1) problem('statements', `exactly one statement on ${field} must be preferred, ${n} are`);
+    });
+  }
 }
 
 function readPaperOrReport(dataDir: string, issues: DataIssue[]): string | null {
@@ -291,8 +337,11 @@ function quotesOf(value: unknown, at = ''): [string, string][] {
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]): [string, string][] => {
     const field = at ? `${at}.${k}` : k;
+    // a quote of a source outside the paper is that source's words, not the paper's
     if (k === 'source' && v && typeof (v as { quote?: unknown }).quote === 'string')
-      return [[`${field}.quote`, (v as { quote: string }).quote]];
+      return isExternalSource(v as { url?: string })
+        ? []
+        : [[`${field}.quote`, (v as { quote: string }).quote]];
     return quotesOf(v, field);
   });
 }

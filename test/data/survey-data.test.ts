@@ -132,9 +132,9 @@ describe('the curated data holds the paper', () => {
       ...data.risks,
       ...data.tasks,
     ];
-    expect(sourced.every((r) => /^(Table I{1,2}|Section [IV]+(-[A-G])?)$/.test(r.source.location))).toBe(
-      true,
-    );
+    expect(
+      sourced.every((r) => /^(Table I{1,2}|Section [IV]+(-[A-G])?)$/.test(r.source.location ?? '')),
+    ).toBe(true);
     const quoted = sourced.filter((r) => r.source.quote).length;
     expect(quoted / sourced.length).toBeGreaterThan(0.9);
   });

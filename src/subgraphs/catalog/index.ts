@@ -11,6 +11,7 @@ import { CatalogInitial1764300000000 } from './migrations/initial.migration';
 import { CatalogOrderIndexes1764400000000 } from './migrations/order-indexes.migration';
 import { seedCatalog } from './seed';
 import { SubgraphModule } from '../subgraph-module';
+import { CatalogSchema1796196291911 } from './migrations/schema-1796196291911.migration';
 import { AuditsResolver } from './resolvers/audits.resolver';
 import { ComparisonResolver } from './resolvers/comparison.resolver';
 import { DatasetResolver } from './resolvers/dataset.resolver';
@@ -22,6 +23,11 @@ import { SectorResolver } from './resolvers/sector.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 import { ViewerResolver } from './resolvers/viewer.resolver';
 import { ProposalResolver } from './resolvers/proposal.resolver';
+import {
+  DatasetStatementsResolver,
+  ModelStatementsResolver,
+  StatementsResolver,
+} from './resolvers/statements.resolver';
 import { DatasetWritesResolver, ModelWritesResolver } from './resolvers/writes.resolver';
 
 type Ref = { id: string };
@@ -53,6 +59,9 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
         ModelWritesResolver,
         DatasetWritesResolver,
         ProposalResolver,
+        StatementsResolver,
+        ModelStatementsResolver,
+        DatasetStatementsResolver,
       ],
     },
     {
@@ -77,7 +86,12 @@ export const catalogModule: SubgraphModule = {
   build: buildCatalogSubgraph,
   createContext: createCatalogContext,
   entities: [...CATALOG_ENTITIES, ...GRAPH_ENTITIES],
-  migrations: [CatalogInitial1764300000000, CatalogOrderIndexes1764400000000, GraphProjection1796163325158],
+  migrations: [
+    CatalogInitial1764300000000,
+    CatalogOrderIndexes1764400000000,
+    GraphProjection1796163325158,
+    CatalogSchema1796196291911,
+  ],
   seed: withGraphProjection(seedCatalog),
   indexes: MODEL_ORDER_INDEXES,
 };

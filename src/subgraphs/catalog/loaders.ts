@@ -15,6 +15,7 @@ import { Model } from './entities/model.entity';
 import { Result } from './entities/result.entity';
 import { Sector } from './entities/sector.entity';
 import { Task } from './entities/task.entity';
+import { Statement } from './entities/statement.entity';
 
 export const CATALOG_ENTITIES = [
   Sector,
@@ -27,6 +28,7 @@ export const CATALOG_ENTITIES = [
   ModelSector,
   ModelTrainingData,
   DatasetModality,
+  Statement,
   StoreMeta,
 ];
 
@@ -72,6 +74,8 @@ export function createCatalogLoaders(ds: DataSource) {
     knownSlugs: knownSlugsLoader(ds),
     sectorLinksByModel: manyBy(repo(ModelSector), 'modelId'),
     trainingLinksByModel: manyBy(repo(ModelTrainingData), 'modelId'),
+    /** what each source says of a model or dataset */
+    statementsByEntity: manyBy(repo(Statement), 'entityId'),
     /** the pages and counts of each nested connection */
     relations: Object.fromEntries(
       Object.entries(RELATIONS).map(([name, relation]) => [

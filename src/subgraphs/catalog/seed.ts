@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import type { SurveyData } from '../../data/schema';
+import type { SourceRecord, SurveyData } from '../../data/schema';
+import { sourceColumns } from '../../common/source.type';
 import { toGlobalId } from '../../common/global-id';
 import { insertChunked } from '../../common/insert';
 import { Comparison } from './entities/comparison.entity';
@@ -11,15 +12,15 @@ import { Model } from './entities/model.entity';
 import { Result } from './entities/result.entity';
 import { Sector } from './entities/sector.entity';
 import { Task } from './entities/task.entity';
+import { Statement } from './entities/statement.entity';
 
-type Base = { slug: string; source: { location: string; quote: string | null }; notes?: string };
+type Base = { slug: string; source: SourceRecord; notes?: string };
 
 const base = (type: string, r: Base, index: number) => ({
   id: toGlobalId(type, r.slug),
   slug: r.slug,
   position: index + 1,
-  sourceLocation: r.source.location,
-  sourceQuote: r.source.quote,
+  ...sourceColumns(r.source),
   notes: r.notes ?? null,
 });
 
@@ -160,5 +161,26 @@ export async function seedCatalog(m: EntityManager, data: SurveyData): Promise<v
         datasetId: dataset ? id('Dataset', dataset) : null,
       } as Comparison;
     }),
+  );
+  await insertChunked(
+    m,
+    Statement,
+    [
+      ...data.models.map((r) => ['Model', r] as const),
+      ...data.datasets.map((r) => ['Dataset', r] as const),
+    ].flatMap(([type, r]) =>
+      (r.statements ?? []).map(
+        (st, i) =>
+          ({
+            entityId: id(type, r.slug),
+            position: i + 1,
+            field: st.field ?? null,
+            valueJson: st.field === undefined ? null : JSON.stringify(st.value ?? null),
+            preferred: st.preferred ?? false,
+            reason: st.reason ?? null,
+            ...sourceColumns(st.source),
+          }) as Statement,
+      ),
+    ),
   );
 }

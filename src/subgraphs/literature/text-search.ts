@@ -13,7 +13,7 @@ export const TSVECTOR_INDEX = 'IDX_search_texts_document';
 
 type Field = 'name' | 'alias' | 'summary' | 'description' | 'notes' | 'quote' | 'mention';
 type Text = [Field, string | null | undefined];
-type Source = { source: { quote: string | null }; notes?: string };
+type Source = { source: { quote?: string | null }; notes?: string };
 
 const common = (r: Source): Text[] => [
   ['notes', r.notes],

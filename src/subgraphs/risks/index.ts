@@ -9,6 +9,7 @@ import { createRisksLoaders, RISKS_ENTITIES, RisksContext } from './loaders';
 import { RisksInitial1764300000000 } from './migrations/initial.migration';
 import { seedRisks } from './seed';
 import { SubgraphModule } from '../subgraph-module';
+import { RisksSchema1796196044383 } from './migrations/schema-1796196044383.migration';
 import { RisksAuditsResolver } from './resolvers/audits.resolver';
 import { ENTITY_RISKS_RESOLVERS } from './resolvers/entity-risks.resolver';
 import { MitigationResolver, RiskResolver } from './resolvers/risk.resolver';
@@ -47,7 +48,7 @@ export const risksModule: SubgraphModule = {
   build: buildRisksSubgraph,
   createContext: createRisksContext,
   entities: [...RISKS_ENTITIES, ...GRAPH_ENTITIES],
-  migrations: [RisksInitial1764300000000, GraphProjection1796163325158],
+  migrations: [RisksInitial1764300000000, GraphProjection1796163325158, RisksSchema1796196044383],
   seed: withGraphProjection(seedRisks),
   indexes: [],
 };

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { SurveyData } from '../../data/schema';
 import { insertChunked } from '../../common/insert';
 import { toGlobalId } from '../../common/global-id';
+import { sourceColumns } from '../../common/source.type';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
 import { Mitigation } from './entities/mitigation.entity';
 import { Risk } from './entities/risk.entity';
@@ -10,10 +11,7 @@ import { RiskFigure } from './entities/risk-figure.entity';
 /** Writes the risks tables from validated data, inside the caller's transaction. */
 export async function seedRisks(m: EntityManager, data: SurveyData): Promise<void> {
   const id = toGlobalId;
-  const provenance = (s: { location: string; quote: string | null }) => ({
-    sourceLocation: s.location,
-    sourceQuote: s.quote,
-  });
+  const provenance = sourceColumns;
   await insertChunked(
     m,
     Risk,
@@ -72,7 +70,9 @@ export async function seedRisks(m: EntityManager, data: SurveyData): Promise<voi
             value: f.value,
             unit: f.unit,
             display: f.display,
-            ...provenance(f.source),
+            // figures are the paper's numbers: their sources are places in it
+            sourceLocation: f.source.location,
+            sourceQuote: f.source.quote,
           }) as RiskFigure,
       ),
     ),
