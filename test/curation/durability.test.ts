@@ -461,3 +461,46 @@ describe('a server killed (SIGKILL) while it applies an approval', () => {
     180_000,
   );
 });
+
+describe('readers while an approval rebuilds and swaps the stores', () => {
+  let server: Serving;
+  let config: Config;
+  beforeAll(async () => {
+    config = tempConfig({ DATA_DIR: dataWithoutSparrow() });
+    server = await serveLikeMain(config);
+  });
+  afterAll(() => server?.stop());
+
+  it('answer every request without errors, from the graph before the approval or after it', async () => {
+    const curator = await keyOf(config, 'alice', 'curator');
+    const reviewer = await keyOf(config, 'rita', 'reviewer');
+    const proposal = await proposeSparrowAndInstructGpt(server, curator);
+    const READ = `{ models(first: 100) { totalCount nodes { slug } }
+      search(query: "Sparrow", first: 5) { __typename ... on Model { slug } }
+      model(slug: "instructgpt") { notes } }`;
+    let approving = true;
+    const answers: Loose[] = [];
+    const reader = async () => {
+      while (approving) answers.push(await dataAs(server, null, READ));
+      answers.push(await dataAs(server, null, READ));
+    };
+    const readers = [reader(), reader(), reader()];
+    const approved = (await dataAs(server, reviewer, APPROVE, { input: { proposal, body: 'ok' } }))
+      .approveProposal;
+    approving = false;
+    await Promise.all(readers);
+    expect(approved.userErrors).toEqual([]);
+    for (const a of answers) {
+      const slugs = (a.models.nodes as unknown as { slug: string }[]).map((n) => n.slug);
+      // one store answers models and instructgpt: both from before the approval or both from after it
+      expect([a.models.totalCount, slugs.includes('sparrow'), a.model.notes]).toEqual(
+        (a.models.totalCount as unknown as number) === 80
+          ? [80, true, INSTRUCTGPT_NOTES]
+          : [79, false, INSTRUCTGPT_NOTES_BEFORE],
+      );
+    }
+    const last = answers[answers.length - 1];
+    expect(last.models.totalCount).toBe(80);
+    expect(last.search).toEqual(expect.arrayContaining([{ __typename: 'Model', slug: 'sparrow' }]));
+  });
+});
