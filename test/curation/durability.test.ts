@@ -504,3 +504,19 @@ describe('readers while an approval rebuilds and swaps the stores', () => {
     expect(last.search).toEqual(expect.arrayContaining([{ __typename: 'Model', slug: 'sparrow' }]));
   });
 });
+
+describe('two rebuilds at once (an approval beside `npm run seed`, subgraph services starting together)', () => {
+  it('leaves the build of another running process alone, and removes that of a dead one', async () => {
+    const config = tempConfig({ DATA_DIR: dataWithoutSparrow() });
+    await seedStores(config);
+    const file = `${SUBGRAPH_NAMES[0]}.sqlite`;
+    // the parent of this process runs; a pid above the kernel's largest (4194304) never does
+    const running = path.join(config.storeDir, `${file}.${process.ppid}.tmp`);
+    const dead = path.join(config.storeDir, `${file}.4194305.tmp`);
+    fs.writeFileSync(running, 'a build under way');
+    fs.writeFileSync(dead, 'left by a crash');
+    await seedStores(config);
+    expect(buildFiles(config.storeDir)).toEqual([path.basename(running)]);
+    expect(await storesAreCurrent(config)).toBe(true);
+  });
+});
