@@ -56,13 +56,30 @@ function temporaryFiles(file: string): string[] {
 }
 
 /**
+ * Whether the temporary file `tmp` (`<store>.<pid>.tmp`) is another running process's build: an approval
+ * rebuilding beside `npm run seed`, or subgraph services seeding as they start together. Removing it would
+ * make that build's rename fail (ENOENT) after the journal committed, leaving its stores unrebuilt.
+ */
+function buildOfAnotherProcess(tmp: string): boolean {
+  const pid = Number(/\.(\d+)\.tmp$/.exec(tmp)?.[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // it exists, owned by another user
+  }
+}
+
+/**
  * Builds one SQLite store into a new temporary file and returns its path; nothing existing is touched.
- * Temporary files an earlier, interrupted build left are removed first, so a crash loop cannot fill the
- * disk with them.
+ * Temporary files an earlier, interrupted build left are removed first (those of builds still running in
+ * other processes are not), so a crash loop cannot fill the disk with them.
  */
 export async function buildStoreFile(file: string, def: SubgraphModule, data: SurveyData): Promise<string> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (const stale of temporaryFiles(file)) fs.rmSync(stale, { force: true });
+  for (const stale of temporaryFiles(file))
+    if (!buildOfAnotherProcess(stale)) fs.rmSync(stale, { force: true });
   const tmp = `${file}.${process.pid}.tmp`;
   const { dataSource } = defineStore({ file: tmp }, def.entities);
   try {

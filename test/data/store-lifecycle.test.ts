@@ -58,7 +58,8 @@ sqliteOnly('stores over time', () => {
   it('removes the temporary files an interrupted build left, instead of adding one per attempt', async () => {
     const config = tempConfig();
     fs.mkdirSync(config.storeDir, { recursive: true });
-    const stale = ['catalog.sqlite.12345.tmp', 'risks.sqlite.999.tmp'].map((f) =>
+    // pids above the kernel's largest (4194304): no process that could still be building them
+    const stale = ['catalog.sqlite.4194305.tmp', 'risks.sqlite.4194306.tmp'].map((f) =>
       path.join(config.storeDir, f),
     );
     for (const f of stale) fs.writeFileSync(f, 'x'.repeat(1000));
