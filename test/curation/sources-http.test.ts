@@ -104,7 +104,7 @@ describe.each(['fused', 'planned'])('several sources per fact (%s)', (execution)
         field: 'access',
         value: 'ON_APPROVAL',
         preferred: false,
-        source: expect.objectContaining({ url: `${LIST}#L485`, commit: 'fd36f54' }),
+        source: expect.objectContaining({ url: `${LIST}#L485`, commit: 'fd36f54' }) as unknown,
       }),
     ]);
     expect((await as(null, DISPUTED)).data!.disputedFacts).toEqual([
@@ -118,7 +118,7 @@ describe.each(['fused', 'planned'])('several sources per fact (%s)', (execution)
           {
             value: 'ON_APPROVAL',
             preferred: false,
-            source: expect.objectContaining({ url: `${LIST}#L485` }),
+            source: expect.objectContaining({ url: `${LIST}#L485` }) as unknown,
           },
         ],
       },

@@ -57,7 +57,7 @@ export class Statement {
     description: 'the value the source gives the field, in data/ form',
   })
   get value(): unknown {
-    return this.valueJson === null ? null : JSON.parse(this.valueJson);
+    return this.valueJson === null ? null : (JSON.parse(this.valueJson) as unknown);
   }
 
   @Field(() => Source)

@@ -36,7 +36,7 @@ function restated(
       statements.push({
         field: add.field,
         value: record[add.field],
-        source: record.source as StatementRecord['source'],
+        source: record.source,
         preferred: !add.preferred,
       });
     statements.push(add);
@@ -44,7 +44,7 @@ function restated(
   }
   if (prefer) {
     statements.forEach((s, i) => {
-      if (s.field === prefer!.field) s.preferred = i === prefer!.index;
+      if (s.field === prefer.field) s.preferred = i === prefer.index;
     });
     if (statements[prefer.index]?.field === prefer.field) next[prefer.field] = statements[prefer.index].value;
   }
