@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { applyChanges, RecordChange } from '../../data/apply-changes';
+import { applyChanges, RecordChange, recordKey } from '../../data/apply-changes';
 import type { SurveyData } from '../../data/schema';
 import type { DataIssue } from '../../data/validate';
 import { toGlobalId } from '../global-id';
@@ -51,19 +51,21 @@ export interface Write {
   op: ChangeOp;
   entityType: keyof typeof CURATED_KINDS;
   slug: string;
-  /** the version the curator saw (updates and retirements) */
+  /** the version the curator saw (updates and retirements); none: the current one (a nested record's write) */
   version?: number;
   /** the record after (creates and updates) */
   after?: object;
   reason: string | null;
+  /** the input field a data/ field of the record comes from, where they differ (a nested record's) */
+  inputField?: (field: string) => string;
 }
 
 /** Where a write goes: an open proposal of the caller's, or a new one. */
 export type ProposalTarget = { number: number } | { title: string; description: string | null };
 
 /** A data/ check's problem as a userError: the field of the input it names. */
-function userErrorOf(issue: DataIssue): UserErrorValue {
-  const field = issue.field ? ['input', ...issue.field.split('.')] : null;
+function userErrorOf(issue: DataIssue, inputField = (f: string) => f): UserErrorValue {
+  const field = issue.field ? ['input', ...inputField(issue.field).split('.')] : null;
   const record = issue.record ? ` (${issue.file} ${issue.record})` : '';
   return { field, message: `${issue.message}${record}`, code: 'INVALID' };
 }
@@ -73,20 +75,21 @@ const keyOf = (w: Pick<Write, 'entityType' | 'slug'>) => toGlobalId(w.entityType
 /** The record and version of an entity in the graph and the applied history. */
 async function currentOf(curation: Curation, graph: SurveyData, w: Write) {
   const kind = CURATED_KINDS[w.entityType];
-  const record = (graph[kind] as { slug: string }[]).find((r) => r.slug === w.slug) ?? null;
+  const record = (graph[kind] as object[]).find((r) => recordKey(kind, r) === w.slug) ?? null;
   const history = (await curation.journal.historyOf([keyOf(w)])).get(keyOf(w)) ?? [];
   return { record, version: record ? versionAfter(history) : 0 };
 }
 
 /**
  * Checks a write against the graph as it stands with the proposal's earlier changes, and records it in
- * the proposal: nothing is recorded when anything is wrong.
+ * the proposal: nothing is recorded when anything is wrong. `plan` makes the write from that graph (so
+ * a second change of a record in one proposal builds on the first), or returns why it cannot.
  */
 export async function proposeWrite(
   curation: Curation,
   author: string,
   target: ProposalTarget,
-  write: Write,
+  plan: (graph: SurveyData) => Write | UserErrorValue[],
 ): Promise<{ proposal?: Proposal; change?: Change; userErrors: UserErrorValue[] }> {
   const graph = await curation.graph();
   let pending: RecordChange[] = [];
@@ -113,12 +116,15 @@ export async function proposeWrite(
       };
   }
   const before = applyChanges(graph, pending);
+  const write = plan(before);
+  if (Array.isArray(write)) return { userErrors: write };
   const { record, version } = await currentOf(curation, before, write);
   const errors: UserErrorValue[] = [];
+  const keyName = CURATED_KINDS[write.entityType] === 'citations' ? 'number' : 'slug';
   if (write.op === ChangeOp.CREATE && record)
     errors.push({
-      field: ['input', 'slug'],
-      message: `a ${write.entityType} with the slug "${write.slug}" exists already`,
+      field: ['input', keyName],
+      message: `a ${write.entityType} with the ${keyName} "${write.slug}" exists already`,
       code: 'DUPLICATE',
     });
   if (write.op !== ChangeOp.CREATE && !record)
@@ -127,7 +133,7 @@ export async function proposeWrite(
       message: `there is no such ${write.entityType}`,
       code: 'NOT_FOUND',
     });
-  if (write.op !== ChangeOp.CREATE && record && write.version !== version)
+  if (write.op !== ChangeOp.CREATE && record && write.version !== undefined && write.version !== version)
     errors.push({
       field: ['input', 'version'],
       message: `stale version ${write.version}: the ${write.entityType} is at version ${version}`,
@@ -142,7 +148,7 @@ export async function proposeWrite(
     after,
   };
   const issues = curation.check(applyChanges(before, [change]));
-  if (issues.length > 0) return { userErrors: issues.map(userErrorOf) };
+  if (issues.length > 0) return { userErrors: issues.map((i) => userErrorOf(i, write.inputField)) };
   const { proposal, changes } = await curation.journal.propose(author, target, [
     {
       op: write.op,
@@ -204,7 +210,7 @@ export async function decideProposal(
       }
       if (staleness.length > 0) return staleness;
       const graph = applyChanges(curation.baseGraph(), [...applied, ...changes].map(recordChange));
-      issues = curation.check(graph).map(userErrorOf);
+      issues = curation.check(graph).map((i) => userErrorOf(i));
       return issues.map((i) => i.message);
     },
   );

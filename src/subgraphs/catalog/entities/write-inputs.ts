@@ -1,13 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import {
-  SourceInput,
-  QuantityInput,
-  WriteInput,
-  WritePayload,
-} from '../../../common/curation/curation.types';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SourceInput, QuantityInput, WriteInput } from '../../../common/curation/curation.types';
 import { Access, ModelType } from './enums';
-import { Dataset } from './dataset.entity';
-import { Model } from './model.entity';
 
 // Creates name every required field; updates only those they change (an absent field keeps its value).
 
@@ -125,22 +118,4 @@ export class UpdateDatasetInput extends WriteInput {
   notes?: string | null;
   @Field(() => SourceInput)
   source: SourceInput;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class ModelWritePayload extends WritePayload {
-  @Field(() => Model, {
-    nullable: true,
-    description: 'the model as the graph has it now (null for a new one until approved)',
-  })
-  model: Model | null;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class DatasetWritePayload extends WritePayload {
-  @Field(() => Dataset, {
-    nullable: true,
-    description: 'the dataset as the graph has it now (null for a new one until approved)',
-  })
-  dataset: Dataset | null;
 }
