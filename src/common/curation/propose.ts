@@ -72,12 +72,21 @@ function userErrorOf(issue: DataIssue, inputField = (f: string) => f): UserError
 
 const keyOf = (w: Pick<Write, 'entityType' | 'slug'>) => toGlobalId(w.entityType, w.slug);
 
-/** The record and version of an entity in the graph and the applied history. */
-async function currentOf(curation: Curation, graph: SurveyData, w: Write) {
+/**
+ * The record of an entity in the graph with the proposal's earlier changes, the version the curator
+ * sees (the applied history's), and the version its change is made against: with the proposal's earlier
+ * changes of it, so that an approval, which replays them in order, finds each change's version current.
+ */
+async function currentOf(curation: Curation, graph: SurveyData, w: Write, earlier: readonly Change[]) {
   const kind = CURATED_KINDS[w.entityType];
   const record = (graph[kind] as object[]).find((r) => recordKey(kind, r) === w.slug) ?? null;
   const history = (await curation.journal.historyOf([keyOf(w)])).get(keyOf(w)) ?? [];
-  return { record, version: record ? versionAfter(history) : 0 };
+  const own = earlier.filter((c) => c.entityId === keyOf(w));
+  return {
+    record,
+    version: record ? versionAfter(history) : 0,
+    baseVersion: record ? versionAfter([...history, ...own]) : 0,
+  };
 }
 
 /**
@@ -92,7 +101,7 @@ export async function proposeWrite(
   plan: (graph: SurveyData) => Write | UserErrorValue[],
 ): Promise<{ proposal?: Proposal; change?: Change; userErrors: UserErrorValue[] }> {
   const graph = await curation.graph();
-  let pending: RecordChange[] = [];
+  let pending: Change[] = [];
   if ('number' in target) {
     const proposal = await curation.journal.proposal(target.number);
     if (!proposal || proposal.author !== author || proposal.status !== ProposalStatus.OPEN)
@@ -101,9 +110,7 @@ export async function proposeWrite(
           { field: ['input', 'proposal'], message: 'not an open proposal of yours', code: 'NOT_FOUND' },
         ],
       };
-    pending = ((await curation.journal.changesOf([target.number])).get(target.number) ?? []).map(
-      recordChange,
-    );
+    pending = (await curation.journal.changesOf([target.number])).get(target.number) ?? [];
     if (pending.length >= MAX_CHANGES)
       return {
         userErrors: [
@@ -115,10 +122,10 @@ export async function proposeWrite(
         ],
       };
   }
-  const before = applyChanges(graph, pending);
+  const before = applyChanges(graph, pending.map(recordChange));
   const write = plan(before);
   if (Array.isArray(write)) return { userErrors: write };
-  const { record, version } = await currentOf(curation, before, write);
+  const { record, version, baseVersion } = await currentOf(curation, before, write, pending);
   const errors: UserErrorValue[] = [];
   const keyName = CURATED_KINDS[write.entityType] === 'citations' ? 'number' : 'slug';
   if (write.op === ChangeOp.CREATE && record)
@@ -155,7 +162,7 @@ export async function proposeWrite(
       entityType: write.entityType,
       entityId: keyOf(write),
       slug: write.slug,
-      baseVersion: version,
+      baseVersion,
       before: record,
       after,
       reason: write.reason,
