@@ -10,11 +10,11 @@ import {
   isNonNullType,
   isScalarType,
 } from 'graphql';
-import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
 import { loadCuratedData } from '../../src/data/curated-data';
 import type { SurveyData } from '../../src/data/schema';
+import { keyOf } from '../helpers/api-keys';
 import { DATA_DIR, tempConfig } from '../helpers/app';
 import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
 
@@ -56,15 +56,6 @@ function dataToRestore(): string {
   delete c84.aliases;
   write('citations', citations);
   return dir;
-}
-
-async function keyOf(config: Config, name: string, role: string): Promise<string> {
-  const store = await KeyStore.open(keyStoreTarget(config));
-  try {
-    return (await store.create(name, role)).key;
-  } finally {
-    await store.close();
-  }
 }
 
 const SCHEMA = buildSchema(fs.readFileSync(path.join(__dirname, '../../schema.graphql'), 'utf8'));

@@ -171,3 +171,13 @@ export function writePayloadOf(proposal: abstract new () => object, change: abst
 }
 
 export const WritePayload = writePayloadOf(Proposal, Change);
+
+/** The fields every update names: what it changes, and the version the curator saw. */
+@InputType()
+export abstract class UpdateInput extends WriteInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
+  version: number;
+}

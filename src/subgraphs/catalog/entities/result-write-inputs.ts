@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { SourceInput, WriteInput } from '../../../common/curation/curation.types';
+import { SourceInput, UpdateInput, WriteInput } from '../../../common/curation/curation.types';
 import { Bound } from './enums';
 
 // Tasks, metrics, results and comparisons, as write-inputs.ts has models and datasets: creates name every
@@ -22,11 +22,7 @@ export class CreateTaskInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateTaskInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
-  version: number;
+export class UpdateTaskInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => ID, { nullable: true })
@@ -58,11 +54,7 @@ export class CreateMetricInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateMetricInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int)
-  version: number;
+export class UpdateMetricInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => [String], { nullable: true })
@@ -106,11 +98,7 @@ export class CreateResultInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateResultInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int)
-  version: number;
+export class UpdateResultInput extends UpdateInput {
   @Field(() => ID, { nullable: true })
   model?: string | null;
   @Field(() => ID, { nullable: true })
@@ -150,11 +138,7 @@ export class CreateComparisonInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateComparisonInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int)
-  version: number;
+export class UpdateComparisonInput extends UpdateInput {
   @Field(() => ID, { nullable: true })
   baseline?: string | null;
   @Field(() => ID, { nullable: true })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SourceInput, QuantityInput, WriteInput } from '../../../common/curation/curation.types';
+import { SourceInput, QuantityInput, UpdateInput, WriteInput } from '../../../common/curation/curation.types';
 import { Access, ModelType } from './enums';
 
 // Creates name every required field; updates only those they change (an absent field keeps its value).
@@ -33,11 +33,7 @@ export class CreateModelInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateModelInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
-  version: number;
+export class UpdateModelInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => [String], { nullable: true })
@@ -91,11 +87,7 @@ export class CreateDatasetInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateDatasetInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int)
-  version: number;
+export class UpdateDatasetInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => [String], { nullable: true })

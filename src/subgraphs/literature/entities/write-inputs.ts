@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SourceInput, WriteInput } from '../../../common/curation/curation.types';
+import { SourceInput, UpdateInput, WriteInput } from '../../../common/curation/curation.types';
 
 // A reference is known by its number; which entities it supports is written on those entities'
 // records (addCitationSupport), not on the reference.
@@ -27,11 +27,7 @@ export class CreateCitationInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateCitationInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
-  version: number;
+export class UpdateCitationInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   label?: string | null;
   @Field(() => [String], { nullable: true })

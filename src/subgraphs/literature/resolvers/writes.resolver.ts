@@ -39,31 +39,26 @@ export class CitationSupportResolver {
   @Mutation(() => CitationWritesResolver.Payload, {
     description: "proposes that a reference supports an entity: adds it to the entity's citations (curator)",
   })
-  async addCitationSupport(
+  addCitationSupport(
     @Arg('input') input: CitationSupportInput,
     @Ctx() ctx: LiteratureContext,
   ): Promise<CitationPayload> {
-    return (await payloadOf(
-      ctx,
-      'citation',
-      await changeCitationSupport(ctx, true, input),
-      loadCitation,
-    )) as CitationPayload;
+    return this.answer(ctx, true, input);
   }
 
   @Mutation(() => CitationWritesResolver.Payload, {
     description:
       "proposes that a reference no longer supports an entity: removes it from the entity's citations (curator)",
   })
-  async removeCitationSupport(
+  removeCitationSupport(
     @Arg('input') input: CitationSupportInput,
     @Ctx() ctx: LiteratureContext,
   ): Promise<CitationPayload> {
-    return (await payloadOf(
-      ctx,
-      'citation',
-      await changeCitationSupport(ctx, false, input),
-      loadCitation,
-    )) as CitationPayload;
+    return this.answer(ctx, false, input);
+  }
+
+  private async answer(ctx: LiteratureContext, add: boolean, input: CitationSupportInput) {
+    const result = await changeCitationSupport(ctx, add, input);
+    return (await payloadOf(ctx, 'citation', result, loadCitation)) as CitationPayload;
   }
 }

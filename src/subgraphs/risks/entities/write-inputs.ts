@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { SourceInput, WriteInput } from '../../../common/curation/curation.types';
+import { SourceInput, UpdateInput, WriteInput } from '../../../common/curation/curation.types';
 
 // Creates name every required field; updates only those they change (an absent field keeps its value).
 // A risk's mitigations are written on their own (createMitigation, ...): a risk's input leaves them be.
@@ -43,11 +43,7 @@ export class CreateRiskInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateRiskInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
-  version: number;
+export class UpdateRiskInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => String, { nullable: true })
@@ -84,12 +80,8 @@ export class CreateMitigationInput extends WriteInput {
   source: SourceInput;
 }
 
-@InputType()
-export class UpdateMitigationInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int, { description: "the version you saw (its risk's: a mitigation is part of its risk)" })
-  version: number;
+@InputType({ description: "A mitigation's version is its risk's: it is part of its risk's record." })
+export class UpdateMitigationInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => String, { nullable: true })
