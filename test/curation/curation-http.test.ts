@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
+import { keyOf } from '../helpers/api-keys';
 import { DATA_DIR, tempConfig } from '../helpers/app';
 import { IDENTITY_HEADER, signIdentity } from '../../src/common/identity';
 import { postGraphQL, RunningServer, startOneProcess, startSeparateServices } from '../helpers/http';
@@ -26,15 +26,6 @@ function dataWithoutSparrow(): { dir: string; sparrow: Record<string, unknown> }
     ) + '\n',
   );
   return { dir, sparrow };
-}
-
-async function keyOf(config: Config, name: string, role: string): Promise<string> {
-  const store = await KeyStore.open(keyStoreTarget(config));
-  try {
-    return (await store.create(name, role)).key;
-  } finally {
-    await store.close();
-  }
 }
 
 /** An answer read field by field: the assertions check its values. */

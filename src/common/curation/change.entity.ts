@@ -32,13 +32,17 @@ export class FieldChange {
  * One write of a proposal: an entity's record before and after, in data/'s shape. `seq` is set when its
  * proposal is approved: the order changes were applied in, which `changes(since:)` pages by.
  */
+// an entity of the catalog, which owns the journal: the other subgraphs answer with a ChangeRef (a JSON
+// scalar in several subgraphs would keep the supergraph from running fused)
 @ObjectType({ simpleResolvers: true, description: 'One write of a proposal, with what it changed.' })
+@Directive('@key(fields: "id")')
 @Entity('curation_changes')
 export class Change {
   @Field(() => ID)
   @PrimaryColumn('text')
   id: string;
 
+  @Directive('@shareable')
   @Field(() => Int, { description: 'the number of the proposal it is in (proposal(id:) reads it whole)' })
   @Index()
   @Column('integer')

@@ -6,10 +6,19 @@ import { DataIssue, DataValidationError, loadSurveyData, validateSurveyData } fr
 import { Change, ChangeOp } from './change.entity';
 import { CurationJournal } from './journal';
 
-/** The data/ file of each type curators may write. */
+/**
+ * The data/ file of each type curators may write. A mitigation is not here: it is written as a change of
+ * the risk record it is nested in (see write-record.ts).
+ */
 export const CURATED_KINDS: Record<string, DataKind> = {
+  Task: 'tasks',
+  Metric: 'metrics',
   Model: 'models',
   Dataset: 'datasets',
+  Result: 'results',
+  Comparison: 'comparisons',
+  Risk: 'risks',
+  Citation: 'citations',
 };
 
 /** A journal change as the change of a record of data/ it makes. */
@@ -75,6 +84,8 @@ export function versionAfter(history: readonly Pick<Change, 'op'>[]): number {
 export interface CurationLoaders {
   history: DataLoader<string, Change[]>;
   version: DataLoader<string, number>;
+  /** changes by id: the references other subgraphs answer with */
+  change: DataLoader<string, Change | null>;
 }
 
 const loaders = new WeakMap<object, CurationLoaders>();
@@ -93,7 +104,11 @@ export function curationLoaders(ctx: { curation?: Curation | null }): CurationLo
       const histories = await history.loadMany(ids);
       return histories.map((h) => (h instanceof Error ? h : versionAfter(h)));
     });
-    loaders.set(ctx, (found = { history, version }));
+    const change = new DataLoader<string, Change | null>(async (ids) => {
+      const rows = journal ? await journal.changesById(ids) : [];
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
+    loaders.set(ctx, (found = { history, version, change }));
   }
   return found;
 }

@@ -9,6 +9,7 @@ import { Proposal } from './proposal.entity';
 
 /** A problem with a mutation's input: which field, what is wrong, and a code to branch on. */
 @ObjectType({ simpleResolvers: true })
+@Directive('@shareable')
 export class UserError {
   @Field(() => [String], {
     nullable: true,
@@ -142,19 +143,41 @@ export class ProposalPayload {
   userErrors: UserError[];
 }
 
-/** What every write answers: the proposal it went into and the change it recorded. */
-@ObjectType()
-export abstract class WritePayload {
-  @Field(() => String, { nullable: true })
-  clientMutationId: string | null;
+/**
+ * What every write answers: the proposal it went into and the change it recorded. The catalog owns
+ * Proposal and Change; the other subgraphs answer with references to them, which the gateway resolves.
+ */
+export function writePayloadOf(proposal: abstract new () => object, change: abstract new () => object) {
+  // a base only: no schema type of its own (TypeGraphQL emits the types a resolver reaches)
+  @ObjectType()
+  abstract class WritePayloadBase {
+    @Field(() => String, { nullable: true })
+    clientMutationId: string | null;
 
-  @Field(() => Proposal, { nullable: true, description: 'the proposal the change is in; null when refused' })
-  proposal: Proposal | null;
+    @Field(() => proposal, {
+      nullable: true,
+      description: 'the proposal the change is in; null when refused',
+    })
+    proposal: object | null;
 
-  @Field(() => Change, { nullable: true, description: 'the change as recorded; null when refused' })
-  change: Change | null;
+    @Field(() => change, { nullable: true, description: 'the change as recorded; null when refused' })
+    change: object | null;
 
-  @Directive(listSize(MAX_USER_ERRORS))
-  @Field(() => [UserError])
-  userErrors: UserError[];
+    @Directive(listSize(MAX_USER_ERRORS))
+    @Field(() => [UserError])
+    userErrors: UserError[];
+  }
+  return WritePayloadBase;
+}
+
+export const WritePayload = writePayloadOf(Proposal, Change);
+
+/** The fields every update names: what it changes, and the version the curator saw. */
+@InputType()
+export abstract class UpdateInput extends WriteInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
+  version: number;
 }

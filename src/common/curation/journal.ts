@@ -109,6 +109,11 @@ export class CurationJournal {
     return byId;
   }
 
+  /** Changes by id (a reference from another subgraph), in no particular order. */
+  changesById(ids: readonly string[]): Promise<Change[]> {
+    return this.dataSource.getRepository(Change).find({ where: { id: In([...ids]) } });
+  }
+
   proposal(number: number): Promise<Proposal | null> {
     return this.dataSource.getRepository(Proposal).findOneBy({ number });
   }

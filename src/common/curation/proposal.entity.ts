@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export enum ProposalStatus {
@@ -12,13 +12,16 @@ registerEnumType(ProposalStatus, {
 });
 
 /** A change set a curator proposes: its changes apply together, on approval, or not at all. */
+// an entity of the catalog: the other subgraphs' writes answer with a ProposalRef the gateway resolves here
 @ObjectType({ simpleResolvers: true, description: 'A change set: its changes apply together or not at all.' })
+@Directive('@key(fields: "id")')
 @Entity('curation_proposals')
 export class Proposal {
   @Field(() => ID)
   @PrimaryColumn('text')
   id: string;
 
+  @Directive('@shareable')
   @Field(() => Int, { description: 'numbered from 1 in the order proposals were opened' })
   @Index({ unique: true })
   @Column('integer')

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { applyChanges, RecordChange } from '../../data/apply-changes';
+import { applyChanges, RecordChange, recordKey } from '../../data/apply-changes';
 import type { SurveyData } from '../../data/schema';
 import type { DataIssue } from '../../data/validate';
 import { toGlobalId } from '../global-id';
@@ -51,45 +51,57 @@ export interface Write {
   op: ChangeOp;
   entityType: keyof typeof CURATED_KINDS;
   slug: string;
-  /** the version the curator saw (updates and retirements) */
+  /** the version the curator saw (updates and retirements); none: the current one (a nested record's write) */
   version?: number;
   /** the record after (creates and updates) */
   after?: object;
   reason: string | null;
+  /** the input field a data/ field of the record comes from, where they differ (a nested record's) */
+  inputField?: (field: string) => string;
 }
 
 /** Where a write goes: an open proposal of the caller's, or a new one. */
 export type ProposalTarget = { number: number } | { title: string; description: string | null };
 
 /** A data/ check's problem as a userError: the field of the input it names. */
-function userErrorOf(issue: DataIssue): UserErrorValue {
-  const field = issue.field ? ['input', ...issue.field.split('.')] : null;
+function userErrorOf(issue: DataIssue, inputField = (f: string) => f): UserErrorValue {
+  const field = issue.field ? ['input', ...inputField(issue.field).split('.')] : null;
   const record = issue.record ? ` (${issue.file} ${issue.record})` : '';
   return { field, message: `${issue.message}${record}`, code: 'INVALID' };
 }
 
 const keyOf = (w: Pick<Write, 'entityType' | 'slug'>) => toGlobalId(w.entityType, w.slug);
 
-/** The record and version of an entity in the graph and the applied history. */
-async function currentOf(curation: Curation, graph: SurveyData, w: Write) {
+/**
+ * The record of an entity in the graph with the proposal's earlier changes, the version the curator
+ * sees (the applied history's), and the version its change is made against: with the proposal's earlier
+ * changes of it, so that an approval, which replays them in order, finds each change's version current.
+ */
+async function currentOf(curation: Curation, graph: SurveyData, w: Write, earlier: readonly Change[]) {
   const kind = CURATED_KINDS[w.entityType];
-  const record = (graph[kind] as { slug: string }[]).find((r) => r.slug === w.slug) ?? null;
+  const record = (graph[kind] as object[]).find((r) => recordKey(kind, r) === w.slug) ?? null;
   const history = (await curation.journal.historyOf([keyOf(w)])).get(keyOf(w)) ?? [];
-  return { record, version: record ? versionAfter(history) : 0 };
+  const own = earlier.filter((c) => c.entityId === keyOf(w));
+  return {
+    record,
+    version: record ? versionAfter(history) : 0,
+    baseVersion: record ? versionAfter([...history, ...own]) : 0,
+  };
 }
 
 /**
  * Checks a write against the graph as it stands with the proposal's earlier changes, and records it in
- * the proposal: nothing is recorded when anything is wrong.
+ * the proposal: nothing is recorded when anything is wrong. `plan` makes the write from that graph (so
+ * a second change of a record in one proposal builds on the first), or returns why it cannot.
  */
 export async function proposeWrite(
   curation: Curation,
   author: string,
   target: ProposalTarget,
-  write: Write,
+  plan: (graph: SurveyData) => Write | UserErrorValue[],
 ): Promise<{ proposal?: Proposal; change?: Change; userErrors: UserErrorValue[] }> {
   const graph = await curation.graph();
-  let pending: RecordChange[] = [];
+  let pending: Change[] = [];
   if ('number' in target) {
     const proposal = await curation.journal.proposal(target.number);
     if (!proposal || proposal.author !== author || proposal.status !== ProposalStatus.OPEN)
@@ -98,9 +110,7 @@ export async function proposeWrite(
           { field: ['input', 'proposal'], message: 'not an open proposal of yours', code: 'NOT_FOUND' },
         ],
       };
-    pending = ((await curation.journal.changesOf([target.number])).get(target.number) ?? []).map(
-      recordChange,
-    );
+    pending = (await curation.journal.changesOf([target.number])).get(target.number) ?? [];
     if (pending.length >= MAX_CHANGES)
       return {
         userErrors: [
@@ -112,13 +122,16 @@ export async function proposeWrite(
         ],
       };
   }
-  const before = applyChanges(graph, pending);
-  const { record, version } = await currentOf(curation, before, write);
+  const before = applyChanges(graph, pending.map(recordChange));
+  const write = plan(before);
+  if (Array.isArray(write)) return { userErrors: write };
+  const { record, version, baseVersion } = await currentOf(curation, before, write, pending);
   const errors: UserErrorValue[] = [];
+  const keyName = CURATED_KINDS[write.entityType] === 'citations' ? 'number' : 'slug';
   if (write.op === ChangeOp.CREATE && record)
     errors.push({
-      field: ['input', 'slug'],
-      message: `a ${write.entityType} with the slug "${write.slug}" exists already`,
+      field: ['input', keyName],
+      message: `a ${write.entityType} with the ${keyName} "${write.slug}" exists already`,
       code: 'DUPLICATE',
     });
   if (write.op !== ChangeOp.CREATE && !record)
@@ -127,7 +140,7 @@ export async function proposeWrite(
       message: `there is no such ${write.entityType}`,
       code: 'NOT_FOUND',
     });
-  if (write.op !== ChangeOp.CREATE && record && write.version !== version)
+  if (write.op !== ChangeOp.CREATE && record && write.version !== undefined && write.version !== version)
     errors.push({
       field: ['input', 'version'],
       message: `stale version ${write.version}: the ${write.entityType} is at version ${version}`,
@@ -142,14 +155,14 @@ export async function proposeWrite(
     after,
   };
   const issues = curation.check(applyChanges(before, [change]));
-  if (issues.length > 0) return { userErrors: issues.map(userErrorOf) };
+  if (issues.length > 0) return { userErrors: issues.map((i) => userErrorOf(i, write.inputField)) };
   const { proposal, changes } = await curation.journal.propose(author, target, [
     {
       op: write.op,
       entityType: write.entityType,
       entityId: keyOf(write),
       slug: write.slug,
-      baseVersion: version,
+      baseVersion,
       before: record,
       after,
       reason: write.reason,
@@ -204,7 +217,7 @@ export async function decideProposal(
       }
       if (staleness.length > 0) return staleness;
       const graph = applyChanges(curation.baseGraph(), [...applied, ...changes].map(recordChange));
-      issues = curation.check(graph).map(userErrorOf);
+      issues = curation.check(graph).map((i) => userErrorOf(i));
       return issues.map((i) => i.message);
     },
   );

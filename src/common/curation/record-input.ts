@@ -59,6 +59,9 @@ export function recordFromInput(
     if (value === undefined || (value === null && key === 'notes')) continue;
     record[key] = value;
   }
+  // keys the input cannot name (a record's statements) stay as they were
+  for (const [key, value] of Object.entries(current ?? {}))
+    if (!(key in record) && !order.includes(key)) record[key] = value;
   return record;
 }
 

@@ -4,6 +4,8 @@ import { withGraphProjection } from '../../common/graph/graph-seed';
 import { DataSource } from 'typeorm';
 import { buildFederatedSubgraph, Subgraph } from '../../common/federation';
 import { AUDITS_ID } from '../../common/audits-id';
+import { fromGlobalId } from '../../common/global-id';
+import { curationLoaders } from '../../common/curation/curation';
 import { Audits } from './entities/audits.type';
 import { CATALOG_ENTITIES, CatalogContext, createCatalogLoaders } from './loaders';
 import { MODEL_ORDER_INDEXES } from './entities/model-order';
@@ -28,7 +30,7 @@ import {
   ModelStatementsResolver,
   StatementsResolver,
 } from './resolvers/statements.resolver';
-import { DatasetWritesResolver, ModelWritesResolver } from './resolvers/writes.resolver';
+import { CATALOG_WRITE_RESOLVERS } from './resolvers/writes.resolver';
 
 type Ref = { id: string };
 const reference = (
@@ -56,8 +58,7 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
         LeaderboardEntryResolver,
         AuditsResolver,
         ViewerResolver,
-        ModelWritesResolver,
-        DatasetWritesResolver,
+        ...CATALOG_WRITE_RESOLVERS,
         ProposalResolver,
         StatementsResolver,
         ModelStatementsResolver,
@@ -72,6 +73,18 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
       Metric: reference('metric'),
       Result: reference('result'),
       Comparison: reference('comparison'),
+      // the other subgraphs' writes answer with its key
+      Proposal: {
+        __resolveReference: (ref: Ref, ctx: CatalogContext) => {
+          const key = fromGlobalId(ref.id);
+          return key?.type === 'Proposal' && ctx.curation
+            ? ctx.curation.journal.proposal(Number(key.key))
+            : null;
+        },
+      },
+      Change: {
+        __resolveReference: (ref: Ref, ctx: CatalogContext) => curationLoaders(ctx).change.load(ref.id),
+      },
       Audits: { __resolveReference: (ref: Ref) => (ref.id === AUDITS_ID ? new Audits() : null) },
     },
   );

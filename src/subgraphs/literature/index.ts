@@ -22,6 +22,7 @@ import { NodeResolver } from './resolvers/node.resolver';
 import { NODE_SLUG_RESOLVERS } from './resolvers/node-slug.resolver';
 import { TextSearchResolver } from './resolvers/text-search.resolver';
 import { TraversalResolver } from './resolvers/traversal.resolver';
+import { CitationSupportResolver, CitationWritesResolver } from './resolvers/writes.resolver';
 
 // Foreign stubs resolve to their representation: the gateway already holds their key (and @requires fields).
 const passThrough = { __resolveReference: (ref: object) => ref };
@@ -39,6 +40,8 @@ function buildLiteratureSubgraph(): Promise<Subgraph> {
         SectorCitationsResolver,
         ...ENTITY_CITATION_RESOLVERS,
         ...NODE_SLUG_RESOLVERS,
+        CitationWritesResolver,
+        CitationSupportResolver,
       ],
       orphanedTypes: [...Object.values(NODE_STUBS), ...Object.values(KEY_ONLY_STUBS), SectorStub, AuditsStub],
     },

@@ -2,6 +2,8 @@ import { ListAggregator } from '../../common/graph/aggregates';
 import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
+import type { Curation } from '../../common/curation/curation';
+import type { Identity } from '../../common/identity';
 import { alignMany, BATCH_OPTIONS, byIdLoader, loadAll, manyByLoader } from '../../common/loader-utils';
 import { linkedEntities } from '../../common/sqlite-reads';
 import { Citation } from './entities/citation.entity';
@@ -64,6 +66,10 @@ export type LiteratureLoaders = ReturnType<typeof createLiteratureLoaders>;
 export interface LiteratureContext {
   loaders: LiteratureLoaders;
   dataSource: DataSource;
+  /** the caller, as the gateway vouches for it */
+  identity?: Identity;
+  /** the journal curators write to; null where the server takes no writes */
+  curation?: Curation | null;
 }
 
 /** Each reference once, in citation-number order. */

@@ -13,6 +13,7 @@ import { RisksSchema1796196044383 } from './migrations/schema-1796196044383.migr
 import { RisksAuditsResolver } from './resolvers/audits.resolver';
 import { ENTITY_RISKS_RESOLVERS } from './resolvers/entity-risks.resolver';
 import { MitigationResolver, RiskResolver } from './resolvers/risk.resolver';
+import { RISK_WRITE_RESOLVERS } from './resolvers/writes.resolver';
 
 // Foreign stubs need only their key: their `risks` field resolves through a loader.
 const keyOnly = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) };
@@ -21,7 +22,13 @@ const keyOnly = { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) 
 function buildRisksSubgraph(): Promise<Subgraph> {
   return buildFederatedSubgraph(
     {
-      resolvers: [RiskResolver, MitigationResolver, RisksAuditsResolver, ...ENTITY_RISKS_RESOLVERS],
+      resolvers: [
+        RiskResolver,
+        MitigationResolver,
+        RisksAuditsResolver,
+        ...ENTITY_RISKS_RESOLVERS,
+        ...RISK_WRITE_RESOLVERS,
+      ],
       orphanedTypes: [AuditsStub],
     },
     {

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { StoreMeta } from '../../common/store-meta.entity';
 import { DataSource, In } from 'typeorm';
+import type { Curation } from '../../common/curation/curation';
+import type { Identity } from '../../common/identity';
 import { alignMany, BATCH_OPTIONS, byIdLoader, manyByLoader } from '../../common/loader-utils';
 import { linkedEntities } from '../../common/sqlite-reads';
 import { MitigationCitation, RiskExample } from './entities/link.entities';
@@ -44,4 +46,8 @@ export type RisksLoaders = ReturnType<typeof createRisksLoaders>;
 export interface RisksContext {
   loaders: RisksLoaders;
   dataSource: DataSource;
+  /** the caller, as the gateway vouches for it */
+  identity?: Identity;
+  /** the journal curators write to; null where the server takes no writes */
+  curation?: Curation | null;
 }

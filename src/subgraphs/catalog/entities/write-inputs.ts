@@ -1,13 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import {
-  SourceInput,
-  QuantityInput,
-  WriteInput,
-  WritePayload,
-} from '../../../common/curation/curation.types';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { SourceInput, QuantityInput, UpdateInput, WriteInput } from '../../../common/curation/curation.types';
 import { Access, ModelType } from './enums';
-import { Dataset } from './dataset.entity';
-import { Model } from './model.entity';
 
 // Creates name every required field; updates only those they change (an absent field keeps its value).
 
@@ -40,11 +33,7 @@ export class CreateModelInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateModelInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int, { description: 'the version you saw: a stale one is refused with the current one' })
-  version: number;
+export class UpdateModelInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => [String], { nullable: true })
@@ -98,11 +87,7 @@ export class CreateDatasetInput extends WriteInput {
 }
 
 @InputType()
-export class UpdateDatasetInput extends WriteInput {
-  @Field(() => ID)
-  id: string;
-  @Field(() => Int)
-  version: number;
+export class UpdateDatasetInput extends UpdateInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
   @Field(() => [String], { nullable: true })
@@ -125,22 +110,4 @@ export class UpdateDatasetInput extends WriteInput {
   notes?: string | null;
   @Field(() => SourceInput)
   source: SourceInput;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class ModelWritePayload extends WritePayload {
-  @Field(() => Model, {
-    nullable: true,
-    description: 'the model as the graph has it now (null for a new one until approved)',
-  })
-  model: Model | null;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class DatasetWritePayload extends WritePayload {
-  @Field(() => Dataset, {
-    nullable: true,
-    description: 'the dataset as the graph has it now (null for a new one until approved)',
-  })
-  dataset: Dataset | null;
 }

@@ -153,25 +153,26 @@ export class StatementsResolver {
     if (input.proposal && target?.type !== 'Proposal')
       errors.push({ field: ['input', 'proposal'], message: 'not the id of a Proposal', code: 'INVALID' });
     if (errors.length > 0) return answer();
-    const graph = await curation.graph();
-    const record = (graph[KINDS[type!]] as unknown as Stated[]).find((r) => r.slug === decoded!.key);
-    if (!record)
-      return answer({
-        userErrors: [{ field: ['input', 'entity'], message: `there is no such ${type}`, code: 'NOT_FOUND' }],
-      });
+    const slug = decoded!.key;
+    // the record as the graph has it with the proposal's earlier changes
     const result = await proposeWrite(
       curation,
       caller.sub,
       target
         ? { number: Number(target.key) }
-        : { title: `Restate ${type!.toLowerCase()} ${record.slug}`, description: input.reason ?? null },
-      {
-        op: ChangeOp.UPDATE,
-        entityType: type!,
-        slug: record.slug,
-        version: input.version,
-        after: change(record),
-        reason: input.reason ?? null,
+        : { title: `Restate ${type!.toLowerCase()} ${slug}`, description: input.reason ?? null },
+      (graph) => {
+        const record = (graph[KINDS[type!]] as unknown as Stated[]).find((r) => r.slug === slug);
+        if (!record)
+          return [{ field: ['input', 'entity'], message: `there is no such ${type}`, code: 'NOT_FOUND' }];
+        return {
+          op: ChangeOp.UPDATE,
+          entityType: type!,
+          slug,
+          version: input.version,
+          after: change(record),
+          reason: input.reason ?? null,
+        };
       },
     );
     // data/'s checks name the statement's place in the record: the input names it by its own fields

@@ -1,116 +1,69 @@
-import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Change, ChangeOp } from '../../../common/curation/change.entity';
-import { RetireInput } from '../../../common/curation/curation.types';
-import { listSize } from '../../../common/federation';
+import { Change } from '../../../common/curation/change.entity';
+import { curatedWrites } from '../../../common/curation/curated-writes.resolver';
+import { WritePayload } from '../../../common/curation/curation.types';
+import { RecordShape, writeRecord } from '../../../common/curation/write-record';
+import { Comparison } from '../entities/comparison.entity';
 import { Dataset } from '../entities/dataset.entity';
-
-/** What the cost limit assumes of an entity's history: a fact is rarely changed more often. */
-const HISTORY_SIZE = 20;
+import { Metric } from '../entities/metric.entity';
 import { Model } from '../entities/model.entity';
+import { Result } from '../entities/result.entity';
+import { Task } from '../entities/task.entity';
+import {
+  CreateComparisonInput,
+  CreateMetricInput,
+  CreateResultInput,
+  CreateTaskInput,
+  UpdateComparisonInput,
+  UpdateMetricInput,
+  UpdateResultInput,
+  UpdateTaskInput,
+} from '../entities/result-write-inputs';
 import {
   CreateDatasetInput,
   CreateModelInput,
-  DatasetWritePayload,
-  ModelWritePayload,
   UpdateDatasetInput,
   UpdateModelInput,
 } from '../entities/write-inputs';
 import { CatalogContext } from '../loaders';
 import {
-  catalogWrite,
+  COMPARISON_SHAPE,
   DATASET_SHAPE,
-  entityHistory,
-  entityVersion,
+  METRIC_SHAPE,
   MODEL_SHAPE,
-  WriteResult,
+  RESULT_SHAPE,
+  TASK_SHAPE,
 } from './catalog-writes';
 
-async function withEntity<T>(
-  result: WriteResult,
-  load: (id: string) => Promise<T | null>,
-): Promise<Omit<WriteResult, 'entityId'> & { entity: T | null }> {
-  const { entityId, ...rest } = result;
-  return { ...rest, entity: entityId ? await load(entityId) : null };
+type Loader = keyof Pick<
+  CatalogContext['loaders'],
+  'task' | 'metric' | 'model' | 'dataset' | 'result' | 'comparison'
+>;
+
+/** The writes of one catalog type: its record shape, inputs, and the loader that reads it back. */
+function catalogWrites(
+  shape: RecordShape,
+  entity: abstract new () => object,
+  loader: Loader,
+  createInput: abstract new () => object,
+  updateInput: abstract new () => object,
+) {
+  return curatedWrites<CatalogContext>({
+    type: shape.type,
+    entity,
+    journal: { payload: WritePayload, change: Change },
+    createInput,
+    updateInput,
+    write: (ctx, op, input) => writeRecord(ctx, shape, op, input),
+    load: (ctx, id) => ctx.loaders[loader].load(id),
+  });
 }
 
-@Resolver(() => Model)
-export class ModelWritesResolver {
-  @FieldResolver(() => Int, {
-    description: 'changes with each approved change; a write names the version it saw',
-  })
-  version(@Root() model: Model, @Ctx() ctx: CatalogContext): Promise<number> {
-    return entityVersion(ctx, model.id);
-  }
-
-  @Directive(listSize(HISTORY_SIZE))
-  @FieldResolver(() => [Change], { description: 'the approved changes of this model, oldest first' })
-  history(@Root() model: Model, @Ctx() ctx: CatalogContext): Promise<Change[]> {
-    return entityHistory(ctx, model.id);
-  }
-
-  private async answer(ctx: CatalogContext, op: ChangeOp, input: object): Promise<ModelWritePayload> {
-    const { entity, ...rest } = await withEntity(await catalogWrite(ctx, MODEL_SHAPE, op, input), (id) =>
-      ctx.loaders.model.load(id),
-    );
-    return { ...rest, model: entity } as ModelWritePayload;
-  }
-
-  @Mutation(() => ModelWritePayload, { description: 'proposes a new model (curator)' })
-  createModel(@Arg('input') input: CreateModelInput, @Ctx() ctx: CatalogContext): Promise<ModelWritePayload> {
-    return this.answer(ctx, ChangeOp.CREATE, input);
-  }
-
-  @Mutation(() => ModelWritePayload, { description: 'proposes a change of a model (curator)' })
-  updateModel(@Arg('input') input: UpdateModelInput, @Ctx() ctx: CatalogContext): Promise<ModelWritePayload> {
-    return this.answer(ctx, ChangeOp.UPDATE, input);
-  }
-
-  @Mutation(() => ModelWritePayload, { description: 'proposes retiring a model (curator)' })
-  retireModel(@Arg('input') input: RetireInput, @Ctx() ctx: CatalogContext): Promise<ModelWritePayload> {
-    return this.answer(ctx, ChangeOp.RETIRE, input);
-  }
-}
-
-@Resolver(() => Dataset)
-export class DatasetWritesResolver {
-  @FieldResolver(() => Int, {
-    description: 'changes with each approved change; a write names the version it saw',
-  })
-  version(@Root() dataset: Dataset, @Ctx() ctx: CatalogContext): Promise<number> {
-    return entityVersion(ctx, dataset.id);
-  }
-
-  @Directive(listSize(HISTORY_SIZE))
-  @FieldResolver(() => [Change], { description: 'the approved changes of this dataset, oldest first' })
-  history(@Root() dataset: Dataset, @Ctx() ctx: CatalogContext): Promise<Change[]> {
-    return entityHistory(ctx, dataset.id);
-  }
-
-  private async answer(ctx: CatalogContext, op: ChangeOp, input: object): Promise<DatasetWritePayload> {
-    const { entity, ...rest } = await withEntity(await catalogWrite(ctx, DATASET_SHAPE, op, input), (id) =>
-      ctx.loaders.dataset.load(id),
-    );
-    return { ...rest, dataset: entity } as DatasetWritePayload;
-  }
-
-  @Mutation(() => DatasetWritePayload, { description: 'proposes a new dataset (curator)' })
-  createDataset(
-    @Arg('input') input: CreateDatasetInput,
-    @Ctx() ctx: CatalogContext,
-  ): Promise<DatasetWritePayload> {
-    return this.answer(ctx, ChangeOp.CREATE, input);
-  }
-
-  @Mutation(() => DatasetWritePayload, { description: 'proposes a change of a dataset (curator)' })
-  updateDataset(
-    @Arg('input') input: UpdateDatasetInput,
-    @Ctx() ctx: CatalogContext,
-  ): Promise<DatasetWritePayload> {
-    return this.answer(ctx, ChangeOp.UPDATE, input);
-  }
-
-  @Mutation(() => DatasetWritePayload, { description: 'proposes retiring a dataset (curator)' })
-  retireDataset(@Arg('input') input: RetireInput, @Ctx() ctx: CatalogContext): Promise<DatasetWritePayload> {
-    return this.answer(ctx, ChangeOp.RETIRE, input);
-  }
-}
+/** version, history and create/update/retire of every catalog type but sectors (the paper's seven). */
+export const CATALOG_WRITE_RESOLVERS = [
+  catalogWrites(MODEL_SHAPE, Model, 'model', CreateModelInput, UpdateModelInput),
+  catalogWrites(DATASET_SHAPE, Dataset, 'dataset', CreateDatasetInput, UpdateDatasetInput),
+  catalogWrites(TASK_SHAPE, Task, 'task', CreateTaskInput, UpdateTaskInput),
+  catalogWrites(METRIC_SHAPE, Metric, 'metric', CreateMetricInput, UpdateMetricInput),
+  catalogWrites(RESULT_SHAPE, Result, 'result', CreateResultInput, UpdateResultInput),
+  catalogWrites(COMPARISON_SHAPE, Comparison, 'comparison', CreateComparisonInput, UpdateComparisonInput),
+];
