@@ -1,4 +1,4 @@
-import { createAtlasClient, AtlasClient } from '../client';
+import { API_KEY_VARIABLE, createAtlasClient, AtlasClient } from '../client';
 import { Config } from '../common/config';
 import { createInProcessApp } from '../app/in-process';
 import { ensureStores } from '../data/seed';
@@ -15,11 +15,19 @@ export interface AtlasSource {
 const LOCAL_MAX_COST = 10_000_000;
 
 /**
- * The graph to read: a running server when `url` is given, otherwise the local stores (built from
- * data/ first if needed, as `npm start` does) behind an in-process gateway with no port opened.
+ * The graph to read: a running server when `url` is given (with the API key of LAM_ATLAS_API_KEY, if
+ * set), otherwise the local stores (built from data/ first if needed, as `npm start` does) behind an
+ * in-process gateway with no port opened.
  */
-export async function openAtlasSource(config: Config, url: string | undefined): Promise<AtlasSource> {
-  if (url) return { client: createAtlasClient(url), where: url, close: () => Promise.resolve() };
+export async function openAtlasSource(
+  config: Config,
+  url: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<AtlasSource> {
+  if (url) {
+    const apiKey = env[API_KEY_VARIABLE] || undefined;
+    return { client: createAtlasClient(url, { apiKey }), where: url, close: () => Promise.resolve() };
+  }
   await ensureStores(config);
   const app = await createInProcessApp({ ...config, limits: { ...config.limits, maxCost: LOCAL_MAX_COST } });
   const client = createAtlasClient('http://lam-atlas.local/graphql', {

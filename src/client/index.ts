@@ -1,6 +1,44 @@
 import type { ResultOf, TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import {
+  ApproveProposalDocument,
+  type ApproveProposalMutation,
+  ChangesDocument,
+  type ChangesQuery,
+  CommentOnProposalDocument,
+  type CommentOnProposalMutation,
+  type CreateDatasetInput,
+  type CreateModelInput,
+  DatasetHistoryDocument,
+  type DatasetHistoryQuery,
+  ModelHistoryDocument,
+  type ModelHistoryQuery,
+  OpenProposalDocument,
+  type OpenProposalInput,
+  type OpenProposalMutation,
+  ProposalDocument,
+  type ProposalQuery,
+  ProposalsDocument,
+  type ProposalsQuery,
+  type ProposalStatus,
+  ProposeDatasetDocument,
+  type ProposeDatasetMutation,
+  ProposeModelDocument,
+  type ProposeModelMutation,
+  RejectProposalDocument,
+  type RejectProposalMutation,
+  RetireDatasetDocument,
+  type RetireDatasetMutation,
+  type RetireInput,
+  RetireModelDocument,
+  type RetireModelMutation,
+  type ReviewProposalInput,
+  UpdateDatasetDocument,
+  type UpdateDatasetInput,
+  type UpdateDatasetMutation,
+  UpdateModelDocument,
+  type UpdateModelInput,
+  type UpdateModelMutation,
   AuditClosedModelsDocument,
   AuditDatasetsWithoutOpenAccessDocument,
   AuditModelsWithUnreportedSizeDocument,
@@ -22,7 +60,16 @@ import {
 export * from './generated/graphql';
 export { ClientError };
 
-export type ClientConfig = ConstructorParameters<typeof GraphQLClient>[1];
+export type ClientConfig = ConstructorParameters<typeof GraphQLClient>[1] & {
+  /**
+   * An API key (`lam-atlas keys create`), sent as `Authorization: Bearer <key>` with every request:
+   * reading needs none, a write a curator key, an approval a reviewer key (docs/curation.md).
+   */
+  apiKey?: string;
+};
+
+/** The environment variable the command line reads an API key from, for a server given by --url. */
+export const API_KEY_VARIABLE = 'LAM_ATLAS_API_KEY';
 
 /** Variables are optional exactly when the operation has no required variable. */
 export type VariablesArg<TVariables> =
@@ -113,6 +160,55 @@ export interface AtlasClient {
   citationSupports(number: number): Promise<CitationSupportsQuery['citation']>;
   sectorOverview(slug: string): Promise<SectorOverviewQuery['sector']>;
   search(query: string, first?: number): Promise<SearchQuery['search']>;
+
+  // Curation (docs/curation.md). A write answers its payload: a refused input is in `userErrors`, which
+  // the client returns rather than throws; a missing or wrong key is a GraphQL error, thrown (ClientError).
+  /** proposes a new model (curator key) */
+  proposeModel(input: CreateModelInput): Promise<ProposeModelMutation['createModel']>;
+  /** proposes a change of a model against the version it saw (curator key) */
+  updateModel(input: UpdateModelInput): Promise<UpdateModelMutation['updateModel']>;
+  /** proposes retiring a model (curator key) */
+  retireModel(input: RetireInput): Promise<RetireModelMutation['retireModel']>;
+  /** proposes a new dataset (curator key) */
+  proposeDataset(input: CreateDatasetInput): Promise<ProposeDatasetMutation['createDataset']>;
+  /** proposes a change of a dataset against the version it saw (curator key) */
+  updateDataset(input: UpdateDatasetInput): Promise<UpdateDatasetMutation['updateDataset']>;
+  /** proposes retiring a dataset (curator key) */
+  retireDataset(input: RetireInput): Promise<RetireDatasetMutation['retireDataset']>;
+  /** opens an empty proposal to make several writes into (curator key) */
+  openProposal(input: OpenProposalInput): Promise<OpenProposalMutation['openProposal']>;
+  /** comments on a proposal (curator key) */
+  commentOnProposal(input: ReviewProposalInput): Promise<CommentOnProposalMutation['commentOnProposal']>;
+  /** approves a proposal, never one's own, applying its changes together (reviewer key) */
+  approveProposal(input: ReviewProposalInput): Promise<ApproveProposalMutation['approveProposal']>;
+  /** rejects a proposal (reviewer key) */
+  rejectProposal(input: ReviewProposalInput): Promise<RejectProposalMutation['rejectProposal']>;
+  /** the proposals of a status (OPEN unless told), newest first */
+  proposals(status?: ProposalStatus, first?: number): Promise<ProposalsQuery['proposals']>;
+  proposal(id: string): Promise<ProposalQuery['proposal']>;
+  /** the applied changes after the seq `since`, oldest first */
+  changes(since?: number, first?: number): Promise<ChangesQuery['changes']>;
+  /** a model's version and applied changes; null for a slug the graph does not hold */
+  modelHistory(slug: string): Promise<ModelHistoryQuery['model']>;
+  datasetHistory(slug: string): Promise<DatasetHistoryQuery['dataset']>;
+}
+
+/** `config` with `apiKey` turned into an Authorization header over any headers it gives. */
+function withApiKey(config: ClientConfig | undefined): ConstructorParameters<typeof GraphQLClient>[1] {
+  if (!config?.apiKey) {
+    if (!config) return config;
+    const { apiKey: _none, ...rest } = config;
+    return rest;
+  }
+  const { apiKey, headers, ...rest } = config;
+  return {
+    ...rest,
+    headers: () => {
+      const merged = new Headers(typeof headers === 'function' ? headers() : headers);
+      merged.set('authorization', `Bearer ${apiKey}`);
+      return merged;
+    },
+  };
 }
 
 /**
@@ -121,7 +217,7 @@ export interface AtlasClient {
  * rejects with AtlasUnreachableError.
  */
 export function createAtlasClient(url: string, config?: ClientConfig): AtlasClient {
-  const client = new GraphQLClient(url, config);
+  const client = new GraphQLClient(url, withApiKey(config));
 
   async function request<TResult, TVariables extends object>(
     document: TypedDocumentNode<TResult, TVariables>,
@@ -157,5 +253,21 @@ export function createAtlasClient(url: string, config?: ClientConfig): AtlasClie
     citationSupports: async (number) => (await request(CitationSupportsDocument, { number })).citation,
     sectorOverview: async (slug) => (await request(SectorOverviewDocument, { slug })).sector,
     search: async (query, first) => (await request(SearchDocument, { query, first })).search,
+    proposeModel: async (input) => (await request(ProposeModelDocument, { input })).createModel,
+    updateModel: async (input) => (await request(UpdateModelDocument, { input })).updateModel,
+    retireModel: async (input) => (await request(RetireModelDocument, { input })).retireModel,
+    proposeDataset: async (input) => (await request(ProposeDatasetDocument, { input })).createDataset,
+    updateDataset: async (input) => (await request(UpdateDatasetDocument, { input })).updateDataset,
+    retireDataset: async (input) => (await request(RetireDatasetDocument, { input })).retireDataset,
+    openProposal: async (input) => (await request(OpenProposalDocument, { input })).openProposal,
+    commentOnProposal: async (input) =>
+      (await request(CommentOnProposalDocument, { input })).commentOnProposal,
+    approveProposal: async (input) => (await request(ApproveProposalDocument, { input })).approveProposal,
+    rejectProposal: async (input) => (await request(RejectProposalDocument, { input })).rejectProposal,
+    proposals: async (status, first) => (await request(ProposalsDocument, { status, first })).proposals,
+    proposal: async (id) => (await request(ProposalDocument, { id })).proposal,
+    changes: async (since, first) => (await request(ChangesDocument, { since, first })).changes,
+    modelHistory: async (slug) => (await request(ModelHistoryDocument, { slug })).model,
+    datasetHistory: async (slug) => (await request(DatasetHistoryDocument, { slug })).dataset,
   };
 }

@@ -8,6 +8,7 @@ import {
   GraphQLError,
   Kind,
   OperationDefinitionNode,
+  OperationTypeNode,
   parse,
   TokenKind,
   TypeNode,
@@ -27,7 +28,18 @@ export type PlaygroundOptions = Pick<
 export interface PlaygroundTab {
   query: string;
   variables?: string;
+  /** the tab's headers editor, as JSON: a mutation's tab opens with where its key goes */
+  headers?: string;
 }
+
+/** What a write's tab opens with in its Headers editor: the key goes there (docs/curation.md). */
+export const KEY_HEADERS = JSON.stringify({ Authorization: 'Bearer <your API key>' }, null, 2);
+
+/** The comment a mutation's tab starts with: it runs only with a key, and only when asked. */
+const MUTATION_NOTE = `# A write: it needs a curator (or reviewer) key. Put it in the Headers tab below,
+# as {"Authorization": "Bearer <key>"} (npx lam-atlas keys create, see docs/curation.md);
+# nothing runs until you press Ctrl-Enter.
+`;
 
 /**
  * The README's first query ("What to try first"), the playground's first tab. test/docs checks that
@@ -72,6 +84,9 @@ const WELCOME = `# lam-atlas: the knowledge graph of the survey
 # Ctrl-Enter runs the operation; the book icon opens
 # the schema's docs. The other tabs hold the saved
 # operations of src/client/operations.
+# Reading needs no key; a write (createModel, ...)
+# sends one in the Headers tab below:
+# {"Authorization": "Bearer <key>"} (docs/curation.md).
 `;
 
 /** What a tab opened with + starts with. */
@@ -103,7 +118,39 @@ export const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
   ExplorerNeighbors: { id: 'TW9kZWw6ZXNtZm9sZA==', depth: 1 },
   // GPT-4 to Privacy
   ExplorerPath: { from: 'TW9kZWw6Z3B0LTQ=', to: 'Umlzazpwcml2YWN5' },
+  ModelHistory: { slug: 'esmfold' },
+  DatasetHistory: { slug: 'casp14' },
+  // proposal number 1; the writes below are templates to fill in, run only with a key (docs/curation.md)
+  Proposal: { id: 'UHJvcG9zYWw6MQ==' },
+  ProposeModel: {
+    input: {
+      slug: 'a-new-model',
+      name: 'A New Model',
+      type: 'LLM',
+      parameters: { value: null, display: 'N/R', bound: 'NOT_REPORTED' },
+      access: 'UNKNOWN',
+      citations: [],
+      source: { paper: { location: 'Section II-A', quote: 'a verbatim quote of the paper' } },
+      reason: 'why the paper supports it',
+    },
+  },
+  UpdateModel: {
+    input: {
+      id: 'TW9kZWw6ZXNtZm9sZA==',
+      version: 1,
+      access: 'OPEN',
+      source: { paper: { location: 'Table I', quote: 'a verbatim quote of the paper' } },
+      reason: 'why',
+    },
+  },
+  ApproveProposal: { input: { proposal: 'UHJvcG9zYWw6MQ==', body: 'as the paper says' } },
+  RejectProposal: { input: { proposal: 'UHJvcG9zYWw6MQ==', body: 'the quote is not in the paper' } },
+  CommentOnProposal: { input: { proposal: 'UHJvcG9zYWw6MQ==', body: 'which table?' } },
+  OpenProposal: { input: { title: 'Models of Section II-A', description: 'the LLMs the paper names' } },
 };
+
+/** The saved operations that read the curation journal, which is empty until someone writes. */
+export const JOURNAL_READS = new Set(['Proposals', 'Proposal', 'Changes']);
 
 /** Styles over GraphiQL's: tabs wrap onto more rows instead of running off the bar, the title stays on one line. */
 const PLAYGROUND_CSS = `
@@ -229,7 +276,10 @@ export function loadPlaygroundTabs(
     for (const node of document.definitions) {
       if (node.kind !== Kind.OPERATION_DEFINITION) continue;
       const query = [sourceOf(text, node), ...fragmentsFor(node, fragments)].join('\n\n');
-      tabs.push({ query: `${header}${query}\n`, variables: variablesFor(node, examples) });
+      const variables = variablesFor(node, examples);
+      if (node.operation === OperationTypeNode.MUTATION)
+        tabs.push({ query: `${header}${MUTATION_NOTE}${query}\n`, variables, headers: KEY_HEADERS });
+      else tabs.push({ query: `${header}${query}\n`, variables });
     }
   }
   return tabs;
@@ -257,6 +307,10 @@ export function playgroundOptions(
       title: 'lam-atlas',
       defaultQuery: NEW_TAB,
       defaultTabs: [{ query: WELCOME + FIRST_QUERY }, ...saved],
+      // the Headers tab is where a key goes (a write's tab opens with it to fill in); a new tab opens
+      // with no headers, as reading needs none, and with the Variables tab in front
+      isHeadersEditorEnabled: true,
+      defaultEditorToolsVisibility: 'variables',
     },
     // the bundle is large (about 9 MB): load it on the first playground request, never in production
     renderGraphiQL: async (options) =>

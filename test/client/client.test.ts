@@ -191,11 +191,13 @@ describe('typed client (createAtlasClient) against `npm start` mode', () => {
       Search: { query: 'med' },
     };
     const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
-    for (const document of Object.values(manifest)) {
+    // the reads: the saved writes run in test/client/curation-client.test.ts, with keys
+    for (const document of Object.values(manifest).filter((d) => /(?:^| )query \w/.test(d))) {
       const name = /(?:^| )query (\w+)/.exec(document)?.[1] ?? '';
       const response = await server.client.rawRequest<Record<string, unknown>>(document, variables[name]);
       expect({ name, errors: response.errors }).toEqual({ name, errors: undefined });
-      expect(Object.values(response.data).every((v) => v !== null)).toBe(true);
+      // no proposal exists on this server: proposal(id:) finds none
+      if (name !== 'Proposal') expect(Object.values(response.data).every((v) => v !== null)).toBe(true);
     }
   });
 });

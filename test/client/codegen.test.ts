@@ -116,7 +116,7 @@ describe('persisted-documents manifest', () => {
     const docs = manifest();
     expect(Object.keys(docs)).toHaveLength(ops.length);
     const byName = new Map(
-      Object.entries(docs).map(([hash, doc]) => [/(?:^| )query (\w+)/.exec(doc)?.[1], hash]),
+      Object.entries(docs).map(([hash, doc]) => [/(?:^| )(?:query|mutation) (\w+)/.exec(doc)?.[1], hash]),
     );
     for (const { file, name } of ops) {
       const document = (generated as Record<string, unknown>)[`${name}Document`] as

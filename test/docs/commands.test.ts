@@ -2,7 +2,7 @@ import { ChildProcess, execFile, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildSchema, parse, print, validate } from 'graphql';
+import { buildSchema, getOperationAST, OperationTypeNode, parse, print, validate } from 'graphql';
 import { FIRST_QUERY } from '../../src/gateway/playground';
 import { gatewayQuery, startInProcess } from '../helpers/app';
 import { ROOT } from '../helpers/process';
@@ -236,10 +236,17 @@ function groupOf(command: string): Group | null {
 const COMMANDS = docCommands();
 const DOCS = readDocs();
 
+/**
+ * A document whose commands are one session, run in order as one script by the test at the end of this
+ * file (each needs what the one before made: a key, a proposal); its commands are in no group.
+ */
+const SESSIONS = new Set(['docs/curation.md']);
+
 /** The distinct commands of a group, each once, with the variables the documents give it. */
 function commandsOf(group: Group): DocCommand[] {
   const seen = new Map<string, DocCommand>();
-  for (const c of COMMANDS) if (groupOf(c.command) === group && !seen.has(c.command)) seen.set(c.command, c);
+  for (const c of COMMANDS)
+    if (!SESSIONS.has(c.file) && groupOf(c.command) === group && !seen.has(c.command)) seen.set(c.command, c);
   return [...seen.values()];
 }
 
@@ -248,7 +255,12 @@ const where = (c: DocCommand) => `${c.file}:${c.line}: ${c.command}`;
 /** The commands neither run here nor covered elsewhere, as `file:line: command`. */
 const uncovered = (commands: DocCommand[]) =>
   commands
-    .filter((c) => groupOf(c.command) === null && !COVERED_ELSEWHERE.some((e) => e.command.test(c.command)))
+    .filter(
+      (c) =>
+        !SESSIONS.has(c.file) &&
+        groupOf(c.command) === null &&
+        !COVERED_ELSEWHERE.some((e) => e.command.test(c.command)),
+    )
     .map(where);
 
 describe('the commands of README.md and docs/*.md', () => {
@@ -294,8 +306,11 @@ describe('the commands of README.md and docs/*.md', () => {
 
   it('set only variables docs/operations.md documents', () => {
     const operations = fs.readFileSync(path.join(ROOT, 'docs/operations.md'), 'utf8');
+    // a session's variables (KEY=$(...)) hold what its commands print, not configuration
     const names = [
-      ...COMMANDS.flatMap((c) => Object.keys(c.env).map((name) => ({ file: c.file, name }))),
+      ...COMMANDS.filter((c) => !SESSIONS.has(c.file)).flatMap((c) =>
+        Object.keys(c.env).map((name) => ({ file: c.file, name })),
+      ),
       ...exportedNames(DOCS),
     ];
     expect(names.filter(({ name }) => !operations.includes(`\`${name}\``))).toEqual([]);
@@ -609,6 +624,8 @@ describe('the GraphQL of README.md and docs/*.md', () => {
         const at = `${block.file}:${block.line}`;
         const document = parse(block.lines.join('\n'));
         expect({ at, errors: validate(schema, document).map((e) => e.message) }).toEqual({ at, errors: [] });
+        // a write needs a key and changes the graph: validated here, run by the sessions that show it
+        if (getOperationAST(document)?.operation === OperationTypeNode.MUTATION) continue;
         const answer = await gatewayQuery(app, block.lines.join('\n'));
         expect({ at, errors: answer.errors }).toEqual({ at, errors: undefined });
       }
@@ -686,4 +703,80 @@ describe('the links and paths of README.md and docs/*.md', () => {
   it('keep the README under 10 KB', () => {
     expect(fs.statSync(path.join(ROOT, 'README.md')).size).toBeLessThan(10 * 1024);
   });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The curation session of docs/curation.md, run in order against npm start
+
+describe('the curation session of docs/curation.md', () => {
+  it('makes the keys, proposes a change of a model with its key, approves it as the reviewer, reads its history, and exports the diff', async () => {
+    const file = 'docs/curation.md';
+    const doc = DOCS.find((d) => d.file === file)!;
+    const blocks = fencedBlocks(doc).filter((b) => SHELLS.has(b.lang));
+    expect(blocks.length).toBeGreaterThan(3);
+    const [start] = commandsOf('npm start');
+    const server = await serveDoc(start, {}, /serving (http:\/\/\S+)\/graphql/);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-docs-session-'));
+    try {
+      // the session as the document gives it, step by step, with where it may write and what it talks to
+      const steps = blocks.map((b) =>
+        b.lines
+          .join('\n')
+          .replace(/http:\/\/localhost:4000/g, server.url)
+          .replace(/\/tmp\/lam-atlas-/g, `${scratch}/lam-atlas-`),
+      );
+      const script = steps.map((step, i) => `${step}\nrc=$?; echo; echo "--- step ${i + 1}: $rc"`).join('\n');
+      const run = await sh(script, CONTAINED);
+      const [keys, proposed, approved, read, exported] = run.stdout.split(/^--- step \d+: \d+$/m);
+      const codes = [...run.stdout.matchAll(/^--- step (\d+): (\d+)$/gm)].map((m) => Number(m[2]));
+      // every step ran; the last one is diff, which exits 1 as the export differs from data/
+      expect({ codes, stderr: run.stderr }).toEqual({
+        codes: [0, 0, 0, 0, 1],
+        stderr: expect.stringContaining('created reviewer key') as string,
+      });
+      expect(keys.trim()).toBe('');
+      const proposal = JSON.parse(proposed) as {
+        data: { updateModel: { proposal: { status: string }; userErrors: unknown[] } };
+      };
+      expect(proposal.data.updateModel).toMatchObject({ proposal: { status: 'OPEN' }, userErrors: [] });
+      expect(approved).toContain('"slug":"sparrow"');
+      expect(approved).toContain(
+        '"approveProposal":{"proposal":{"status":"APPROVED","decidedBy":"rita"},"userErrors":[]}',
+      );
+      const model = (JSON.parse(read) as { data: { model: Record<string, unknown> } }).data.model;
+      expect(model).toMatchObject({
+        name: 'Sparrow',
+        trainingDataNote: 'tuned with reinforcement learning from human feedback (RLHF)',
+        version: 2,
+        history: [
+          expect.objectContaining({
+            op: 'UPDATE',
+            author: 'alice',
+            approvedBy: 'rita',
+            // the note, and the source it now comes from
+            fields: [
+              {
+                field: 'trainingDataNote',
+                before: null,
+                after: 'tuned with reinforcement learning from human feedback (RLHF)',
+              },
+              expect.objectContaining({ field: 'source' }),
+            ],
+          }),
+        ],
+      });
+      expect(exported).toMatch(/^wrote \d+ files to /m);
+      // the diff is the change, in models.json alone (and the companion files, which the export leaves out)
+      expect(exported.match(/^diff -r .*$/gm)).toEqual([
+        expect.stringMatching(/^diff -r data\/models\.json /),
+      ]);
+      expect(exported).toMatch(
+        /^> +"trainingDataNote": "tuned with reinforcement learning from human feedback \(RLHF\)",$/m,
+      );
+      expect(exported).toMatch(/^< +"trainingDataNote": null,$/m);
+    } finally {
+      await server.stop();
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

@@ -6,6 +6,8 @@ import { Kind, parse } from 'graphql';
 import {
   EXAMPLE_VARIABLES,
   FIRST_QUERY,
+  JOURNAL_READS,
+  KEY_HEADERS,
   loadPlaygroundTabs,
   OPERATIONS_DIR,
   playgroundOptions,
@@ -13,6 +15,8 @@ import {
 import { DATA_DIR, gatewayQuery, startInProcess } from '../helpers/app';
 import { RunningServer, startOneProcess } from '../helpers/http';
 import { GraphQLResponse } from '../helpers/graphql';
+import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
+import type { Config } from '../../src/common/config';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** data/models.json, as curated */
@@ -126,13 +130,29 @@ describe('the example variables of the saved operations', () => {
     expect(MODELS.find((m) => m.slug === EXAMPLE_VARIABLES.ModelPage.slug)?.name).toBe('ESMfold');
   });
 
-  it('make every tab answer data without errors and without a null at the root', async () => {
+  const isMutation = (tab: { query: string }) => /^mutation\s/m.test(tab.query);
+
+  it('open a write with where its key goes, and a read without headers', () => {
+    const writes = tabs.filter(isMutation);
+    expect(writes.map(named)).toEqual(
+      expect.arrayContaining(['ProposeModel', 'ApproveProposal', 'RejectProposal', 'UpdateModel']),
+    );
+    for (const tab of writes) {
+      expect({ tab: named(tab), headers: tab.headers }).toEqual({ tab: named(tab), headers: KEY_HEADERS });
+      expect(tab.query).toMatch(/Headers tab[^]*nothing runs until you press Ctrl-Enter/);
+    }
+    expect(JSON.parse(KEY_HEADERS)).toEqual({ Authorization: 'Bearer <your API key>' });
+    expect(tabs.filter((t) => !isMutation(t)).every((t) => t.headers === undefined)).toBe(true);
+  });
+
+  it('make every read tab answer data without errors and without a null at the root (the journal is empty)', async () => {
     const app = await startInProcess();
     try {
       const first = await gatewayQuery<{ models: { nodes: unknown[] } }>(app, FIRST_QUERY);
       expect(first.errors).toBeUndefined();
       expect(first.data?.models.nodes.length).toBeGreaterThan(0);
-      for (const tab of tabs) {
+      // a write is not run here: its tab is a template that runs only with a key and when asked
+      for (const tab of tabs.filter((t) => !isMutation(t))) {
         const answer = await gatewayQuery(
           app,
           tab.query,
@@ -142,7 +162,7 @@ describe('the example variables of the saved operations', () => {
         expect({
           tab: named(tab),
           errors: answer.errors,
-          empty: roots.filter(([, v]) => isEmpty(v)),
+          empty: roots.filter(([, v]) => isEmpty(v) && !JOURNAL_READS.has(named(tab) ?? '')),
         }).toEqual({
           tab: named(tab),
           errors: undefined,
@@ -155,13 +175,33 @@ describe('the example variables of the saved operations', () => {
   });
 });
 
+describe('the served playground and API keys', () => {
+  it('enables the Headers editor, opens new tabs without headers, and tells where a key goes', async () => {
+    const app = await startInProcess();
+    try {
+      const res = await app.gateway.runtime.fetch('http://lam-atlas.local/graphql', {
+        headers: { accept: 'text/html' },
+      });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('"isHeadersEditorEnabled":true');
+      expect(html).toContain('"defaultEditorToolsVisibility":"variables"');
+      // the welcome tab's text, and each write's tab with the header to fill in
+      expect(html).toContain('{\\"Authorization\\": \\"Bearer <key>\\"} (docs/curation.md)');
+      expect(html).toContain(JSON.stringify(KEY_HEADERS).slice(1, -1));
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 /** A root field that found nothing. */
 function isEmpty(value: unknown): boolean {
   return value === null || (Array.isArray(value) && value.length === 0);
 }
 
 describe('the GraphQL playground in a real browser, offline', () => {
-  let server: RunningServer;
+  let server: RunningServer & { config: Config };
   let browser: Browser;
   let page: Page;
   const offMachine: string[] = [];
@@ -289,6 +329,52 @@ describe('the GraphQL playground in a real browser, offline', () => {
     expect(text).not.toContain('"model": null');
     expect(text).toContain(`"name": "${name}"`);
     expect(text).not.toContain('"errors"');
+  });
+
+  it('opens a write without running it, and runs it with the key put in its Headers tab', async () => {
+    const store = await KeyStore.open(keyStoreTarget(server.config));
+    let key: string;
+    try {
+      key = (await store.create('alice', 'curator')).key;
+    } finally {
+      await store.close();
+    }
+    const openProposals = async () =>
+      (await server.client.request<{ proposals: unknown[] }>('{ proposals(status: OPEN) { number } }'))
+        .proposals;
+
+    await selectTab(page, 'OpenProposal');
+    expect(await editorText(page, '.graphiql-query-editor')).toContain('mutation OpenProposal');
+    // opening the tab ran nothing
+    expect(await openProposals()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    const headers = '.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)';
+    await page.locator(headers).waitFor();
+    expect(JSON.parse(await editorText(page, headers))).toEqual(JSON.parse(KEY_HEADERS));
+    await page.locator(`${headers} textarea`).focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(JSON.stringify({ Authorization: `Bearer ${key}` }));
+    // the editor closes brackets and quotes as they are typed: drop what it added after the text
+    await page.keyboard.press('Shift+Control+End');
+    await page.keyboard.press('Delete');
+    // Monaco redraws on the next animation frames
+    let typed = '';
+    for (let step = 0; step < 20 && !typed.includes(key); step++) {
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      typed = await editorText(page, headers);
+    }
+    expect(JSON.parse(typed)).toEqual({ Authorization: `Bearer ${key}` });
+
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    const response = page.locator('.graphiql-response');
+    await response.getByText('"OPEN"').waitFor({ timeout: 30_000 });
+    const text = await editorText(page, '.graphiql-response');
+    expect(text).toContain('"author": "alice"');
+    expect(text).not.toContain('"errors"');
+    expect(await openProposals()).toEqual([{ number: 1 }]);
   });
 
   it('made every request to this machine and none elsewhere', () => {

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
 import { createInProcessApp, InProcessApp } from '../../src/app/in-process';
-import { loadConfig } from '../../src/common/config';
-import { gatewayPost as post, seededConfig } from '../helpers/app';
+import { Config, loadConfig } from '../../src/common/config';
+import { gatewayPost as post, seededConfig, tempConfig } from '../helpers/app';
+import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
 import { dataOf } from '../helpers/graphql';
 import * as match from '../helpers/match';
 
@@ -11,11 +13,20 @@ const manifest = JSON.parse(
 ) as Record<string, string>;
 const idOf = (operation: string) => {
   const entry = Object.entries(manifest).find(([, doc]) =>
-    new RegExp(`(^| )query ${operation}\\b`).test(doc),
+    new RegExp(`(^| )(query|mutation) ${operation}\\b`).test(doc),
   );
   if (!entry) throw new Error(`no ${operation} in the manifest`);
   return entry[0];
 };
+
+async function keyOf(config: Config, name: string, role: string): Promise<string> {
+  const store = await KeyStore.open(keyStoreTarget(config));
+  try {
+    return (await store.create(name, role)).key;
+  } finally {
+    await store.close();
+  }
+}
 
 describe('trusted documents', () => {
   let only: InProcessApp;
@@ -102,5 +113,64 @@ describe('trusted documents', () => {
         trustedDocuments: { mode: 'only', manifestPath: '/nonexistent/manifest.json' },
       }),
     ).rejects.toThrow(/cannot read the trusted documents manifest \/nonexistent\/manifest.json/);
+  });
+});
+
+describe('trusted documents and API keys, over HTTP', () => {
+  let server: RunningServer & { config: Config };
+  const as = async <T = unknown>(key: string | null, body: object) =>
+    (await postGraphQL<T>(server, body, key ? { authorization: `Bearer ${key}` } : {})).body!;
+  beforeAll(async () => {
+    server = await startOneProcess(tempConfig({ TRUSTED_DOCUMENTS: 'only' }));
+  });
+  afterAll(() => server?.stop());
+
+  it('with TRUSTED_DOCUMENTS=only, run a saved write by id with a key, and refuse the same write as text', async () => {
+    const curator = await keyOf(server.config, 'alice', 'curator');
+    const reviewer = await keyOf(server.config, 'rita', 'reviewer');
+    type Payload = {
+      proposal: { id: string; number: number; status: string; author: string; decidedBy: string | null };
+      userErrors: unknown[];
+    };
+    const opened = await as<{ openProposal: Payload }>(curator, {
+      documentId: idOf('OpenProposal'),
+      variables: { input: { title: 'Models of Section II-A' } },
+    });
+    expect(opened.errors).toBeUndefined();
+    expect(dataOf(opened).openProposal).toMatchObject({
+      proposal: { number: 1, status: 'OPEN', author: 'alice' },
+      userErrors: [],
+    });
+    const proposal = dataOf(opened).openProposal.proposal.id;
+    const rejected = await as<{ rejectProposal: Payload }>(reviewer, {
+      documentId: idOf('RejectProposal'),
+      variables: { input: { proposal, body: 'nothing in it' } },
+    });
+    expect(dataOf(rejected).rejectProposal).toMatchObject({
+      proposal: { status: 'REJECTED', decidedBy: 'rita' },
+      userErrors: [],
+    });
+
+    // the same document as text, with the same key: refused before it runs
+    const asText = await as(curator, {
+      query: manifest[idOf('OpenProposal')],
+      variables: { input: { title: 'sent as text' } },
+    });
+    expect(asText.data ?? null).toBeNull();
+    expect(asText.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_REQUIRED');
+    // a trusted document is no key: without one the write is refused
+    const anonymous = await as(null, {
+      documentId: idOf('OpenProposal'),
+      variables: { input: { title: 'no key' } },
+    });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const proposals = await as<{ proposals: { number: number; title: string }[] }>(null, {
+      documentId: idOf('Proposals'),
+      variables: { status: 'REJECTED' },
+    });
+    expect(dataOf(proposals).proposals).toEqual([
+      expect.objectContaining({ number: 1, title: 'Models of Section II-A' }),
+    ]);
+    expect((await as(null, { documentId: idOf('Proposals') })).data).toEqual({ proposals: [] });
   });
 });
