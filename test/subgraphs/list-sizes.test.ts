@@ -57,8 +57,8 @@ describe('the list sizes the subgraphs declare (@listSize) hold for data/', () =
       if (size.slicingArguments.length || size.assumedSize === null || BOUNDS.has(coordinate)) continue;
       // groupBy takes the field to group by: test/gateway/aggregates.test.ts checks its sizes
       if (/Aggregate\.groupBy$/.test(coordinate)) continue;
-      // the curation journal's lists are bounds (a proposal's changes, a payload's errors), not sizes of data/
-      if (/^(Change|Proposal|\w+Payload)\.|\.history$/.test(coordinate)) continue;
+      // the curation journal's lists and the statements of sources are bounds, not sizes of data/
+      if (/^(Change|Proposal|DisputedFact|\w+Payload)\.|\.(history|statements)$/.test(coordinate)) continue;
       const [type, field] = coordinate.split('.');
       if (!declared.has(type)) declared.set(type, new Map());
       declared.get(type)?.set(field, size.assumedSize);
