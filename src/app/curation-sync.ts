@@ -3,6 +3,7 @@ import { Config } from '../common/config';
 import { Curation } from '../common/curation/curation';
 import { CurationJournal, journalTarget } from '../common/curation/journal';
 import { closeStore, Store } from '../common/database';
+import { headOfDigest } from '../data/curated-data';
 import { seedStores, storesDigestFile } from '../data/seed';
 
 /** How often a subgraph service looks for stores another process rebuilt after an approval. */
@@ -52,24 +53,29 @@ export async function openCuration(
   const digestFile = storesDigestFile(config);
   const stamp = () => (fs.existsSync(digestFile) ? fs.readFileSync(digestFile, 'utf8') : '');
   let seen = stamp();
+  const curation = new Curation(journal, config.dataDir, () => sync());
+  // SQLite stores name the journal head they were built with; PostgreSQL ones are current at start
+  curation.visibleHead = headOfDigest(seen) ?? (await journal.head());
   const watcher = options.watch
     ? setInterval(() => {
         if (stamp() === seen) return;
         seen = stamp();
-        serially(replace).catch((err: Error) =>
-          console.error(`could not reopen the rebuilt stores: ${err.message}`),
-        );
+        serially(async () => {
+          await replace();
+          curation.visibleHead = headOfDigest(seen) ?? curation.visibleHead;
+        }).catch((err: Error) => console.error(`could not reopen the rebuilt stores: ${err.message}`));
       }, WATCH_MILLIS)
     : null;
   watcher?.unref();
   const sync = () =>
     serially(async () => {
-      await seedStores(config);
+      const { journalHead } = await seedStores(config);
       seen = stamp();
       await replace();
+      curation.visibleHead = journalHead;
     });
   return {
-    curation: new Curation(journal, config.dataDir, sync),
+    curation,
     close: async () => {
       if (watcher) clearInterval(watcher);
       await queue;

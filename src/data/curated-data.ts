@@ -42,6 +42,13 @@ export async function journalHead(config: Config): Promise<number> {
   }
 }
 
+/** The journal head a store digest names (0 for data/ alone); null for no digest. */
+export function headOfDigest(digest: string): number | null {
+  if (digest.trim() === '') return null;
+  const named = / journal (\d+)/.exec(digest);
+  return named ? Number(named[1]) : 0;
+}
+
 /** A store digest that also names the journal's head: a store built before an approval is rebuilt. */
 export function withJournal(digest: string, head: number): string {
   return head === 0 ? digest : `${digest} journal ${head}`;

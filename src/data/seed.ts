@@ -137,11 +137,11 @@ export interface SeedReport {
 
 /**
  * Validates data/ and rebuilds every store from it with the journal's approved changes. Throws DataValidationError before touching any store. */
-export async function seedStores(config: Config): Promise<SeedReport> {
+export async function seedStores(config: Config): Promise<SeedReport & { journalHead: number }> {
   // data/ first: a broken data/ is reported before the journal is opened
   const digest = dataDigest(config.dataDir);
   const { data, head } = await loadCuratedGraph(config);
-  return buildStores(config, data, withJournal(digest, head));
+  return { ...(await buildStores(config, data, withJournal(digest, head))), journalHead: head };
 }
 
 /**

@@ -766,7 +766,7 @@ describe('the curation session of docs/curation.md', () => {
         ],
       });
       expect(exported).toMatch(/^wrote \d+ files to /m);
-      // the diff is the change, in models.json alone (and the companion files, which the export leaves out)
+      // the diff is the change, in models.json alone
       expect(exported.match(/^diff -r .*$/gm)).toEqual([
         expect.stringMatching(/^diff -r data\/models\.json /),
       ]);

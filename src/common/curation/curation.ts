@@ -39,6 +39,12 @@ export class Curation {
   private base: SurveyData | null = null;
   private paper: string | null = null;
   private current: { head: number; graph: SurveyData } | null = null;
+  /**
+   * The seq of the last change the open stores were built with (null: not known, all of the journal).
+   * While an approval's rebuild runs, the journal is ahead of the stores: the versions and histories
+   * readers see stop here, so an entity never shows a version its data does not have yet.
+   */
+  visibleHead: number | null = null;
 
   constructor(
     readonly journal: CurationJournal,
@@ -98,7 +104,8 @@ export function curationLoaders(ctx: { curation?: Curation | null }): CurationLo
     const history = new DataLoader<string, Change[]>(async (ids) => {
       if (!journal) return ids.map(() => []);
       const by = await journal.historyOf(ids);
-      return ids.map((id) => by.get(id) ?? []);
+      const upTo = ctx.curation?.visibleHead ?? null;
+      return ids.map((id) => (by.get(id) ?? []).filter((c) => upTo === null || c.seq! <= upTo));
     });
     const version = new DataLoader<string, number>(async (ids) => {
       const histories = await history.loadMany(ids);
