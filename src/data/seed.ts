@@ -138,9 +138,9 @@ export interface SeedReport {
 /**
  * Validates data/ and rebuilds every store from it with the journal's approved changes. Throws DataValidationError before touching any store. */
 export async function seedStores(config: Config): Promise<SeedReport & { journalHead: number }> {
-  // data/ first: a broken data/ is reported before the journal is opened
-  const digest = dataDigest(config.dataDir);
+  // validates data/ (every problem reported) before the journal is opened or a file is hashed
   const { data, head } = await loadCuratedGraph(config);
+  const digest = dataDigest(config.dataDir);
   return { ...(await buildStores(config, data, withJournal(digest, head))), journalHead: head };
 }
 
