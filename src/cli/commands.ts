@@ -205,20 +205,15 @@ export const COMMANDS: Record<string, Command> = {
       const format = (args.options.format ?? 'text').toLowerCase();
       if (format !== 'text' && format !== 'json')
         throw new UsageError(`--format must be text or json, got "${args.options.format}"`);
-      const { formatImportReport, ImportError, importCompanionList } = await import('./import-companion');
-      try {
-        const report = await importCompanionList({
-          file,
-          url: args.options.url ?? defaultUrl(configWith(args)),
-          apiKey: args.options.key || process.env[API_KEY_VARIABLE] || undefined,
-          commit: args.options.commit,
-          retrievedAt: args.options.retrieved,
-        });
-        out.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report));
-      } catch (err) {
-        if (err instanceof ImportError) throw new UsageError(err.message);
-        throw err;
-      }
+      const { formatImportReport, importCompanionList } = await import('./import-companion');
+      const report = await importCompanionList({
+        file,
+        url: args.options.url ?? defaultUrl(configWith(args)),
+        apiKey: args.options.key || process.env[API_KEY_VARIABLE] || undefined,
+        commit: args.options.commit,
+        retrievedAt: args.options.retrieved,
+      });
+      out.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report));
     },
   },
   keys: {

@@ -149,6 +149,7 @@ function graphqlPoster(options: ImportOptions) {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
   return async <T>(query: string, variables: object = {}): Promise<T> => {
+    const what = /\{\s*(\w+)/.exec(query.slice(query.indexOf(')') + 1))?.[1] ?? 'the request';
     for (let attempt = 1; ; attempt++) {
       let res: Response;
       try {
@@ -178,7 +179,7 @@ function graphqlPoster(options: ImportOptions) {
       }
       if (body?.errors?.length) {
         const first = body.errors[0];
-        throw new ImportError(`the server refused: ${first.message}${code ? ` (${code})` : ''}`);
+        throw new ImportError(`the server refused ${what}: ${first.message}${code ? ` (${code})` : ''}`);
       }
       if (!res.ok || !body?.data)
         throw new ImportError(`the server answered HTTP ${res.status}: ${text.slice(0, 200)}`);
