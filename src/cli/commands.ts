@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildSchema } from 'graphql';
+import { API_KEY_VARIABLE } from '../client/api-key';
 import { AUDIT_NAMES, auditNamed, auditTable, kebab } from '../client/audit-tables';
 import { Config, loadConfig } from '../common/config';
 import { ParsedArgs, UsageError } from './args';
@@ -75,6 +76,12 @@ async function exportDataDir(args: ParsedArgs, out: NodeJS.WritableStream): Prom
   const counts = Object.entries(data).map(([kind, records]) => `${(records as unknown[]).length} ${kind}`);
   out.write(`wrote ${written.length} files to ${dir} (${counts.join(', ')}):\n`);
   for (const file of written) out.write(`  ${path.relative(dir, file)}\n`);
+}
+
+/** The GraphQL endpoint of the server the configuration names (a wildcard host is asked on localhost). */
+function defaultUrl(config: Config): string {
+  const host = ['0.0.0.0', '::', ''].includes(config.host) ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.port}/graphql`;
 }
 
 const URL_OPTION = `--url URL   read a running server (e.g. http://localhost:4000/graphql) instead of the local stores`;
@@ -167,6 +174,46 @@ export const COMMANDS: Record<string, Command> = {
       } finally {
         await source.close();
       }
+    },
+  },
+  import: {
+    usage:
+      'lam-atlas import companion-list FILE [--url URL] [--key KEY] [--commit C] [--retrieved DATE] [--format text|json]',
+    summary: "propose the authors' companion list (data/companion/README.md) to the graph, as one proposal",
+    options: ['url', 'key', 'commit', 'retrieved', 'format'],
+    details: [
+      'Reads the graph through the API of URL and proposes, through its mutations, what FILE adds: a',
+      'statement from the list for each entry naming a model or dataset of the graph (and one on access',
+      'where a dataset is filed otherwise), a new model or dataset for each entry it lacks, and the',
+      'retirement of what an earlier import created and FILE no longer names. What the graph holds already',
+      'is skipped: importing the same file again proposes nothing.',
+      '--url URL       the server (default: the one PORT and HOST name, http://localhost:4000/graphql)',
+      `--key KEY       a curator key (default: ${API_KEY_VARIABLE}); none: an error`,
+      '--commit C      the commit of the list FILE is (default: the "commit:" line of SOURCE.md beside FILE)',
+      "--retrieved D   when the list was read, the sources' retrievedAt (default: today)",
+      '--format F      text (the default) or json: the report as JSON',
+    ].join('\n'),
+    run: async (args, out) => {
+      const [what, file] = args.positional;
+      if (what !== 'companion-list')
+        throw new UsageError(`import takes companion-list FILE, got "${args.positional.join(' ')}"`);
+      if (!file)
+        throw new UsageError(
+          'import companion-list needs the FILE of the list, e.g. data/companion/README.md',
+        );
+      noMoreWords(args, 2);
+      const format = (args.options.format ?? 'text').toLowerCase();
+      if (format !== 'text' && format !== 'json')
+        throw new UsageError(`--format must be text or json, got "${args.options.format}"`);
+      const { formatImportReport, importCompanionList } = await import('./import-companion');
+      const report = await importCompanionList({
+        file,
+        url: args.options.url ?? defaultUrl(configWith(args)),
+        apiKey: args.options.key || process.env[API_KEY_VARIABLE] || undefined,
+        commit: args.options.commit,
+        retrievedAt: args.options.retrieved,
+      });
+      out.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatImportReport(report));
     },
   },
   keys: {

@@ -68,8 +68,7 @@ export type ClientConfig = ConstructorParameters<typeof GraphQLClient>[1] & {
   apiKey?: string;
 };
 
-/** The environment variable the command line reads an API key from, for a server given by --url. */
-export const API_KEY_VARIABLE = 'LAM_ATLAS_API_KEY';
+export { API_KEY_VARIABLE } from './api-key';
 
 /** Variables are optional exactly when the operation has no required variable. */
 export type VariablesArg<TVariables> =

@@ -3,7 +3,17 @@
 // a near miss such as "Big Fantastic Datasbase" stays unmatched rather than guessed.
 
 import type { CompanionEntry } from './companion-list';
-import type { SurveyData } from './schema';
+
+/** What matching reads of a record: SurveyData's records, or a graph as the API answers it. */
+export interface NamedRecord {
+  slug: string;
+  name: string;
+  aliases: readonly string[];
+}
+export interface NamedRecords {
+  models: readonly NamedRecord[];
+  datasets: readonly NamedRecord[];
+}
 
 export interface CompanionMatch {
   kind: 'models' | 'datasets';
@@ -20,7 +30,7 @@ export function nameKey(name: string): string {
  * datasets; models, applications and legislation among models (an application such as "EndoFM" is a
  * model). More than one result means the name is ambiguous.
  */
-export function findCompanionMatches(entry: CompanionEntry, data: SurveyData): CompanionMatch[] {
+export function findCompanionMatches(entry: CompanionEntry, data: NamedRecords): CompanionMatch[] {
   const kind = entry.kind === 'dataset' ? 'datasets' : 'models';
   const key = nameKey(entry.name);
   if (key === '') return [];
@@ -30,7 +40,7 @@ export function findCompanionMatches(entry: CompanionEntry, data: SurveyData): C
 }
 
 /** The one record the entry names; null when none does, and null too when several do (nothing guessed). */
-export function matchCompanionEntry(entry: CompanionEntry, data: SurveyData): CompanionMatch | null {
+export function matchCompanionEntry(entry: CompanionEntry, data: NamedRecords): CompanionMatch | null {
   const matches = findCompanionMatches(entry, data);
   return matches.length === 1 ? matches[0] : null;
 }
