@@ -19,7 +19,7 @@ DEFAULT_VERSIONS=(22.23.5 24.22.3)
 # Suites that run on the machine's Node only: the longest ones whose subject is not the Node release
 # line (browsers driving the pages, the documents' commands, the command line's processes, the federation
 # audit's fixture, the heap measurement of the document caches, the crash tests of curation). LAM_ATLAS_NODE_SKIP="" runs everything.
-SKIP="${LAM_ATLAS_NODE_SKIP-test/e2e/explorer\.test|test/e2e/playground\.test|test/docs/|test/cli/cli\.test|test/e2e/federation-audit\.test|test/gateway/document-memory\.test|test/curation/durability\.test}"
+SKIP="${LAM_ATLAS_NODE_SKIP-test/e2e/explorer\.test|test/e2e/playground\.test|test/docs/|test/cli/cli\.test|test/e2e/federation-audit\.test|test/gateway/document-memory\.test|test/curation/durability\.test|test/cli/import-companion\.test}"
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
