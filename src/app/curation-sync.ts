@@ -31,6 +31,8 @@ export async function openCuration(
   const journal = await CurationJournal.open(journalTarget(config));
   const retiring = new Map<NodeJS.Timeout, Store>();
   const replace = async () => {
+    // PostgreSQL stores are rebuilt in place, in a transaction: their open pools read the new rows
+    if (stores.every((s) => s.dataSource.options.type === 'postgres')) return;
     const fresh = await reopen();
     stores.forEach((store, i) => {
       const replaced: Store = { ...store };
