@@ -179,16 +179,27 @@ describe('the risks subgraph, executed directly', () => {
         .sort();
     expect(types.map((t) => t.name).sort()).toEqual([
       'Audits',
+      // curation: the writes of risks and mitigations, and references to the catalog's proposals and changes
+      'Change',
       'Citation',
       'Dataset',
       'Mitigation',
+      'MitigationWritePayload',
       'Model',
+      'Mutation',
+      'Proposal',
       'Query',
       'Risk',
       'RiskFigure',
+      'RiskWritePayload',
       'Sector',
       'Source',
+      'UserError',
     ]);
+    for (const ref of ['Change', 'Proposal'])
+      expect(type(ref).directives).toEqual(['@key(fields: "id", resolvable: false)']);
+    expect(fieldNames('Change')).toEqual(['id', 'proposalNumber']);
+    expect(fieldNames('Proposal')).toEqual(['id', 'number']);
     for (const name of ['Risk', 'Mitigation', 'Audits', 'Model', 'Dataset', 'Sector'])
       expect(type(name).directives).toEqual(['@key(fields: "id")']);
     expect(type('Citation').directives).toEqual(['@key(fields: "id", resolvable: false)']);
