@@ -1,10 +1,12 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ChangeOp } from '../../../common/curation/change.entity';
-import { proposeWrite, requireCuration, requireRole, UserErrorValue } from '../../../common/curation/propose';
+import type { WriteInput } from '../../../common/curation/curation.types';
+import type { UserErrorValue } from '../../../common/curation/propose';
+import { idKey, recordIn, submitWrite } from '../../../common/curation/write-record';
 import { sourceRecord } from '../../../common/curation/record-input';
 import { badInput } from '../../../common/errors';
 import { listSize } from '../../../common/federation';
-import { fromGlobalId } from '../../../common/global-id';
+import { fromGlobalId, toGlobalId } from '../../../common/global-id';
 import { MAX_STATEMENTS, StatementRecord } from '../../../data/schema';
 import { Dataset } from '../entities/dataset.entity';
 import { DisputedFact } from '../entities/disputed-fact.type';
@@ -120,68 +122,50 @@ export class StatementsResolver {
     });
   }
 
+  /** A statement write: an update of the record, through the write path every type's writes take. */
   private async write(
     ctx: CatalogContext,
-    input: {
-      entity: string;
-      version: number;
-      reason?: string | null;
-      proposal?: string | null;
-      clientMutationId?: string | null;
-    },
+    input: WriteInput & { entity: string; version: number },
     errors: UserErrorValue[],
     change: (record: Stated) => Stated,
   ): Promise<StatementWritePayload> {
-    const caller = requireRole(ctx.identity, 'curator');
-    const curation = requireCuration(ctx);
-    const answer = (extra: Partial<StatementWritePayload> = {}): StatementWritePayload => ({
-      clientMutationId: input.clientMutationId ?? null,
-      proposal: null,
-      change: null,
-      userErrors: errors,
-      ...extra,
-    });
-    const decoded = fromGlobalId(input.entity);
-    const type = decoded?.type as keyof typeof KINDS | undefined;
-    if (!type || !(type in KINDS))
-      errors.push({
-        field: ['input', 'entity'],
-        message: 'not the id of a Model or Dataset',
-        code: 'INVALID',
-      });
-    const target = input.proposal ? fromGlobalId(input.proposal) : null;
-    if (input.proposal && target?.type !== 'Proposal')
-      errors.push({ field: ['input', 'proposal'], message: 'not the id of a Proposal', code: 'INVALID' });
-    if (errors.length > 0) return answer();
-    const slug = decoded!.key;
-    // the record as the graph has it with the proposal's earlier changes
-    const result = await proposeWrite(
-      curation,
-      caller.sub,
-      target
-        ? { number: Number(target.key) }
-        : { title: `Restate ${type!.toLowerCase()} ${slug}`, description: input.reason ?? null },
-      (graph) => {
-        const record = (graph[KINDS[type!]] as unknown as Stated[]).find((r) => r.slug === slug);
-        if (!record)
-          return [{ field: ['input', 'entity'], message: `there is no such ${type}`, code: 'NOT_FOUND' }];
-        return {
+    const type = fromGlobalId(input.entity)?.type;
+    const result = await submitWrite(ctx, input, (graph, planErrors) => {
+      planErrors.push(...errors);
+      if (type !== 'Model' && type !== 'Dataset') {
+        planErrors.push({
+          field: ['input', 'entity'],
+          message: 'not the id of a Model or Dataset',
+          code: 'INVALID',
+        });
+        return null;
+      }
+      const slug = idKey(input.entity, type, planErrors, ['input', 'entity'])!;
+      const record = recordIn(graph, KINDS[type], slug) as Stated | null;
+      if (!record) {
+        planErrors.push({
+          field: ['input', 'entity'],
+          message: `there is no such ${type}`,
+          code: 'NOT_FOUND',
+        });
+        return null;
+      }
+      return {
+        write: {
           op: ChangeOp.UPDATE,
-          entityType: type!,
+          entityType: type,
           slug,
           version: input.version,
           after: change(record),
-          reason: input.reason ?? null,
-        };
-      },
-    );
-    // data/'s checks name the statement's place in the record: the input names it by its own fields
-    const userErrors = result.userErrors.map((e) =>
-      e.field?.[1] === 'statements' && e.field.length > 3
-        ? { ...e, field: ['input', ...e.field.slice(3)] }
-        : e,
-    );
-    return answer({ proposal: result.proposal ?? null, change: result.change ?? null, userErrors });
+          // data/'s checks name the statement's place in the record: the input names it by its own fields
+          inputField: (field) => field.replace(/^statements\.\d+\./, ''),
+        },
+        entityId: toGlobalId(type, slug),
+        title: `Restate ${type.toLowerCase()} ${slug}`,
+      };
+    });
+    const { entityId: _entity, ...payload } = result;
+    return payload as StatementWritePayload;
   }
 }
 
