@@ -5,6 +5,8 @@ import { DataKind, MAX_CITATION, SurveyData } from '../../data/schema';
 import { DataIssue, DataValidationError, loadSurveyData, validateSurveyData } from '../../data/validate';
 import { Change, ChangeOp } from './change.entity';
 import { CurationJournal } from './journal';
+import type { Proposal } from './proposal.entity';
+import type { Review } from './review.entity';
 
 /**
  * The data/ file of each type curators may write. A mitigation is not here: it is written as a change of
@@ -92,6 +94,10 @@ export interface CurationLoaders {
   version: DataLoader<string, number>;
   /** changes by id: the references other subgraphs answer with */
   change: DataLoader<string, Change | null>;
+  /** proposals, their changes and their reviews by proposal number: a list of proposals reads each once */
+  proposal: DataLoader<number, Proposal | null>;
+  proposalChanges: DataLoader<number, Change[]>;
+  proposalReviews: DataLoader<number, Review[]>;
 }
 
 const loaders = new WeakMap<object, CurationLoaders>();
@@ -115,7 +121,19 @@ export function curationLoaders(ctx: { curation?: Curation | null }): CurationLo
       const rows = journal ? await journal.changesById(ids) : [];
       return ids.map((id) => rows.find((r) => r.id === id) ?? null);
     });
-    loaders.set(ctx, (found = { history, version, change }));
+    const proposal = new DataLoader<number, Proposal | null>(async (numbers) => {
+      const rows = journal ? await journal.proposalsByNumber(numbers) : [];
+      return numbers.map((n) => rows.find((r) => r.number === n) ?? null);
+    });
+    const proposalChanges = new DataLoader<number, Change[]>(async (numbers) => {
+      const by = journal ? await journal.changesOf(numbers) : new Map<number, Change[]>();
+      return numbers.map((n) => by.get(n) ?? []);
+    });
+    const proposalReviews = new DataLoader<number, Review[]>(async (numbers) => {
+      const by = journal ? await journal.reviewsOf(numbers) : new Map<number, Review[]>();
+      return numbers.map((n) => by.get(n) ?? []);
+    });
+    loaders.set(ctx, (found = { history, version, change, proposal, proposalChanges, proposalReviews }));
   }
   return found;
 }

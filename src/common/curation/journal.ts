@@ -118,6 +118,10 @@ export class CurationJournal {
     return this.dataSource.getRepository(Proposal).findOneBy({ number });
   }
 
+  proposalsByNumber(numbers: readonly number[]): Promise<Proposal[]> {
+    return this.dataSource.getRepository(Proposal).findBy({ number: In([...numbers]) });
+  }
+
   proposals(status: ProposalStatus | null, first: number): Promise<Proposal[]> {
     return this.dataSource.getRepository(Proposal).find({
       where: status ? { status } : {},

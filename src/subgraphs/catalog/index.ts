@@ -77,9 +77,7 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
       Proposal: {
         __resolveReference: (ref: Ref, ctx: CatalogContext) => {
           const key = fromGlobalId(ref.id);
-          return key?.type === 'Proposal' && ctx.curation
-            ? ctx.curation.journal.proposal(Number(key.key))
-            : null;
+          return key?.type === 'Proposal' ? curationLoaders(ctx).proposal.load(Number(key.key)) : null;
         },
       },
       Change: {

@@ -21,6 +21,7 @@ import { MAX_CHANGES, MAX_REVIEWS } from '../../../common/curation/journal';
 /** A root list of at most `first` (500) items. */
 const SLICED = '@listSize(assumedSize: 100, slicingArguments: ["first"], requireOneSlicingArgument: false)';
 import { fromGlobalId } from '../../../common/global-id';
+import { curationLoaders } from '../../../common/curation/curation';
 import { CatalogContext } from '../loaders';
 
 const numberOf = (id: string): number | null => {
@@ -50,7 +51,7 @@ export class ProposalResolver {
   @Query(() => Proposal, { nullable: true })
   async proposal(@Arg('id', () => ID) id: string, @Ctx() ctx: CatalogContext): Promise<Proposal | null> {
     const number = numberOf(id);
-    return number === null || !ctx.curation ? null : ctx.curation.journal.proposal(number);
+    return number === null ? null : curationLoaders(ctx).proposal.load(number);
   }
 
   @Directive(SLICED)
@@ -81,13 +82,13 @@ export class ProposalResolver {
   @Directive(listSize(MAX_CHANGES))
   @FieldResolver(() => [Change], { name: 'changes', description: 'in the order they apply' })
   async proposalChanges(@Root() p: Proposal, @Ctx() ctx: CatalogContext): Promise<Change[]> {
-    return (await requireCuration(ctx).journal.changesOf([p.number])).get(p.number) ?? [];
+    return curationLoaders(ctx).proposalChanges.load(p.number);
   }
 
   @Directive(listSize(MAX_REVIEWS))
   @FieldResolver(() => [Review], { description: 'comments and the decision, oldest first' })
   async reviews(@Root() p: Proposal, @Ctx() ctx: CatalogContext): Promise<Review[]> {
-    return (await requireCuration(ctx).journal.reviewsOf([p.number])).get(p.number) ?? [];
+    return curationLoaders(ctx).proposalReviews.load(p.number);
   }
 
   @Mutation(() => ProposalPayload, { description: 'opens an empty proposal to add writes to (curator)' })
