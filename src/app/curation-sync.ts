@@ -60,8 +60,9 @@ export async function openCuration(
   curation.visibleHead = headOfDigest(seen) ?? (await journal.head());
   const watcher = options.watch
     ? setInterval(() => {
-        if (stamp() === seen) return;
-        seen = stamp();
+        const now = stamp();
+        if (now === seen) return;
+        seen = now;
         serially(async () => {
           await replace();
           curation.visibleHead = headOfDigest(seen) ?? curation.visibleHead;

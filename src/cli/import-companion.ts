@@ -6,12 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { toGlobalId } from '../common/global-id';
 import { CompanionEntry, parseCompanionList } from '../data/companion-list';
+import { MAX_CHANGES } from '../common/curation/journal';
 import { CompanionMatch, findCompanionMatches, nameKey } from '../data/companion-match';
 
 export const LIST_REPOSITORY = 'https://github.com/Jianing-Qiu/Awesome-Healthcare-Foundation-Models';
 export const LIST_TITLE = 'Awesome-Healthcare-Foundation-Models';
-/** What a proposal holds at most (the curation subgraph refuses more). */
-export const MAX_PROPOSAL_CHANGES = 500;
 /** What an external source's quote holds at most. */
 export const MAX_QUOTE = 400;
 
@@ -522,9 +521,9 @@ export async function importCompanionList(options: ImportOptions): Promise<Impor
     failed: [],
   };
   if (writes.length === 0) return report;
-  if (writes.length > MAX_PROPOSAL_CHANGES)
+  if (writes.length > MAX_CHANGES)
     throw new ImportError(
-      `the file proposes ${writes.length} changes; a proposal holds at most ${MAX_PROPOSAL_CHANGES}: import a part of it`,
+      `the file proposes ${writes.length} changes; a proposal holds at most ${MAX_CHANGES}: import a part of it`,
     );
 
   const opened = (

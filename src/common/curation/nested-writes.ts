@@ -4,13 +4,14 @@ import { ChangeOp } from './change.entity';
 import { CURATED_KINDS } from './curation';
 import type { WriteInput } from './curation.types';
 import type { UserErrorValue } from './propose';
-import { recordFromInput, sourceRecord } from './record-input';
+import { plain, recordFromInput, sourceRecord } from './record-input';
 import {
   CurationContext,
   idKey,
   PlannedWrite,
   recordIn,
   submitWrite,
+  VERB,
   WriteArgs,
   WriteResult,
 } from './write-record';
@@ -21,7 +22,6 @@ import {
 // whose `citations` it changes.
 
 const MITIGATION_ORDER = ['slug', 'name', 'description', 'citations', 'source'] as const;
-const VERB = { CREATE: 'Create', UPDATE: 'Update', RETIRE: 'Retire' } as const;
 
 /** A mitigation and where it is: its risk and its place in the risk's list. */
 export function mitigationIn(
@@ -74,7 +74,7 @@ export function writeMitigation(
     const mitigations: object[] = [...place.risk.mitigations];
     if (op === ChangeOp.RETIRE) mitigations.splice(place.index, 1);
     else {
-      const fields = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+      const fields = plain(input);
       mitigations[place.index] = recordFromInput(
         MITIGATION_ORDER,
         { citations: 'list' },

@@ -5,6 +5,9 @@ import type { UserErrorValue } from './propose';
 export const MAX_TEXT = 2000;
 export const MAX_LIST_ITEMS = 200;
 
+/** An input object as plain data: its class and the keys it leaves undefined dropped. */
+export const plain = (input: object) => JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
+
 /** A write's `source` in data/'s shape: the paper's `{ location, quote }`, or an external source. */
 export function sourceRecord(
   source: { paper?: object | null; external?: object | null } | null | undefined,
@@ -19,13 +22,13 @@ export function sourceRecord(
     });
     return null;
   }
-  const plain = JSON.parse(JSON.stringify(given[0])) as Record<string, unknown>;
-  if (source?.paper) return { location: plain.location, quote: plain.quote ?? null };
+  const fields = plain(given[0]);
+  if (source?.paper) return { location: fields.location, quote: fields.quote ?? null };
   // external: its optional keys are left out rather than null, as in data/
   return Object.fromEntries(
     ['url', 'title', 'retrievedAt', 'commit', 'section', 'quote']
-      .filter((k) => plain[k] != null)
-      .map((k) => [k, plain[k]]),
+      .filter((k) => fields[k] != null)
+      .map((k) => [k, fields[k]]),
   );
 }
 

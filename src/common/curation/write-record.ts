@@ -6,7 +6,7 @@ import { Change, ChangeOp } from './change.entity';
 import { Curation, curationLoaders } from './curation';
 import type { WriteInput } from './curation.types';
 import { ProposalTarget, proposeWrite, requireCuration, requireRole, UserErrorValue, Write } from './propose';
-import { FieldRule, MAX_TEXT, recordFromInput } from './record-input';
+import { FieldRule, MAX_TEXT, plain, recordFromInput } from './record-input';
 
 /** What a write needs of a subgraph's request context: the caller and the journal. */
 export interface CurationContext {
@@ -46,8 +46,8 @@ export interface PlannedWrite {
 
 export type WriteArgs = WriteInput & { slug?: string; number?: number; id?: string; version?: number };
 
-const plain = (input: object) => JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
-const VERB = { CREATE: 'Create', UPDATE: 'Update', RETIRE: 'Retire' } as const;
+/** The verb of a proposal's title for each kind of change. */
+export const VERB = { CREATE: 'Create', UPDATE: 'Update', RETIRE: 'Retire' } as const;
 
 /** The key (slug or number) of an id of `type`, or a userError on `field`. */
 export function idKey(
