@@ -5,13 +5,10 @@ import { importCompanionList, ImportReport, LIST_REPOSITORY } from '../../src/cl
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
 import { keyOf } from '../helpers/api-keys';
+import type { Loose } from '../helpers/curation';
 import { tempConfig } from '../helpers/app';
 import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
 import { runNode } from '../helpers/process';
-
-interface Loose {
-  [key: string]: Loose;
-}
 
 const FILE = path.resolve(__dirname, '../../data/companion/README.md');
 const LIST = `${LIST_REPOSITORY}/blob/fd36f54/README.md`;

@@ -1,41 +1,13 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
-import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
 import { openAtlasSource } from '../../src/cli/atlas-source';
 import { AtlasClient, ClientError, createAtlasClient, type CreateModelInput } from '../../src/client';
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
-import { DATA_DIR, tempConfig } from '../helpers/app';
+import { tempConfig } from '../helpers/app';
 import { RunningServer, startOneProcess } from '../helpers/http';
-
-/** data/ without the model Sparrow (Section II-A), which the session proposes again. */
-function dataWithoutSparrow(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-data-'));
-  fs.cpSync(DATA_DIR, dir, { recursive: true });
-  const file = path.join(dir, 'models.json');
-  const models = JSON.parse(fs.readFileSync(file, 'utf8')) as { slug: string }[];
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      models.filter((m) => m.slug !== 'sparrow'),
-      null,
-      2,
-    ) + '\n',
-  );
-  return dir;
-}
-
-async function keyOf(config: Config, name: string, role: string): Promise<string> {
-  const store = await KeyStore.open(keyStoreTarget(config));
-  try {
-    return (await store.create(name, role)).key;
-  } finally {
-    await store.close();
-  }
-}
+import { keyOf } from '../helpers/api-keys';
+import { dataWithoutSparrow } from '../helpers/curation';
 
 const VIEWER = parse('{ viewer { name role authenticated } }') as TypedDocumentNode<
   { viewer: { name: string; role: string; authenticated: boolean } },

@@ -1,37 +1,12 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
 import { keyOf } from '../helpers/api-keys';
-import { DATA_DIR, tempConfig } from '../helpers/app';
+import { dataWithoutSparrow, type Loose } from '../helpers/curation';
+import { tempConfig } from '../helpers/app';
 import { IDENTITY_HEADER, signIdentity } from '../../src/common/identity';
 import { postGraphQL, RunningServer, startOneProcess, startSeparateServices } from '../helpers/http';
 
 const SECRET = 'a-shared-secret-of-the-gateway-and-its-subgraphs';
-
-/** data/ without the model Sparrow (Section II-A), which the tests propose again with the paper's facts. */
-function dataWithoutSparrow(): { dir: string; sparrow: Record<string, unknown> } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-data-'));
-  fs.cpSync(DATA_DIR, dir, { recursive: true });
-  const file = path.join(dir, 'models.json');
-  const models = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>[];
-  const sparrow = models.find((m) => m.slug === 'sparrow')!;
-  fs.writeFileSync(
-    file,
-    JSON.stringify(
-      models.filter((m) => m !== sparrow),
-      null,
-      2,
-    ) + '\n',
-  );
-  return { dir, sparrow };
-}
-
-/** An answer read field by field: the assertions check its values. */
-interface Loose {
-  [key: string]: Loose;
-}
 
 const CREATE = `mutation ($input: CreateModelInput!) {
   createModel(input: $input) {
@@ -74,7 +49,7 @@ describe.each(['fused', 'planned'])('curation over HTTP, one process (%s)', (exe
     postGraphQL<Loose>(server, { query, variables }, key ? { authorization: `Bearer ${key}` } : {});
 
   beforeAll(async () => {
-    const { dir } = dataWithoutSparrow();
+    const dir = dataWithoutSparrow();
     server = await startOneProcess(tempConfig({ EXECUTION: execution, DATA_DIR: dir }));
     curator = await keyOf(server.config, 'alice', 'curator');
     reviewer = await keyOf(server.config, 'rita', 'reviewer');
@@ -192,7 +167,7 @@ describe('curation over HTTP, separate services', () => {
   const as = (key: string | null, query: string, variables: object) =>
     postGraphQL<Loose>(services, { query, variables }, key ? { authorization: `Bearer ${key}` } : {});
   beforeAll(async () => {
-    const { dir } = dataWithoutSparrow();
+    const dir = dataWithoutSparrow();
     services = await startSeparateServices({ env: { SUBGRAPH_SECRET: SECRET, DATA_DIR: dir } });
   });
   afterAll(() => services?.stop());

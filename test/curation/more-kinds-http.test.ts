@@ -15,13 +15,10 @@ import { toGlobalId } from '../../src/common/global-id';
 import { loadCuratedData } from '../../src/data/curated-data';
 import type { SurveyData } from '../../src/data/schema';
 import { keyOf } from '../helpers/api-keys';
+import type { Loose } from '../helpers/curation';
 import { DATA_DIR, tempConfig } from '../helpers/app';
 import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
 
-/** An answer read field by field: the assertions check its values. */
-interface Loose {
-  [key: string]: Loose;
-}
 type Row = Record<string, unknown>;
 
 const read = (kind: string, dir = DATA_DIR) =>

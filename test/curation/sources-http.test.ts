@@ -1,12 +1,9 @@
-import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
+import { keyOf } from '../helpers/api-keys';
 import { tempConfig } from '../helpers/app';
+import type { Loose } from '../helpers/curation';
 import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
-
-interface Loose {
-  [key: string]: Loose;
-}
 
 /** The companion list as the repository holds it (data/companion), at the commit it was taken at. */
 const LIST = 'https://github.com/Jianing-Qiu/Awesome-Healthcare-Foundation-Models/blob/fd36f54/README.md';
@@ -31,15 +28,6 @@ const PREFER = `mutation ($input: PreferStatementInput!) { preferStatement(input
 const APPROVE = `mutation ($input: ReviewProposalInput!) { approveProposal(input: $input) {
   proposal { status } userErrors { field message code } } }`;
 const DISPUTED = `{ disputedFacts { entityId entityType slug field statements { value preferred source { location url } } } }`;
-
-async function keyOf(config: Config, name: string, role: string): Promise<string> {
-  const store = await KeyStore.open(keyStoreTarget(config));
-  try {
-    return (await store.create(name, role)).key;
-  } finally {
-    await store.close();
-  }
-}
 
 describe.each(['fused', 'planned'])('several sources per fact (%s)', (execution) => {
   let server: RunningServer & { config: Config };

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { KeyStore, keyStoreTarget } from '../../src/app/api-keys/key-store';
 import { gatewayHttpServer } from '../../src/app/gateway-setup';
 import { closeServer, listen } from '../../src/app/http-server';
 import { createInProcessApp } from '../../src/app/in-process';
@@ -11,6 +10,8 @@ import { ensureStores } from '../../src/data/seed';
 import { DATA_DIR } from './app';
 import { GraphQLResponse } from './graphql';
 import { postGraphQL } from './http';
+
+export { keyOf } from './api-keys';
 
 /** An answer read field by field: the assertions check its values. */
 export interface Loose {
@@ -68,15 +69,6 @@ export function dataWithoutSparrow(): string {
 /** A record of data/ as it is checked in. */
 export function dataRecord(kind: string, slug: string): Record<string, unknown> {
   return JSON.parse(recordText(DATA_DIR, kind, slug)) as Record<string, unknown>;
-}
-
-export async function keyOf(config: Config, name: string, role: string): Promise<string> {
-  const store = await KeyStore.open(keyStoreTarget(config));
-  try {
-    return (await store.create(name, role)).key;
-  } finally {
-    await store.close();
-  }
 }
 
 export const CREATE_MODEL = `mutation ($input: CreateModelInput!) {
