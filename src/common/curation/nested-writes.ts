@@ -1,10 +1,10 @@
-import type { MitigationRecord, RiskRecord, SurveyData } from '../../data/schema';
+import { mitigationSchema, MitigationRecord, RiskRecord, SurveyData } from '../../data/schema';
 import { fromGlobalId, toGlobalId } from '../global-id';
 import { ChangeOp } from './change.entity';
 import { CURATED_KINDS } from './curation';
 import type { WriteInput } from './curation.types';
 import type { UserErrorValue } from './propose';
-import { plain, recordFromInput, sourceRecord } from './record-input';
+import { plain, recordFromInput, sourceRecord, writableKeys } from './record-input';
 import {
   CurationContext,
   idKey,
@@ -20,8 +20,6 @@ import {
 // UPDATE of that risk (entityType Risk): a mitigation's version is its risk's, and replaying the journal
 // needs no second kind of change. Adding or removing a citation is likewise an UPDATE of the record
 // whose `citations` it changes.
-
-const MITIGATION_ORDER = ['slug', 'name', 'description', 'citations', 'source'] as const;
 
 /** A mitigation and where it is: its risk and its place in the risk's list. */
 export function mitigationIn(
@@ -76,7 +74,7 @@ export function writeMitigation(
     else {
       const fields = plain(input);
       mitigations[place.index] = recordFromInput(
-        MITIGATION_ORDER,
+        writableKeys(mitigationSchema.shape),
         { citations: 'list' },
         { ...fields, slug },
         place.mitigation,

@@ -5,6 +5,12 @@ import type { UserErrorValue } from './propose';
 export const MAX_TEXT = 2000;
 export const MAX_LIST_ITEMS = 200;
 
+/**
+ * A record's keys in the order its schema gives them (the order data/ files hold them in), but for the
+ * statements of its sources, which have writes of their own.
+ */
+export const writableKeys = (shape: object): string[] => Object.keys(shape).filter((k) => k !== 'statements');
+
 /** An input object as plain data: its class and the keys it leaves undefined dropped. */
 export const plain = (input: object) => JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
 

@@ -1,12 +1,12 @@
 import { recordKey } from '../../data/apply-changes';
-import type { DataKind, SurveyData } from '../../data/schema';
+import { DATA_FILES, DataKind, SurveyData } from '../../data/schema';
 import { fromGlobalId, toGlobalId } from '../global-id';
 import type { Identity } from '../identity';
 import { Change, ChangeOp } from './change.entity';
 import { Curation, curationLoaders } from './curation';
 import type { WriteInput } from './curation.types';
 import { ProposalTarget, proposeWrite, requireCuration, requireRole, UserErrorValue, Write } from './propose';
-import { FieldRule, MAX_TEXT, plain, recordFromInput } from './record-input';
+import { FieldRule, MAX_TEXT, plain, recordFromInput, writableKeys } from './record-input';
 
 /** What a write needs of a subgraph's request context: the caller and the journal. */
 export interface CurationContext {
@@ -14,12 +14,11 @@ export interface CurationContext {
   curation?: Curation | null;
 }
 
-/** How a type's records are written: their keys in data/ order, and which hold ids. */
+/** How a type's records are written (their keys in the order data/'s schema gives), and which hold ids. */
 export interface RecordShape {
   /** the GraphQL type (a key of CURATED_KINDS) */
   type: string;
   kind: DataKind;
-  order: readonly string[];
   rules: Record<string, FieldRule>;
   /** the input's fields in data/'s shape before they become the record (a nested list's sources) */
   prepare?: (fields: Record<string, unknown>, errors: UserErrorValue[]) => void;
@@ -122,7 +121,7 @@ export function writeRecord(
       shape.prepare?.(fields, errors);
       fields[keyName] = keyName === 'number' ? Number(key) : key;
       after = recordFromInput(
-        shape.order,
+        writableKeys(DATA_FILES[shape.kind].shape),
         shape.rules,
         fields,
         op === ChangeOp.CREATE ? null : current,

@@ -6,74 +6,30 @@ import { RecordShape } from '../../../common/curation/write-record';
 export const TASK_SHAPE: RecordShape = {
   type: 'Task',
   kind: 'tasks',
-  order: ['slug', 'name', 'sector', 'citations', 'source', 'notes'],
   rules: { sector: { id: 'Sector' }, citations: 'list' },
 };
 
 export const METRIC_SHAPE: RecordShape = {
   type: 'Metric',
   kind: 'metrics',
-  order: ['slug', 'name', 'aliases', 'higherIsBetter', 'unit', 'source', 'notes'],
   rules: { aliases: 'list' },
 };
 
 export const MODEL_SHAPE: RecordShape = {
   type: 'Model',
   kind: 'models',
-  order: [
-    'slug',
-    'name',
-    'aliases',
-    'type',
-    'parameters',
-    'access',
-    'trainedOn',
-    'trainingDataNote',
-    'sectors',
-    'citations',
-    'source',
-    'notes',
-  ],
   rules: { aliases: 'list', trainedOn: { ids: 'Dataset' }, sectors: { ids: 'Sector' }, citations: 'list' },
 };
 
 export const DATASET_SHAPE: RecordShape = {
   type: 'Dataset',
   kind: 'datasets',
-  order: [
-    'slug',
-    'name',
-    'aliases',
-    'scale',
-    'size',
-    'modalities',
-    'purpose',
-    'access',
-    'sector',
-    'citations',
-    'source',
-    'notes',
-  ],
   rules: { aliases: 'list', modalities: 'list', sector: { id: 'Sector' }, citations: 'list' },
 };
 
 export const RESULT_SHAPE: RecordShape = {
   type: 'Result',
   kind: 'results',
-  order: [
-    'slug',
-    'model',
-    'task',
-    'dataset',
-    'metric',
-    'value',
-    'display',
-    'bound',
-    'setting',
-    'citations',
-    'source',
-    'notes',
-  ],
   rules: {
     model: { id: 'Model' },
     task: { id: 'Task' },
@@ -86,6 +42,5 @@ export const RESULT_SHAPE: RecordShape = {
 export const COMPARISON_SHAPE: RecordShape = {
   type: 'Comparison',
   kind: 'comparisons',
-  order: ['slug', 'baseline', 'challenger', 'source', 'notes'],
   rules: { baseline: { id: 'Result' }, challenger: { id: 'Result' } },
 };

@@ -11,7 +11,6 @@ import { LiteratureContext } from '../loaders';
 export const CITATION_SHAPE: RecordShape = {
   type: 'Citation',
   kind: 'citations',
-  order: ['number', 'label', 'aliases', 'mentions', 'notes'],
   rules: { aliases: 'list', mentions: 'list' },
   finish: (record) => {
     if (!Array.isArray(record.aliases) || record.aliases.length === 0) delete record.aliases;

@@ -34,19 +34,6 @@ function figureRecords(fields: Record<string, unknown>, errors: UserErrorValue[]
 export const RISK_SHAPE: RecordShape = {
   type: 'Risk',
   kind: 'risks',
-  order: [
-    'slug',
-    'name',
-    'summary',
-    'models',
-    'datasets',
-    'sectors',
-    'figures',
-    'mitigations',
-    'citations',
-    'source',
-    'notes',
-  ],
   rules: {
     models: { ids: 'Model' },
     datasets: { ids: 'Dataset' },
