@@ -86,17 +86,11 @@ export class CurationJournal {
       .find({ where: { seq: Not(IsNull()) }, order: { seq: 'ASC' } });
   }
 
-  /** Applied changes after `seq` (or after a time), oldest first, at most `first`. */
-  changesSince(since: { seq?: number; at?: string }, first: number): Promise<Change[]> {
-    const qb = this.dataSource
+  /** Applied changes after `seq`, oldest first, at most `first`. */
+  changesSince(seq: number, first: number): Promise<Change[]> {
+    return this.dataSource
       .getRepository(Change)
-      .createQueryBuilder('c')
-      .where('c.seq IS NOT NULL')
-      .orderBy('c.seq', 'ASC')
-      .take(Math.min(first, MAX_LIST));
-    if (since.seq !== undefined) qb.andWhere('c.seq > :seq', { seq: since.seq });
-    if (since.at !== undefined) qb.andWhere('c.appliedAt > :at', { at: since.at });
-    return qb.getMany();
+      .find({ where: { seq: MoreThan(seq) }, order: { seq: 'ASC' }, take: Math.min(first, MAX_LIST) });
   }
 
   /** The applied changes of each entity, oldest first. */
@@ -251,13 +245,6 @@ export class CurationJournal {
       await addReview(m, number, reviewer, verdict, reason);
       return { proposal: Object.assign(proposal, decided), refused: [] };
     });
-  }
-
-  /** Changes applied after `seq` (a store built up to `seq` needs them). */
-  appliedAfter(seq: number): Promise<Change[]> {
-    return this.dataSource
-      .getRepository(Change)
-      .find({ where: { seq: MoreThan(seq) }, order: { seq: 'ASC' } });
   }
 }
 

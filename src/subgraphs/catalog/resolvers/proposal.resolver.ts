@@ -76,7 +76,7 @@ export class ProposalResolver {
     @Arg('first', () => Int, { defaultValue: 100 }) first = 100,
   ): Promise<Change[]> {
     if (first < 0 || first > 500) throw badInput('first must be between 0 and 500', { argument: 'first' });
-    return ctx.curation ? ctx.curation.journal.changesSince({ seq: since }, first) : Promise.resolve([]);
+    return ctx.curation ? ctx.curation.journal.changesSince(since, first) : Promise.resolve([]);
   }
 
   @Directive(listSize(MAX_CHANGES))
