@@ -7,7 +7,14 @@ import * as path from 'path';
 import { toGlobalId } from '../common/global-id';
 import { CompanionEntry, parseCompanionList } from '../data/companion-list';
 import { MAX_CHANGES } from '../common/curation/journal';
-import { CompanionMatch, findCompanionMatches, nameKey } from '../data/companion-match';
+import {
+  CompanionMatch,
+  findCompanionMatches,
+  nameKey,
+  readSameAs,
+  SameAs,
+  sameAsOf,
+} from '../data/companion-match';
 
 export const LIST_REPOSITORY = 'https://github.com/Jianing-Qiu/Awesome-Healthcare-Foundation-Models';
 export const LIST_TITLE = 'Awesome-Healthcare-Foundation-Models';
@@ -203,6 +210,15 @@ async function readList(post: Poster, list: 'models' | 'datasets'): Promise<Enti
   }
 }
 
+/** The curators' decisions of same-as.json beside the file (none without one). */
+function sameAsBeside(file: string): SameAs[] {
+  try {
+    return readSameAs(path.dirname(file));
+  } catch (e) {
+    throw new ImportError((e as Error).message);
+  }
+}
+
 /** The commit the file was taken at: the option, else the "commit:" line of SOURCE.md beside it. */
 export function commitOf(file: string, given: string | undefined): string {
   if (given !== undefined) {
@@ -247,6 +263,8 @@ interface Planner {
   entry: CompanionEntry;
   quote: string;
   external: Record<string, unknown>;
+  /** a curator's decision that the entry names a record of another name */
+  sameAs?: SameAs;
 }
 
 const EMPTY_COUNTS = (): Record<WriteKind, number> => ({
@@ -263,6 +281,7 @@ export function planImport(
   graph: GraphView,
   commit: string,
   retrievedAt: string,
+  decisions: readonly SameAs[] = [],
 ): Omit<ImportReport, 'file' | 'proposal' | 'written' | 'failed'> & { writes: PlannedWrite[] } {
   const { entries, problems } = parseCompanionList(markdown);
   const lines = markdown.split(/\r?\n/);
@@ -321,7 +340,20 @@ export function planImport(
       });
       continue;
     }
-    const matches = findCompanionMatches(entry, graph);
+    const sameAs = sameAsOf(entry, decisions);
+    const matches = sameAs
+      ? graph[sameAs.kind]
+          .filter((e) => e.slug === sameAs.slug)
+          .map((e) => ({ kind: sameAs.kind, slug: e.slug }))
+      : findCompanionMatches(entry, graph);
+    if (sameAs && matches.length === 0) {
+      notImported.push({
+        line: entry.line,
+        name: entry.name,
+        reason: `same-as.json says it is ${sameAs.kind}:${sameAs.slug}, which the graph lacks`,
+      });
+      continue;
+    }
     if (matches.length > 1) {
       notImported.push({
         line: entry.line,
@@ -332,6 +364,7 @@ export function planImport(
     }
     const planned = sourced(entry);
     if (!planned) continue;
+    planned.sameAs = sameAs;
     const kind = entry.kind === 'dataset' ? 'datasets' : 'models';
     const key = `${kind}:${nameKey(entry.name)}`;
     if (matches.length === 1) {
@@ -459,7 +492,9 @@ function statement(planned: Planner, entity: string, version: number, target: st
       entity,
       version,
       source: { external: planned.external },
-      reason: `the companion list names it (line ${planned.entry.line}, ${planned.entry.section.join(' > ')})`,
+      reason:
+        `the companion list names it (line ${planned.entry.line}, ${planned.entry.section.join(' > ')})` +
+        (planned.sameAs ? `, as "${planned.entry.name}": ${planned.sameAs.reason}` : ''),
     },
     line: planned.entry.line,
     target,
@@ -512,7 +547,7 @@ export async function importCompanionList(options: ImportOptions): Promise<Impor
   const retrievedAt = options.retrievedAt ?? new Date().toISOString().slice(0, 10);
   const post = graphqlPoster(options);
   const graph = { models: await readList(post, 'models'), datasets: await readList(post, 'datasets') };
-  const { writes, ...plan } = planImport(markdown, graph, commit, retrievedAt);
+  const { writes, ...plan } = planImport(markdown, graph, commit, retrievedAt, sameAsBeside(options.file));
   const report: ImportReport = {
     file: options.file,
     ...plan,

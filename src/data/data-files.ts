@@ -11,6 +11,8 @@ const COPIED_FILES = [
   { name: path.join('companion', 'README.md'), required: false },
   { name: path.join('companion', 'LICENSE'), required: false },
   { name: path.join('companion', 'SOURCE.md'), required: false },
+  // the curators' decisions of which record an entry names under another name
+  { name: path.join('companion', 'same-as.json'), required: false },
 ] as const;
 
 const INDENT = '  ';

@@ -5,8 +5,8 @@ import { importCompanionList, ImportReport, LIST_REPOSITORY } from '../../src/cl
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
 import { keyOf } from '../helpers/api-keys';
-import type { Loose } from '../helpers/curation';
-import { tempConfig } from '../helpers/app';
+import { type Loose, paperOnlyData } from '../helpers/curation';
+import { DATA_DIR, tempConfig } from '../helpers/app';
 import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
 import { runNode } from '../helpers/process';
 
@@ -41,8 +41,11 @@ describe('lam-atlas import companion-list', () => {
     (await query(APPROVE, { input: { proposal: id, body: 'checked against the list' } }, reviewer))
       .approveProposal;
 
+  // the paper's graph: data/ holds the reviewed import of the snapshot, which this suite makes again
+  const paperDir = paperOnlyData();
+
   beforeAll(async () => {
-    server = await startOneProcess(tempConfig());
+    server = await startOneProcess(tempConfig({ DATA_DIR: paperDir }));
     curator = await keyOf(server.config, 'alice', 'curator');
     reviewer = await keyOf(server.config, 'rita', 'reviewer');
     reader = await keyOf(server.config, 'rob', 'reader');
@@ -71,10 +74,10 @@ describe('lam-atlas import companion-list', () => {
     expect(first.commit).toBe('fd36f54'); // from data/companion/SOURCE.md
     expect(first.entries).toBe(193);
     expect(first.written).toEqual({
-      statement: 81,
+      statement: 83,
       accessStatement: 3,
-      createModel: 103,
-      createDataset: 3,
+      createModel: 102,
+      createDataset: 2,
       retire: 0,
     });
     expect(first.proposal).toEqual({ id: expect.any(String) as unknown, number: 1, changes: 190 });
@@ -113,6 +116,10 @@ describe('lam-atlas import companion-list', () => {
     expect(await urls('Model', 'med-palm-2')).toEqual([`${LIST}#L123`, `${LIST}#L410`]);
     expect(await urls('Model', 'gatortron-large')).toEqual([`${LIST}#L128`]);
     expect(await urls('Dataset', 'google-dr-dev-dataset')).toEqual([`${LIST}#L485`]);
+    // same-as.json: the list's "Big Fantastic Datasbase" and "PanGu Drug Model" are the paper's records
+    expect(await urls('Dataset', 'big-fantastic-database')).toEqual([`${LIST}#L470`]);
+    expect(await urls('Model', 'pangu-drug')).toEqual([`${LIST}#L370`]);
+    expect((await query(MODEL, { slug: 'pangu-drug-model' })).model).toBeNull();
 
     const dr = (await query(STATEMENTS, { id: toGlobalId('Dataset', 'google-dr-dev-dataset') })).node;
     expect(dr.access).toBe('OPEN'); // the paper's Table II stays preferred
@@ -164,6 +171,20 @@ describe('lam-atlas import companion-list', () => {
     });
   });
 
+  it("the approved import, exported, is data/ as checked in: the graph's import of the snapshot", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-imported-'));
+    const r = await runNode(['bin/lam-atlas.js', 'export', '--data', out], {
+      DATA_DIR: paperDir,
+      STORE_DIR: server.config.storeDir,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('44 datasets, 182 models');
+    for (const file of ['models.json', 'datasets.json'])
+      expect(fs.readFileSync(path.join(out, file), 'utf8')).toBe(
+        fs.readFileSync(path.join(DATA_DIR, file), 'utf8'),
+      );
+  });
+
   it('re-importing the same file proposes nothing and opens no proposal', async () => {
     const r = await cli(FILE, '--url', url(), '--key', curator, '--format', 'json');
     expect(r.stderr).toBe('');
@@ -202,6 +223,8 @@ describe('lam-atlas import companion-list', () => {
     );
     const later = path.join(dir, 'README.md');
     fs.writeFileSync(later, lines.join('\n'));
+    // the curators' decisions go beside the list, as in data/companion/
+    fs.copyFileSync(path.join(path.dirname(FILE), 'same-as.json'), path.join(dir, 'same-as.json'));
     const report = await run(later, { commit: 'abc1234' });
     expect(report.failed).toEqual([]);
     expect(report.written).toEqual({

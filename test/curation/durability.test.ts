@@ -65,7 +65,7 @@ function expectApplied(state: Loose, proposalNumber = 1): void {
     { seq: 1, slug: 'sparrow', proposalNumber },
     { seq: 2, slug: 'instructgpt', proposalNumber },
   ]);
-  expect(state.models).toEqual({ totalCount: 80 });
+  expect(state.models).toEqual({ totalCount: 182 });
 }
 
 /** The graph and journal with the proposal still open: nothing of it applied. */
@@ -81,7 +81,7 @@ function expectNothingApplied(state: Loose): void {
   expect(state.sparrow).toBeNull();
   expect(state.instructgpt).toEqual({ notes: INSTRUCTGPT_NOTES_BEFORE, version: 1, history: [] });
   expect(state.changes).toEqual([]);
-  expect(state.models).toEqual({ totalCount: 79 });
+  expect(state.models).toEqual({ totalCount: 181 });
 }
 
 const cli = (config: Config, ...args: string[]) =>
@@ -139,7 +139,7 @@ describe('a curated change is never lost', () => {
     const seeded = await cli(config, 'seed');
     expect(seeded.stderr).toBe('');
     expect(seeded.code).toBe(0);
-    expect(seeded.stdout).toMatch(/^seeded 3 stores from data\/ .*: .*80 models/);
+    expect(seeded.stdout).toMatch(/^seeded 3 stores from data\/ .*: .*182 models/);
     expect(fs.readFileSync(storesDigestFile(config), 'utf8')).toMatch(/^[0-9a-f]{64} journal 2\n$/);
     // and seedStores itself, as an approval and `npm start` call it
     await seedStores(config);
@@ -288,7 +288,7 @@ describe('a curated change is never lost', () => {
       expect(state).toEqual({
         s: { name: 'Sparrow', version: 1, history: [] },
         i: { notes: notesNow, version: 1 },
-        models: { totalCount: 80 },
+        models: { totalCount: 182 },
       });
     } finally {
       await freshServer.stop();
@@ -316,7 +316,7 @@ describe('a curated change is never lost', () => {
       expect(read).toEqual({
         s: { version: 1, history: [{ seq: 1 }] },
         i: { notes: notesNow, version: 3, history: [{ seq: 2 }, { seq: 3 }] },
-        models: { totalCount: 80 },
+        models: { totalCount: 182 },
       });
     } finally {
       await sameServer.stop();
@@ -494,13 +494,13 @@ describe('readers while an approval rebuilds and swaps the stores', () => {
       const slugs = (a.models.nodes as unknown as { slug: string }[]).map((n) => n.slug);
       // one store answers models and instructgpt: both from before the approval or both from after it
       expect([a.models.totalCount, slugs.includes('sparrow'), a.model.notes]).toEqual(
-        (a.models.totalCount as unknown as number) === 80
-          ? [80, true, INSTRUCTGPT_NOTES]
-          : [79, false, INSTRUCTGPT_NOTES_BEFORE],
+        (a.models.totalCount as unknown as number) === 182
+          ? [182, true, INSTRUCTGPT_NOTES]
+          : [181, false, INSTRUCTGPT_NOTES_BEFORE],
       );
     }
     const last = answers[answers.length - 1];
-    expect(last.models.totalCount).toBe(80);
+    expect(last.models.totalCount).toBe(182);
     expect(last.search).toEqual(expect.arrayContaining([{ __typename: 'Model', slug: 'sparrow' }]));
   });
 });

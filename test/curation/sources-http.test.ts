@@ -2,7 +2,7 @@ import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
 import { keyOf } from '../helpers/api-keys';
 import { tempConfig } from '../helpers/app';
-import type { Loose } from '../helpers/curation';
+import { type Loose, paperOnlyData } from '../helpers/curation';
 import { postGraphQL, RunningServer, startOneProcess } from '../helpers/http';
 
 /** The companion list as the repository holds it (data/companion), at the commit it was taken at. */
@@ -41,7 +41,8 @@ describe.each(['fused', 'planned'])('several sources per fact (%s)', (execution)
       .data!.approveProposal;
 
   beforeAll(async () => {
-    server = await startOneProcess(tempConfig({ EXECUTION: execution }));
+    // the paper's graph: the curator adds what data/ holds from the companion list's import
+    server = await startOneProcess(tempConfig({ EXECUTION: execution, DATA_DIR: paperOnlyData() }));
     curator = await keyOf(server.config, 'alice', 'curator');
     reviewer = await keyOf(server.config, 'rita', 'reviewer');
   });

@@ -1,10 +1,19 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CompanionEntry, CompanionList, parseCompanionList } from '../../src/data/companion-list';
-import { findCompanionMatches, matchCompanionEntry, nameKey } from '../../src/data/companion-match';
+import {
+  findCompanionMatches,
+  matchCompanionEntry,
+  nameKey,
+  readSameAs,
+  SAME_AS_FILE,
+  sameAsOf,
+} from '../../src/data/companion-match';
 import type { SurveyData } from '../../src/data/schema';
 import { loadSurveyData } from '../../src/data/validate';
+import { paperOnlyData } from '../helpers/curation';
 
 const DATA_DIR = path.resolve(__dirname, '../../data');
 const NO_NAME = 'no model name before a colon';
@@ -13,7 +22,8 @@ let list: CompanionList;
 let data: SurveyData;
 beforeAll(() => {
   list = parseCompanionList(fs.readFileSync(path.join(DATA_DIR, 'companion/README.md'), 'utf8'));
-  data = loadSurveyData(DATA_DIR);
+  // the paper's graph, which the list is matched against (data/ holds the list's import as well)
+  data = loadSurveyData(paperOnlyData());
 });
 
 const entryAt = (line: number): CompanionEntry => {
@@ -357,6 +367,41 @@ describe('matching companion entries to the graph', () => {
       { kind: 'models', slug: 'gatortron-base' },
     ]);
     expect(matchCompanionEntry(entryAt(128), twoGatorTrons)).toBeNull();
+  });
+});
+
+describe("the curators' same-as decisions (data/companion/same-as.json)", () => {
+  const write = (text: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-same-as-'));
+    fs.writeFileSync(path.join(dir, SAME_AS_FILE), text);
+    return dir;
+  };
+
+  it('say which records of the paper the list names under another name, and each is one', () => {
+    const decisions = readSameAs(path.join(DATA_DIR, 'companion'));
+    expect(decisions.map((d) => [d.kind, d.name, d.slug])).toEqual([
+      ['datasets', 'Big Fantastic Datasbase', 'big-fantastic-database'],
+      ['models', 'PanGu Drug Model', 'pangu-drug'],
+    ]);
+    expect(sameAsOf(entryAt(470), decisions)?.slug).toBe('big-fantastic-database');
+    expect(sameAsOf(entryNamed('model', 'pangu drug model'), decisions)?.slug).toBe('pangu-drug');
+    // a decision on a dataset says nothing of a model of that name
+    expect(sameAsOf(entryNamed('model', 'Big Fantastic Datasbase'), decisions)).toBeUndefined();
+    for (const d of decisions) expect(data[d.kind].map((r) => r.slug)).toContain(d.slug);
+  });
+
+  it('are none without the file, and a bad file is refused, naming what is wrong', () => {
+    expect(readSameAs(fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-same-as-')))).toEqual([]);
+    expect(() => readSameAs(write('[{'))).toThrow(/same-as\.json is not JSON/);
+    const one = { kind: 'models', name: 'X', slug: 'x', reason: 'why' };
+    expect(() => readSameAs(write(JSON.stringify([{ ...one, slug: 'Not A Slug' }])))).toThrow(
+      /same-as\.json: 0\.slug: a slug/,
+    );
+    expect(() => readSameAs(write(JSON.stringify([{ ...one, kind: 'laws' }])))).toThrow(/0\.kind/);
+    expect(() => readSameAs(write(JSON.stringify([{ ...one, extra: 1 }])))).toThrow(/same-as\.json/);
+    expect(() => readSameAs(write(JSON.stringify([one, { ...one, name: ' x ' }])))).toThrow(
+      /"\s?x\s?" is decided twice/,
+    );
   });
 });
 

@@ -81,6 +81,7 @@ describe('writeDataDir', () => {
         path.join('companion', 'README.md'),
         path.join('companion', 'LICENSE'),
         path.join('companion', 'SOURCE.md'),
+        path.join('companion', 'same-as.json'),
       ]);
       const config = { ...tempConfig(), dataDir: path.join(first, 'new') };
       const report = await seedStores(config);

@@ -709,7 +709,7 @@ describe('the links and paths of README.md and docs/*.md', () => {
 // The curation session of docs/curation.md, run in order against npm start
 
 describe('the curation session of docs/curation.md', () => {
-  it('makes the keys, proposes a change of a model with its key, approves it as the reviewer, reads its history, and exports the diff', async () => {
+  it('makes the keys, proposes a new model with its source, approves it as the reviewer, reads it and its history, and exports the diff', async () => {
     const file = 'docs/curation.md';
     const doc = DOCS.find((d) => d.file === file)!;
     const blocks = fencedBlocks(doc).filter((b) => SHELLS.has(b.lang));
@@ -736,44 +736,44 @@ describe('the curation session of docs/curation.md', () => {
       });
       expect(keys.trim()).toBe('');
       const proposal = JSON.parse(proposed) as {
-        data: { updateModel: { proposal: { status: string }; userErrors: unknown[] } };
+        data: { createModel: { proposal: { status: string }; change: unknown; userErrors: unknown[] } };
       };
-      expect(proposal.data.updateModel).toMatchObject({ proposal: { status: 'OPEN' }, userErrors: [] });
-      expect(approved).toContain('"slug":"sparrow"');
+      expect(proposal.data.createModel).toMatchObject({
+        proposal: { status: 'OPEN' },
+        change: { op: 'CREATE', slug: 'huatuogpt' },
+        userErrors: [],
+      });
+      expect(approved).toContain('"changes":[{"op":"CREATE","slug":"huatuogpt"}]');
       expect(approved).toContain(
         '"approveProposal":{"proposal":{"status":"APPROVED","decidedBy":"rita"},"userErrors":[]}',
       );
       const model = (JSON.parse(read) as { data: { model: Record<string, unknown> } }).data.model;
       expect(model).toMatchObject({
-        name: 'Sparrow',
-        trainingDataNote: 'tuned with reinforcement learning from human feedback (RLHF)',
-        version: 2,
+        name: 'HuatuoGPT',
+        type: 'LLM',
+        access: 'UNKNOWN',
+        version: 1,
+        source: {
+          url: 'https://github.com/Jianing-Qiu/Awesome-Healthcare-Foundation-Models/blob/fd36f54/README.md#L139',
+          section: 'Large Language Models > Healthcare Domain',
+        },
         history: [
           expect.objectContaining({
-            op: 'UPDATE',
+            op: 'CREATE',
             author: 'alice',
             approvedBy: 'rita',
-            // the note, and the source it now comes from
-            fields: [
-              {
-                field: 'trainingDataNote',
-                before: null,
-                after: 'tuned with reinforcement learning from human feedback (RLHF)',
-              },
-              expect.objectContaining({ field: 'source' }),
-            ],
+            fields: expect.arrayContaining([{ field: 'name', after: 'HuatuoGPT' }]) as unknown,
           }),
         ],
       });
       expect(exported).toMatch(/^wrote \d+ files to /m);
-      // the diff is the change, in models.json alone
+      // the diff is the change, in models.json alone: the new record
       expect(exported.match(/^diff -r .*$/gm)).toEqual([
         expect.stringMatching(/^diff -r data\/models\.json /),
       ]);
-      expect(exported).toMatch(
-        /^> +"trainingDataNote": "tuned with reinforcement learning from human feedback \(RLHF\)",$/m,
-      );
-      expect(exported).toMatch(/^< +"trainingDataNote": null,$/m);
+      expect(exported).toMatch(/^> +"slug": "huatuogpt",$/m);
+      expect(exported).toMatch(/^> +"name": "HuatuoGPT",$/m);
+      expect(exported).not.toMatch(/^< /m);
     } finally {
       await server.stop();
       fs.rmSync(scratch, { recursive: true, force: true });

@@ -175,15 +175,15 @@ const PARITY: [
         search: [
           { __typename: 'Model', name: 'BERT', type: null },
           { __typename: 'Citation', label: 'BERT' },
+          // HuBERT, RadBERT, RoBERTa, MolBert and MG-BERT are the companion list's
+          { __typename: 'Model', name: 'HuBERT', type: null },
           { __typename: 'Model', name: 'BioBERT', type: 'LLM' },
+          { __typename: 'Model', name: 'RadBERT', type: 'LLM' },
+          { __typename: 'Model', name: 'RoBERTa', type: 'LLM' },
+          { __typename: 'Model', name: 'MolBert', type: null },
+          { __typename: 'Model', name: 'MG-BERT', type: null },
           { __typename: 'Citation', label: 'BioBERT' },
           { __typename: 'Model', name: 'Med-BERT', type: 'LLM' },
-          // [102] and [117]: "Rasmy et al. [102] proposed Med-BERT", "Med-BERT [117]"
-          { __typename: 'Citation', label: 'Med-BERT' },
-          { __typename: 'Citation', label: 'Med-BERT' },
-          { __typename: 'Model', name: 'PubMedBERT', type: 'LLM' },
-          { __typename: 'Citation', label: 'PubMedBERT' },
-          { __typename: 'Model', name: 'BioLinkBERT', type: 'LLM' },
         ],
       },
     },

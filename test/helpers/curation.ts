@@ -6,6 +6,7 @@ import { closeServer, listen } from '../../src/app/http-server';
 import { createInProcessApp } from '../../src/app/in-process';
 import type { Config } from '../../src/common/config';
 import { toGlobalId } from '../../src/common/global-id';
+import { LIST_REPOSITORY } from '../../src/cli/import-companion';
 import { ensureStores } from '../../src/data/seed';
 import { DATA_DIR } from './app';
 import { GraphQLResponse } from './graphql';
@@ -63,6 +64,42 @@ export function dataWithoutSparrow(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-data-'));
   fs.cpSync(DATA_DIR, dir, { recursive: true });
   editBlocks(dir, 'models', (blocks) => blocks.filter((b) => slugOfBlock(b) !== 'sparrow'));
+  return dir;
+}
+
+interface SourcedRecord {
+  source?: { url?: string };
+  statements?: { field?: string; preferred?: boolean; source: { url?: string } }[];
+}
+
+const fromCompanion = (source: { url?: string } | undefined) => !!source?.url?.startsWith(LIST_REPOSITORY);
+
+/**
+ * A copy of data/ as the paper alone gives it: without the reviewed import of the companion list (its new
+ * models and datasets, and its statements on the paper's), which a test then imports again.
+ */
+export function paperOnlyData(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-paper-'));
+  fs.cpSync(DATA_DIR, dir, { recursive: true });
+  for (const kind of ['models', 'datasets'])
+    editBlocks(dir, kind, (blocks) =>
+      blocks.flatMap((block) => {
+        const record = JSON.parse(block) as SourcedRecord;
+        if (fromCompanion(record.source)) return [];
+        if (!record.statements?.some((s) => fromCompanion(s.source))) return [block];
+        const kept = record.statements.filter((s) => !fromCompanion(s.source));
+        // the paper's statement that a disagreement added beside the list's: alone, it only repeats the record
+        const statements = kept.filter(
+          (s) =>
+            !s.field ||
+            kept.filter((t) => t.field === s.field).length > 1 ||
+            JSON.stringify(s.source) !== JSON.stringify(record.source),
+        );
+        if (statements.length) record.statements = statements;
+        else delete record.statements;
+        return [JSON.stringify(record, null, 2).replace(/^/gm, '  ')];
+      }),
+    );
   return dir;
 }
 

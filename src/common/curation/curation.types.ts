@@ -71,7 +71,7 @@ export class SourceInput {
 
 @InputType()
 export class QuantityInput {
-  @Field(() => Number, { nullable: true, description: 'null when no number is reported' })
+  @Field(() => Number, { nullable: true, defaultValue: null, description: 'null when no number is reported' })
   value: number | null;
 
   @Field({ description: 'as printed, e.g. >636M' })

@@ -36,7 +36,7 @@ export const CATALOG_LIST_SIZES = {
   resultGroups: listSize(23),
   /** Audits: the whole list, in data/; each grows */
   datasetsWithoutOpenAccess: listSize(32),
-  closedModels: listSize(64),
-  modelsWithUnreportedSize: listSize(55),
+  closedModels: listSize(166),
+  modelsWithUnreportedSize: listSize(157),
   resultsOnRestrictedDatasets: listSize(28),
 } as const;

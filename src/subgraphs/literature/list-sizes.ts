@@ -32,5 +32,5 @@ export const LITERATURE_LIST_SIZES = {
   /** CitationAggregate.groupBy: the sections references are mentioned in */
   citationGroups: listSize(14),
   /** Audits.uncitedEntities: the whole list; grows */
-  uncitedEntities: listSize(56),
+  uncitedEntities: listSize(160),
 } as const;
