@@ -3,7 +3,20 @@
 // against any server), the plan is made against what it answers, and the writes are sent one by one.
 
 import * as fs from 'fs';
+import { type DocumentNode, Kind, print } from 'graphql';
 import * as path from 'path';
+import {
+  AddStatementDocument,
+  OpenProposalDocument,
+  ProposalDocument,
+  ProposalsDocument,
+  ProposeDatasetDocument,
+  ProposeModelDocument,
+  RetireDatasetDocument,
+  RetireModelDocument,
+  SourcedDatasetsDocument,
+  SourcedModelsDocument,
+} from '../client/generated/graphql';
 import { toGlobalId } from '../common/global-id';
 import { CompanionEntry, parseCompanionList } from '../data/companion-list';
 import { MAX_CHANGES } from '../common/curation/journal';
@@ -20,6 +33,8 @@ export const LIST_REPOSITORY = 'https://github.com/Jianing-Qiu/Awesome-Healthcar
 export const LIST_TITLE = 'Awesome-Healthcare-Foundation-Models';
 /** What an external source's quote holds at most. */
 export const MAX_QUOTE = 400;
+/** how an import's proposal is titled: "Companion list fd36f54: 190 changes" */
+const TITLE_PREFIX = 'Companion list ';
 
 export class ImportError extends Error {
   constructor(message: string) {
@@ -114,22 +129,15 @@ interface GraphView {
   datasets: EntityView[];
 }
 
-const ENTITY_FIELDS = `id slug name aliases version access source { url title quote section }
-  statements { field value source { url title quote section } }`;
-const listQuery = (list: 'models' | 'datasets') =>
-  `query ($after: String) { ${list}(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${ENTITY_FIELDS} } } }`;
-const PROPOSAL_PAYLOAD = `proposal { id number } userErrors { field message code }`;
-const OPEN = `mutation ($input: OpenProposalInput!) { openProposal(input: $input) { ${PROPOSAL_PAYLOAD} } }`;
-const PROPOSAL = `query ($id: ID!) { proposal(id: $id) { id number changes { id } } }`;
-const INPUT_TYPES: Record<string, string> = {
-  addStatement: 'AddStatementInput',
-  createModel: 'CreateModelInput',
-  createDataset: 'CreateDatasetInput',
-  retireModel: 'RetireInput',
-  retireDataset: 'RetireInput',
+/** The saved operations the import sends (in the manifest, so a TRUSTED_DOCUMENTS=only gateway takes them). */
+const LISTS = { models: SourcedModelsDocument, datasets: SourcedDatasetsDocument } as const;
+const WRITES: Record<string, DocumentNode> = {
+  addStatement: AddStatementDocument,
+  createModel: ProposeModelDocument,
+  createDataset: ProposeDatasetDocument,
+  retireModel: RetireModelDocument,
+  retireDataset: RetireDatasetDocument,
 };
-const writeDocument = (mutation: string) =>
-  `mutation ($input: ${INPUT_TYPES[mutation]}!) { ${mutation}(input: $input) { ${PROPOSAL_PAYLOAD} } }`;
 
 interface GraphQLAnswer {
   data?: Record<string, unknown> | null;
@@ -154,15 +162,19 @@ function graphqlPoster(options: ImportOptions) {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
-  return async <T>(query: string, variables: object = {}): Promise<T> => {
-    const what = /\{\s*(\w+)/.exec(query.slice(query.indexOf(')') + 1))?.[1] ?? 'the request';
+  // the document's text, until a gateway that takes trusted documents only asks for their ids
+  let byId = false;
+  return async <T>(document: DocumentNode, variables: object = {}): Promise<T> => {
+    const what = rootFieldOf(document);
     for (let attempt = 1; ; attempt++) {
       let res: Response;
       try {
         res = await doFetch(options.url, {
           method: 'POST',
           headers,
-          body: JSON.stringify({ query, variables }),
+          body: JSON.stringify(
+            byId ? { documentId: documentIdOf(document), variables } : { query: print(document), variables },
+          ),
         });
       } catch (err) {
         const cause = (err as { cause?: { message?: string; code?: string } }).cause;
@@ -178,6 +190,11 @@ function graphqlPoster(options: ImportOptions) {
         body = undefined;
       }
       const code = body?.errors?.[0]?.extensions?.code;
+      if (code === 'TRUSTED_DOCUMENT_REQUIRED' && !byId) {
+        byId = true;
+        attempt--;
+        continue;
+      }
       if ((res.status === 429 || code === 'RATE_LIMITED') && attempt < MAX_ATTEMPTS) {
         const wait = Math.min(Number(res.headers.get('retry-after')) || 1, MAX_WAIT_SECONDS);
         await sleep(wait * 1000);
@@ -195,15 +212,27 @@ function graphqlPoster(options: ImportOptions) {
 }
 type Poster = ReturnType<typeof graphqlPoster>;
 
+/** The first root field of an operation: what an error names ("the server refused createModel"). */
+function rootFieldOf(document: DocumentNode): string {
+  const op = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const first = op?.selectionSet.selections[0];
+  return first?.kind === Kind.FIELD ? first.name.value : 'the request';
+}
+
+/** The id of a saved operation in persisted-documents.json (codegen puts it on the document). */
+function documentIdOf(document: DocumentNode): string {
+  const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+  if (!hash) throw new ImportError('the operation has no documentId: run npm run codegen');
+  return hash;
+}
+
 async function readList(post: Poster, list: 'models' | 'datasets'): Promise<EntityView[]> {
   const all: EntityView[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: Record<
-      string,
-      { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: EntityView[] }
-    > = await post(listQuery(list), { after });
-    const page = data[list];
+    type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: EntityView[] };
+    const data: Record<string, Page> = await post<Record<string, Page>>(LISTS[list], { after });
+    const page: Page = data[list];
     all.push(...page.nodes);
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return all;
     after = page.pageInfo.endCursor;
@@ -561,10 +590,21 @@ export async function importCompanionList(options: ImportOptions): Promise<Impor
       `the file proposes ${writes.length} changes; a proposal holds at most ${MAX_CHANGES}: import a part of it`,
     );
 
+  // the plan is made against the graph, which an open import's changes are not in yet: a second one
+  // would propose them again
+  const open = // the 50 newest open proposals (the saved operation's page): an import is one of them unless
+  // 50 others were opened after it
+  (
+    await post<{ proposals: { number: number; title: string }[] }>(ProposalsDocument, { status: 'OPEN' })
+  ).proposals.find((p) => p.title.startsWith(TITLE_PREFIX));
+  if (open)
+    throw new ImportError(
+      `proposal ${open.number} ("${open.title}") is still open: a reviewer approves or rejects it before the list is imported again`,
+    );
   const opened = (
-    await post<{ openProposal: ProposalAnswer }>(OPEN, {
+    await post<{ openProposal: ProposalAnswer }>(OpenProposalDocument, {
       input: {
-        title: `Companion list ${commit}: ${writes.length} changes`,
+        title: `${TITLE_PREFIX}${commit}: ${writes.length} changes`,
         description: `Imported from ${path.basename(options.file)} (${LIST_REPOSITORY} at ${commit}, read ${retrievedAt}) by lam-atlas import companion-list.`,
       },
     })
@@ -572,7 +612,7 @@ export async function importCompanionList(options: ImportOptions): Promise<Impor
   refused(opened, 'openProposal');
   const proposal = opened.proposal!.id;
   for (const write of writes) {
-    const data = await post<Record<string, ProposalAnswer>>(writeDocument(write.mutation), {
+    const data = await post<Record<string, ProposalAnswer>>(WRITES[write.mutation], {
       input: { ...write.input, proposal },
     });
     const answer = data[write.mutation];
@@ -591,7 +631,7 @@ export async function importCompanionList(options: ImportOptions): Promise<Impor
       }
   }
   const held = (
-    await post<{ proposal: { id: string; number: number; changes: unknown[] } | null }>(PROPOSAL, {
+    await post<{ proposal: { id: string; number: number; changes: unknown[] } | null }>(ProposalDocument, {
       id: proposal,
     })
   ).proposal!;

@@ -26,6 +26,7 @@ describe('lam-atlas export --data DIR', () => {
       'companion/README.md',
       'companion/LICENSE',
       'companion/SOURCE.md',
+      'companion/same-as.json',
     ];
     const data = loadSurveyData(DATA_DIR);
     expect(run.stdout.split('\n')[0]).toBe(

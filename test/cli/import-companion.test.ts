@@ -107,6 +107,17 @@ describe('lam-atlas import companion-list', () => {
     expect(clinicalMamba).toMatchObject({ op: 'CREATE', entityType: 'Model' });
   });
 
+  it('refuses to import again while its proposal is open, and proposes nothing', async () => {
+    const r = await cli(FILE, '--url', url(), '--key', curator);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(
+      'lam-atlas: proposal 1 ("Companion list fd36f54: 190 changes") is still open: a reviewer approves or rejects it before the list is imported again',
+    );
+    const open = (await query('{ proposals(status: OPEN) { number changes { id } } }', {}, reviewer))
+      .proposals as unknown as Loose[];
+    expect(open.map((p) => [p.number, (p.changes as unknown as Loose[]).length])).toEqual([[1, 190]]);
+  });
+
   it('after approval: the statements carry their lines, Google DR access is disputed, ClinicalMamba is a model from the list', async () => {
     expect((await approve(first.proposal!.id)).userErrors).toEqual([]);
     const urls = async (type: string, slug: string) =>
@@ -242,5 +253,29 @@ describe('lam-atlas import companion-list', () => {
       ['CREATE', 'curavit'],
       ['RETIRE', 'clinicalmamba'],
     ]);
+  });
+});
+
+describe('lam-atlas import companion-list on a gateway that takes trusted documents only', () => {
+  let server: RunningServer & { config: Config };
+  afterAll(() => server?.stop());
+
+  it('sends its saved operations by documentId', async () => {
+    server = await startOneProcess(tempConfig({ DATA_DIR: paperOnlyData(), TRUSTED_DOCUMENTS: 'only' }));
+    const curator = await keyOf(server.config, 'alice', 'curator');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lam-atlas-companion-'));
+    const lines = fs.readFileSync(FILE, 'utf8').split('\n');
+    // the list up to its first model entry, ClinicalMamba (line 120)
+    fs.writeFileSync(path.join(dir, 'README.md'), lines.slice(0, 120).join('\n') + '\n');
+    const report = await importCompanionList({
+      file: path.join(dir, 'README.md'),
+      url: `${server.url}/graphql`,
+      apiKey: curator,
+      commit: 'fd36f54',
+      retrievedAt: '2026-12-02',
+    });
+    expect(report.failed).toEqual([]);
+    expect(report.written.createModel).toBe(1);
+    expect(report.proposal).toMatchObject({ number: 1, changes: 1 });
   });
 });

@@ -43,15 +43,15 @@ sqliteOnly('stores over time', () => {
     await buildStores(config, data, syntheticDigest(dataDigest(config.dataDir), 2));
     expect(await storesAreCurrent(config)).toBe(true);
     expect(await ensureStores(config)).toBeNull();
-    // the paper's 80 models, twice
-    expect(await modelCount(config)).toBe(160);
+    // the graph's 182 models (the paper's 80, the companion list's 102), twice
+    expect(await modelCount(config)).toBe(364);
     expect(syntheticScale(config)).toBe(2);
 
-    // a change of data/ brings the paper's data back
+    // a change of data/ brings data/'s graph back
     fs.appendFileSync(path.join(config.dataDir, 'sectors.json'), '\n');
     expect(await storesAreCurrent(config)).toBe(false);
     expect(await ensureStores(config)).not.toBeNull();
-    expect(await modelCount(config)).toBe(80);
+    expect(await modelCount(config)).toBe(182);
     expect(syntheticScale(config)).toBeNull();
   });
 
