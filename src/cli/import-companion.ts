@@ -593,10 +593,10 @@ export async function importCompanionList(options: ImportOptions): Promise<Impor
   // the plan is made against the graph, which an open import's changes are not in yet: a second one
   // would propose them again
   const open = // the 50 newest open proposals (the saved operation's page): an import is one of them unless
-  // 50 others were opened after it
-  (
-    await post<{ proposals: { number: number; title: string }[] }>(ProposalsDocument, { status: 'OPEN' })
-  ).proposals.find((p) => p.title.startsWith(TITLE_PREFIX));
+    // 50 others were opened after it
+    (
+      await post<{ proposals: { number: number; title: string }[] }>(ProposalsDocument, { status: 'OPEN' })
+    ).proposals.find((p) => p.title.startsWith(TITLE_PREFIX));
   if (open)
     throw new ImportError(
       `proposal ${open.number} ("${open.title}") is still open: a reviewer approves or rejects it before the list is imported again`,
