@@ -32,6 +32,9 @@ import {
   type RetireInput,
   RetireModelDocument,
   type RetireModelMutation,
+  RevertChangeDocument,
+  type RevertChangeInput,
+  type RevertChangeMutation,
   type ReviewProposalInput,
   UpdateDatasetDocument,
   type UpdateDatasetInput,
@@ -174,6 +177,8 @@ export interface AtlasClient {
   updateDataset(input: UpdateDatasetInput): Promise<UpdateDatasetMutation['updateDataset']>;
   /** proposes retiring a dataset (curator key) */
   retireDataset(input: RetireInput): Promise<RetireDatasetMutation['retireDataset']>;
+  /** proposes undoing an applied change, the last of its entity (curator key) */
+  revertChange(input: RevertChangeInput): Promise<RevertChangeMutation['revertChange']>;
   /** opens an empty proposal to make several writes into (curator key) */
   openProposal(input: OpenProposalInput): Promise<OpenProposalMutation['openProposal']>;
   /** comments on a proposal (curator key) */
@@ -258,6 +263,7 @@ export function createAtlasClient(url: string, config?: ClientConfig): AtlasClie
     proposeDataset: async (input) => (await request(ProposeDatasetDocument, { input })).createDataset,
     updateDataset: async (input) => (await request(UpdateDatasetDocument, { input })).updateDataset,
     retireDataset: async (input) => (await request(RetireDatasetDocument, { input })).retireDataset,
+    revertChange: async (input) => (await request(RevertChangeDocument, { input })).revertChange,
     openProposal: async (input) => (await request(OpenProposalDocument, { input })).openProposal,
     commentOnProposal: async (input) =>
       (await request(CommentOnProposalDocument, { input })).commentOnProposal,

@@ -25,6 +25,7 @@ import { SectorResolver } from './resolvers/sector.resolver';
 import { TaskResolver } from './resolvers/task.resolver';
 import { ViewerResolver } from './resolvers/viewer.resolver';
 import { ProposalResolver } from './resolvers/proposal.resolver';
+import { RevertResolver } from './resolvers/revert.resolver';
 import {
   DatasetStatementsResolver,
   ModelStatementsResolver,
@@ -60,6 +61,7 @@ function buildCatalogSubgraph(): Promise<Subgraph> {
         ViewerResolver,
         ...CATALOG_WRITE_RESOLVERS,
         ProposalResolver,
+        RevertResolver,
         StatementsResolver,
         ModelStatementsResolver,
         DatasetStatementsResolver,
