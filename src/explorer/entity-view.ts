@@ -5,7 +5,7 @@ import { entityLink, graphHref, labelOf, paperHref, typeBadge } from './entity-l
 import { operationPanel } from './operation-panel';
 
 type Entity = NonNullable<ExplorerEntityQuery['node']>;
-type Source = { location: string; quote: string | null };
+type Source = { location: string; quote: string | null; url?: string | null };
 type Fact = [string, string | number | null | undefined];
 
 /** What an entity page shows: facts, where they come from, what the paper leaves open, relations. */
@@ -199,6 +199,9 @@ function describe(node: Entity): Description {
 }
 
 function sourceLink(source: Source): HTMLElement {
+  // a source outside the paper (the companion list's line) links to itself, not into /paper
+  if (source.url)
+    return el('a', { href: source.url, class: 'source-link', rel: 'noopener noreferrer' }, source.location);
   return el('a', { href: paperHref(source.location, source.quote), class: 'source-link' }, source.location);
 }
 

@@ -232,6 +232,19 @@ describe('the explorer in a real browser, offline, on a gateway that runs truste
     expect(await accessibilityViolations()).toEqual([]);
   });
 
+  it("shows a model of the companion list with the list's line as its source, linked there rather than into the paper", async () => {
+    await open(`#/entity/${encodeURIComponent(gid('Model', 'clinicalmamba'))}`);
+    await page.locator('h1', { hasText: 'ClinicalMamba' }).waitFor();
+    expect(await page.locator('.source a').getAttribute('href')).toBe(
+      'https://github.com/Jianing-Qiu/Awesome-Healthcare-Foundation-Models/blob/fd36f54/README.md#L120',
+    );
+    expect(await page.locator('.source a').innerText()).toBe(
+      'Awesome-Healthcare-Foundation-Models > Large Language Models > Healthcare Domain',
+    );
+    expect(await page.locator('.source .quote').innerText()).toMatch(/^ClinicalMamba: A Generative Clinical/);
+    expect(await accessibilityViolations()).toEqual([]);
+  });
+
   it("shows ESMfold's page: its facts, the source with its quote and a link into the paper, the note, its relations", async () => {
     await open(`#/entity/${encodeURIComponent(gid('Model', 'esmfold'))}`);
     const facts = await page.locator('dl.facts').innerText();
