@@ -26,7 +26,7 @@ import {
   isScalarType,
   isSpecifiedScalarType,
 } from 'graphql';
-import { inSlices } from './list-slices';
+import { completeInSlices } from './list-slices';
 import type { LocalSubgraph } from './local-transport';
 import { entityEntry, readSupergraphJoins, SupergraphJoins } from './supergraph-joins';
 
@@ -47,7 +47,10 @@ export class FusedRequest {
     private readonly identity: Identity,
     /** past it, no more subgraph resolvers start */
     readonly deadline?: Deadline,
-  ) {}
+  ) {
+    // long lists a slice per turn of the event loop, none past the deadline
+    completeInSlices(this, deadline);
+  }
   contextOf(subgraph: string): object {
     let context = this.contexts.get(subgraph);
     if (!context)
@@ -338,16 +341,6 @@ class FieldRouter {
   }
 }
 
-/**
- * A field's resolver as the executor calls it: a long list is completed a slice per turn of the event
- * loop (list-slices.ts). Only here: the router's own calls (a key or required field) need the values.
- */
-function completedInSlices(resolve: Resolve, type: GraphQLOutputType): Resolve {
-  if (!isListType(isNonNullType(type) ? type.ofType : type)) return resolve;
-  return (parent, args, request, info) =>
-    then(resolve(parent, args, request, info), (list) => inSlices(list, request.deadline));
-}
-
 /** The subgraph definition of a leaf type named like `name`, with what it maps values to and from. */
 function subgraphLeaf<T extends GraphQLScalarType | GraphQLEnumType>(
   subgraphs: Record<string, LocalSubgraph>,
@@ -414,7 +407,7 @@ export function buildFusedSchema(
     },
     [MapperKind.OBJECT_FIELD]: (config, field, typeName) => ({
       ...config,
-      resolve: completedInSlices(router.resolver(typeName, field), config.type),
+      resolve: router.resolver(typeName, field),
     }),
     [MapperKind.ABSTRACT_TYPE]: (type) => {
       const config = type.toConfig();

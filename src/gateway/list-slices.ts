@@ -1,9 +1,11 @@
+import { jitRuntime } from 'graphql-jit/dist/runtime';
+
 /**
- * Items of a list completed in one slice. An executor completes a list's items (and calls their fields'
+ * Items of a list completed in one slice. graphql-jit completes a list's items (and calls their fields'
  * resolvers) all in one go, so a list of 150,000 results would hold the event loop for seconds. Past the
- * first slice, an item stands for its value until a turn of the event loop after the slice before it, so
- * every slice is completed in a macrotask of its own and other requests run in between. Loaders then
- * batch per slice: a long list costs one lookup per slice rather than one in all.
+ * first slice, the items are completed a slice per `setImmediate` turn, each in a macrotask of its own,
+ * and other requests run in between. Loaders then batch per slice: a long list costs one lookup per
+ * slice rather than one in all.
  */
 export const LIST_SLICE = 500;
 
@@ -12,67 +14,76 @@ export interface SliceDeadline {
   readonly expired: boolean;
 }
 
-type Settle = (value: unknown) => unknown;
-
-/** The items of one slice, and what waits on each. */
-class Slice {
-  private readonly values: unknown[] = [];
-  private readonly waiting: (Settle | undefined)[] = [];
-  wait(value: unknown, onValue?: Settle): void {
-    this.values.push(value);
-    this.waiting.push(onValue);
-  }
-  start(): void {
-    const { values, waiting } = this;
-    for (let i = 0; i < values.length; i++) {
-      try {
-        waiting[i]?.(values[i]);
-      } catch (error) {
-        // as a promise's reaction that throws: a rejection nobody handles
-        void Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-  }
-}
+// the queries whose lists are completed in slices, by the context value they run with (which graphql-jit's
+// execution context carries), with their deadlines
+const sliced = new WeakMap<object, SliceDeadline | null>();
 
 /**
- * An item of a later slice, as graphql-jit takes a promise: it calls `then` once and ignores what that
- * returns, so no promise is made per item (with 150,000 of them, making them held the loop for a second).
- * graphql-js would need the returned promise: the fused schema runs on graphql-jit only.
+ * Lists of a query run with `context` are completed in slices, and stop once `deadline` has passed.
+ * Only the fused schema's (its loaders batch per slice); elsewhere the gateway would fetch entities from
+ * a subgraph once per slice, not once per list.
  */
-class LaterItem {
-  constructor(
-    private readonly slice: Slice,
-    private readonly value: unknown,
-  ) {}
-  then(onValue?: Settle): void {
-    this.slice.wait(this.value, onValue);
-  }
+export function completeInSlices(context: object, deadline?: SliceDeadline): void {
+  sliced.set(context, deadline ?? null);
 }
 
+/** graphql-jit's execution context, as far as a list's completion uses it. */
+interface JitContext {
+  context: unknown;
+  /** resolutions still awaited: the query's answer is ready when it falls to 0 */
+  promiseCounter: number;
+  resolve?: (ctx: JitContext) => void;
+}
+type CompleteItem = (
+  ctx: JitContext,
+  item: unknown,
+  index: number,
+  result: unknown[],
+  ...at: unknown[]
+) => void;
+type SafeMap = (
+  ctx: JitContext,
+  list: Iterable<unknown>,
+  complete: CompleteItem,
+  ...at: unknown[]
+) => unknown[];
+
+let installed = false;
+
 /**
- * `list` with its items past the first `size` handed out slice by slice, on successive `setImmediate`
- * turns, for graphql-jit to complete; the same values in the same order, so the answer does not change.
- * Lists of at most `size` items are returned as they are.
+ * Makes graphql-jit complete lists past LIST_SLICE items a slice per turn, for the queries marked by
+ * `completeInSlices`: its generated code calls `safeMap` of its runtime object for every list, and each
+ * item's handler writes the item at its index, as it does for items that are promises. The rest of the list counts as one awaited resolution until
+ * its last slice is done; past the request's deadline the rest is left undone (the request has answered
+ * its timeout already, request-deadline.plugin.ts) and its answer never completes.
  */
-export function inSlices(list: unknown, deadline?: SliceDeadline, size = LIST_SLICE): unknown {
-  if (!Array.isArray(list) || list.length <= size) return list;
-  const items: unknown[] = list.slice(0, size);
-  const slices: Slice[] = [];
-  for (let from = size; from < list.length; from += size) {
-    const slice = new Slice();
-    slices.push(slice);
-    for (let i = from; i < Math.min(from + size, list.length); i++) items.push(new LaterItem(slice, list[i]));
-  }
-  let next = 0;
-  const turn = () => {
-    // past the deadline the request has answered its timeout already (request-deadline.plugin.ts): the
-    // rest is left undone, its items never settle and go with the request (an error per item would be
-    // 150,000 errors made for nobody)
-    if (deadline?.expired) return;
-    slices[next++].start();
-    if (next < slices.length) setImmediate(turn);
+export function completeListsInSlices(): void {
+  if (installed) return;
+  const rt = jitRuntime as unknown as { safeMap?: SafeMap };
+  // safeMap(ctx, iterable, cb, ...indexes), graphql-jit 0.8
+  if (typeof rt.safeMap !== 'function' || rt.safeMap.length !== 3)
+    throw new Error('graphql-jit changed: its runtime has no safeMap(ctx, iterable, cb, ...indexes)');
+  rt.safeMap = (ctx, list, complete, ...at) => {
+    const items = Array.isArray(list) ? (list as unknown[]) : Array.from(list);
+    const result: unknown[] = [];
+    const query = ctx.context && typeof ctx.context === 'object' ? ctx.context : null;
+    const first = query && sliced.has(query) ? Math.min(items.length, LIST_SLICE) : items.length;
+    for (let i = 0; i < first; i++) complete(ctx, items[i], i, result, ...at);
+    if (first === items.length) return result;
+    const deadline = sliced.get(query!);
+    ctx.promiseCounter++;
+    let from = LIST_SLICE;
+    const turn = () => {
+      if (deadline?.expired) return;
+      const end = Math.min(from + LIST_SLICE, items.length);
+      for (let i = from; i < end; i++) complete(ctx, items[i], i, result, ...at);
+      from = end;
+      if (from < items.length) return void setImmediate(turn);
+      // as graphql-jit settles a resolution: the answer is ready when none is awaited
+      if (--ctx.promiseCounter === 0) ctx.resolve?.(ctx);
+    };
+    setImmediate(turn);
+    return result;
   };
-  setImmediate(turn);
-  return items;
+  installed = true;
 }

@@ -1,65 +1,79 @@
-import { buildSchema, GraphQLObjectType, parse } from 'graphql';
+import { buildSchema, execute, GraphQLObjectType, parse } from 'graphql';
 import { runInRequestScope } from '../../src/common/request-scope';
 import { mapInSlices } from '../../src/common/map-in-slices';
 import { compiledExecutor } from '../../src/gateway/compiled-execution';
-import { inSlices, SliceDeadline } from '../../src/gateway/list-slices';
+import { LIST_SLICE, completeInSlices } from '../../src/gateway/list-slices';
 
-/** Runs `{ items { n } }` on graphql-jit (as the fused schema runs) over five items in slices of two. */
-async function run() {
-  const order: string[] = [];
+const document = parse('{ items { n } }');
+
+/** A schema whose `items` are `count` objects, noting each item's field as it is completed. */
+function listOf(count: number, order: string[]) {
   const schema = buildSchema('type Query { items: [Item!]! } type Item { n: Int! }');
-  const items = Array.from({ length: 5 }, (_, n) => ({ n }));
-  schema.getQueryType()!.getFields().items.resolve = () => inSlices(items, undefined, 2);
+  const items = Array.from({ length: count }, (_, n) => ({ n }));
+  schema.getQueryType()!.getFields().items.resolve = () => items;
   (schema.getType('Item') as GraphQLObjectType).getFields().n.resolve = (item: { n: number }) => {
     order.push(`n${item.n}`);
     return item.n;
   };
-  // a callback queued before the query: with the list completed in one go, it would run after it all
-  setImmediate(() => order.push('tick'));
-  const result = await compiledExecutor()({ schema, document: parse('{ items { n } }') });
-  return { result, order };
+  return schema;
 }
 
-describe('a long list completed in slices', () => {
-  it('answers the same list, and lets other callbacks run between its slices', async () => {
-    const { result, order } = await run();
-    expect(result).toEqual({ data: { items: [0, 1, 2, 3, 4].map((n) => ({ n })) } });
-    // the first slice completes at once, the last after the queued callback
-    expect(order.indexOf('tick')).toBeGreaterThan(order.indexOf('n1'));
-    expect(order.indexOf('tick')).toBeLessThan(order.indexOf('n4'));
-  });
+const turns = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+};
 
-  it('leaves a short list as it is', () => {
-    const list = [1, 2];
-    expect(inSlices(list, undefined, 2)).toBe(list);
-  });
+describe('a long list completed in slices (graphql-jit, as the gateway runs)', () => {
+  const count = 2 * LIST_SLICE + 1;
 
-  it('hands out its items on successive turns of the event loop', async () => {
+  it('answers as graphql-js does, and lets other callbacks run between its slices', async () => {
     const order: string[] = [];
-    const items = inSlices([0, 1, 2, 3, 4], undefined, 2) as unknown[];
-    expect(items.slice(0, 2)).toEqual([0, 1]);
-    const done = Promise.all(
-      items.map((item) => Promise.resolve(item).then((v) => order.push(`item ${String(v)}`))),
-    );
+    const schema = listOf(count, order);
+    // a callback queued before the query: with the list completed in one go, it would run after it all
     setImmediate(() => order.push('tick'));
-    await done;
-    expect(order).toEqual(['item 0', 'item 1', 'item 2', 'item 3', 'tick', 'item 4']);
+    const context = {};
+    completeInSlices(context);
+    const result = await compiledExecutor()({ schema, document, contextValue: context });
+    expect(result).toEqual(await execute({ schema, document }));
+    const tick = order.indexOf('tick');
+    expect(tick).toBeGreaterThan(order.indexOf(`n${LIST_SLICE - 1}`));
+    expect(tick).toBeLessThan(order.indexOf(`n${count - 1}`));
   });
 
-  it('past its deadline, completes no more slices: their items are left unsettled', async () => {
+  it('completes a list of one slice in one go', async () => {
+    const order: string[] = [];
+    const schema = listOf(LIST_SLICE, order);
+    setImmediate(() => order.push('tick'));
+    const context = {};
+    completeInSlices(context);
+    await compiledExecutor()({ schema, document, contextValue: context });
+    expect(order.indexOf('tick')).toBe(-1);
+  });
+
+  it('completes the lists of a query not marked for it in one go', async () => {
+    const order: string[] = [];
+    const schema = listOf(count, order);
+    setImmediate(() => order.push('tick'));
+    await compiledExecutor()({ schema, document, contextValue: {} });
+    expect(order.indexOf('tick')).toBe(-1);
+  });
+
+  it('past its deadline, completes no more slices: the rest is left undone', async () => {
+    const order: string[] = [];
+    const schema = listOf(count, order);
+    const context = {};
     let expired = false;
-    const deadline: SliceDeadline = {
+    completeInSlices(context, {
       get expired() {
         return expired;
       },
-    };
-    const items = inSlices([0, 1, 2, 3, 4], deadline, 2) as unknown[];
-    const settled: unknown[] = [];
-    for (const item of items) void Promise.resolve(item).then((v) => settled.push(v));
+    });
+    let answered = false;
+    void compiledExecutor()({ schema, document, contextValue: context }).then(() => (answered = true));
     expired = true;
     // turns enough for every slice
-    for (let turn = 0; turn < 4; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(settled).toEqual([0, 1]);
+    await turns(5);
+    expect(order).toHaveLength(LIST_SLICE);
+    expect(answered).toBe(false);
   });
 });
 
