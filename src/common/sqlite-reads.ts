@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { DataSource, EntityMetadata, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { mapInSlices } from './map-in-slices';
 import { Relation } from './relation';
 import type { SqlReadPool } from './sql-reads/sql-read-pool';
 import {
@@ -92,7 +93,7 @@ async function runOnWorker(
 }
 
 const asObjects = ({ columns, rows }: { columns: string[]; rows: unknown[][] }) =>
-  rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+  mapInSlices(rows, (row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
 
 /**
  * Rows of a read that may scan (a filtered list, a count, an aggregate, a search): on a read worker when
@@ -100,7 +101,7 @@ const asObjects = ({ columns, rows }: { columns: string[]; rows: unknown[][] }) 
  */
 export async function scanRows<T>(ds: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   const read = await runOnWorker(ds, sql, params);
-  if (read) return asObjects(read) as T[];
+  if (read) return (await asObjects(read)) as T[];
   return (sqliteAll(ds, sql, params) as T[] | null) ?? ds.query<T[]>(sql, params);
 }
 
@@ -219,7 +220,8 @@ export async function getManyEntities<T extends ObjectLiteral>(
     if (known.size >= PREPARED_LIMIT) known.delete(known.keys().next().value as string);
     known.set(sql, (hydrate = rowHydrator<T>(ds, selection.metadata, read.columns, nameOf)));
   }
-  return read.rows.map(hydrate);
+  // a scan may return 100,000 rows: their entities are built in slices, the event loop free in between
+  return mapInSlices(read.rows, hydrate);
 }
 
 /**

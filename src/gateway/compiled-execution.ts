@@ -25,6 +25,7 @@ import {
 } from 'graphql';
 import * as v8 from 'v8';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { completeListsInSlices } from './list-slices';
 import { takesRecursiveInput } from './recursive-inputs';
 
 /** The extension @graphql-tools/executor reads as "this error voids the response", not just its field. */
@@ -113,6 +114,7 @@ function asGraphqlJs(
  */
 export function compiledExecutor(): (args: ExecutionArgs, fallback?: Execute) => Promise<ExecutionResult> {
   keepNoCompiledScripts();
+  completeListsInSlices();
   const bySchema = new WeakMap<GraphQLSchema, ByteBoundedCache<CompiledQuery | null>>();
   // a client's document is the same object each time it is sent (the runtime caches parsing)
   const texts = new WeakMap<DocumentNode, string>();

@@ -26,6 +26,7 @@ import {
   isScalarType,
   isSpecifiedScalarType,
 } from 'graphql';
+import { completeInSlices } from './list-slices';
 import type { LocalSubgraph } from './local-transport';
 import { entityEntry, readSupergraphJoins, SupergraphJoins } from './supergraph-joins';
 
@@ -46,7 +47,10 @@ export class FusedRequest {
     private readonly identity: Identity,
     /** past it, no more subgraph resolvers start */
     readonly deadline?: Deadline,
-  ) {}
+  ) {
+    // long lists a slice per turn of the event loop, none past the deadline
+    completeInSlices(this, deadline);
+  }
   contextOf(subgraph: string): object {
     let context = this.contexts.get(subgraph);
     if (!context)

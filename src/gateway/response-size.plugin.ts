@@ -19,12 +19,15 @@ export function jsonExceeds(value: unknown, max: number): boolean {
       total += 1 + Math.max(1, v.length);
       for (const item of v) stack.push(item);
     } else if (typeof v === 'object') {
-      const entries = Object.entries(v);
-      total += 1 + Math.max(1, entries.length);
-      for (const [key, item] of entries) {
+      // keys read in place: an array of entries per object made this walk of a large answer twice as slow
+      let keys = 0;
+      for (const key in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+        keys++;
         total += key.length + 3;
-        stack.push(item);
+        stack.push((v as Record<string, unknown>)[key]);
       }
+      total += 1 + Math.max(1, keys);
     }
     if (total > max) return true;
   }

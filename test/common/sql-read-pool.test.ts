@@ -47,6 +47,17 @@ describe('the read threads', () => {
     expect(ticks).toBeGreaterThan(3);
   });
 
+  it('answers a long read whole and in order, though it comes in parts (ROWS_PER_MESSAGE)', async () => {
+    const rows = 10_001;
+    const many =
+      'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?) SELECT x FROM c';
+    const read = await pool.read(file, many, [rows]);
+    expect(read.columns).toEqual(['x']);
+    expect(read.rows).toEqual(Array.from({ length: rows }, (_, i) => [i + 1]));
+    // the next read on the same thread is answered on its own
+    await expect(pool.read(file, 'SELECT COUNT(*) FROM t', [])).resolves.toMatchObject({ rows: [[2]] });
+  });
+
   it('refuses writes: the threads hold read-only connections', async () => {
     await expect(pool.read(file, "INSERT INTO t VALUES ('c', 3) RETURNING id", [])).rejects.toThrow(
       /readonly/i,

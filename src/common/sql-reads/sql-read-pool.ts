@@ -13,8 +13,9 @@ export interface ReadRequest {
   params: unknown[];
 }
 
+/** A reply; a long one comes as `part`s of its rows first, then the last rows with the columns. */
 export type ReadReply = { id: number } & (
-  { columns: string[]; rows: unknown[][] } | { error: string; code?: string }
+  { columns: string[]; rows: unknown[][] } | { part: unknown[][] } | { error: string; code?: string }
 );
 
 export interface ReadResult {
@@ -43,6 +44,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | null;
+  /** the rows of the job's reply received so far, when it comes in parts */
+  parts: unknown[][][];
 }
 
 const WORKER_SOURCE = path.join(__dirname, 'sql-read.worker.ts');
@@ -175,15 +178,24 @@ export class SqlReadPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: spawn(), job: null };
+    const slot: Slot = { worker: spawn(), job: null, parts: [] };
     slot.worker.unref();
     slot.worker.on('message', (reply: ReadReply) => {
       const job = slot.job;
       if (!job || job.request.id !== reply.id) return;
+      if ('part' in reply) {
+        slot.parts.push(reply.part);
+        return slot.worker.postMessage({ next: reply.id });
+      }
+      const parts = slot.parts.splice(0);
       slot.job = null;
       slot.worker.unref();
       if ('error' in reply) this.settle(job, Object.assign(new Error(reply.error), { code: reply.code }));
-      else this.settle(job, null, { columns: reply.columns, rows: reply.rows });
+      else
+        this.settle(job, null, {
+          columns: reply.columns,
+          rows: parts.length ? parts.concat([reply.rows]).flat() : reply.rows,
+        });
       this.dispatch();
     });
     slot.worker.on('error', (err) => this.lose(slot, err));

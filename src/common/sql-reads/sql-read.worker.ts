@@ -14,6 +14,13 @@ interface Connection {
 
 const connections = new Map<string, Connection>();
 
+/**
+ * Rows per message: the main thread deserializes a message in one go, so a scan of 150,000 rows sent
+ * whole would hold its event loop for a second; in parts, other work runs between them. (A part is sent
+ * when the main thread asks for it: a port's queued messages are all read in one turn.)
+ */
+export const ROWS_PER_MESSAGE = 2000;
+
 function connection(file: string): Connection {
   let c = connections.get(file);
   if (!c) {
@@ -41,13 +48,29 @@ function read({ file, sql, params }: ReadRequest): { columns: string[]; rows: un
   return { columns: stmt.columns().map((col) => col.name), rows: stmt.all(...params) as unknown[][] };
 }
 
-parentPort!.on('message', (message: ReadRequest | { close: string }) => {
+// the rest of a long reply, sent a part at a time as the main thread asks for it
+let rest: { id: number; columns: string[]; rows: unknown[][]; from: number } | null = null;
+
+function sendPart(): void {
+  const { id, columns, rows, from } = rest!;
+  const part = rows.slice(from, from + ROWS_PER_MESSAGE);
+  rest!.from += ROWS_PER_MESSAGE;
+  if (rest!.from < rows.length) return parentPort!.postMessage({ id, part });
+  rest = null;
+  parentPort!.postMessage({ id, columns, rows: part });
+}
+
+parentPort!.on('message', (message: ReadRequest | { close: string } | { next: number }) => {
   if ('close' in message) return close(message.close);
+  if ('next' in message) return rest?.id === message.next ? sendPart() : undefined;
   let reply: ReadReply;
   try {
     reply = { id: message.id, ...read(message) };
   } catch (err) {
     reply = { id: message.id, error: (err as Error).message, code: (err as { code?: string }).code };
   }
-  parentPort!.postMessage(reply);
+  if (!('rows' in reply) || reply.rows.length <= ROWS_PER_MESSAGE) return parentPort!.postMessage(reply);
+  // parts one by one, each once the last is in: sent at once, they would all be read in one go
+  rest = { id: reply.id, columns: reply.columns, rows: reply.rows, from: 0 };
+  sendPart();
 });
