@@ -32,7 +32,7 @@ export const ENTITY_PATHS = entityPaths(API_SCHEMA, FACTS).filter(
   // reads only: a mutation's payload is probed by the curation tests, which write; so is the journal
   // (proposals, changes, histories), empty in the probes' stores
   (coordinate) =>
-    !/^(Mutation|\w+WritePayload|ProposalPayload|Proposal)\./.test(coordinate) &&
+    !/^(Mutation|\w+Payload|Proposal)\./.test(coordinate) &&
     !/^Query\.(proposals?|changes)$|\.history$/.test(coordinate),
 );
 
@@ -83,6 +83,9 @@ export const SAVED_VARIABLES: Record<string, Record<string, unknown>[]> = {
   Neighbors: [{ id: gid('Model', 'esmfold') }, { id: gid('Risk', 'privacy'), depth: 2 }],
   RestrictedDatasetsAndTheirModels: [{}],
   RisksWithClosedExamples: [{}],
+  // the import's reads of the graph: a page of each
+  SourcedModels: [{}, { first: 5 }],
+  SourcedDatasets: [{}],
   SearchText: [{ query: 'hallucination' }, { query: 'chest x-ray', types: ['DATASET'] }],
   ExplorerSearch: [{ query: 'esm' }, { query: 'privacy', first: 5 }],
   ExplorerEntity: [
@@ -293,6 +296,8 @@ const OWN_PROBES = new Set(['Query.node', 'Query.nodes', 'Query.search']);
  * entities): selected whole, their probes would be over the cost limit, so they select entities by id.
  */
 const BY_ID = new Set(['Neighborhood']);
+/** Parents whose fields are probed one by one: the audits' unpaged lists together are over the cost limit. */
+const ONE_PER_FIELD = new Set(['Audits']);
 
 /**
  * One probe per root field, one per @requires field, and one per other parent type with all its fields
@@ -302,7 +307,7 @@ function pathProbes(): Probe[] {
   const groups = new Map<string, string[]>();
   for (const coordinate of ENTITY_PATHS.filter((c) => !OWN_PROBES.has(c))) {
     const [parent] = coordinate.split('.');
-    const alone = parent === 'Query' || FACTS.requires.has(coordinate);
+    const alone = parent === 'Query' || ONE_PER_FIELD.has(parent) || FACTS.requires.has(coordinate);
     const key = alone ? coordinate : parent;
     groups.set(key, [...(groups.get(key) ?? []), coordinate]);
   }
