@@ -351,6 +351,8 @@ describe('the GraphQL playground in a real browser, offline', () => {
     await page.getByRole('button', { name: 'Headers', exact: true }).click();
     const headers = '.graphiql-editor-tool[aria-label="Headers"] .graphiql-editor:not(.hidden)';
     await page.locator(headers).waitFor();
+    // the editor fills its lines after it shows: wait for the key's line before reading them
+    await page.locator(`${headers} .view-lines`).getByText('Authorization').first().waitFor();
     expect(JSON.parse(await editorText(page, headers))).toEqual(JSON.parse(KEY_HEADERS));
     await page.locator(`${headers} textarea`).focus();
     await page.keyboard.press('Control+A');
