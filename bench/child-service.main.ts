@@ -2,16 +2,19 @@ import 'reflect-metadata';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+import { monitorEventLoopDelay } from 'perf_hooks';
 import { closeServer, createHttpServer, listen } from '../src/app/http-server';
+import { createInProcessApp } from '../src/app/in-process';
 import { composeRemote, createRemoteGateway } from '../src/app/remote-gateway';
 import { startSubgraphServer } from '../src/app/subgraph-server';
 import { loadConfig, SUBGRAPH_NAMES, SubgraphName } from '../src/common/config';
 
 /**
  * One service of the benchmark in a process of its own, forked by bench/targets.ts: `subgraph <name>`,
- * `separate-services` (the lam-atlas gateway over the subgraph URLs in the environment) or
- * `apollo-gateway`. It tells the parent its URL once it listens, and answers `stats` with its own CPU
- * time (process.cpuUsage of this process alone), its SQL statements and its subgraph fetches.
+ * `separate-services` (the lam-atlas gateway over the subgraph URLs in the environment),
+ * `apollo-gateway`, or `one-process` (the `npm start` shape: the gateway and every subgraph). It tells
+ * the parent its URL once it listens, and answers `stats` with its own CPU time (process.cpuUsage of
+ * this process alone), its SQL statements, its subgraph fetches and its event loop's delay.
  */
 
 export interface ServiceStats {
@@ -19,6 +22,8 @@ export interface ServiceStats {
   cpuMicros: number;
   sql: number;
   fetches: number | null;
+  /** how long a callback waited for this process's event loop since the previous `stats`, p99 and max */
+  loop: { p99_ms: number; max_ms: number };
 }
 export type ServiceMessage = { type: 'ready'; url: string } | ({ type: 'stats' } & ServiceStats);
 
@@ -39,6 +44,17 @@ async function start(kind: string, name: string | undefined): Promise<Running> {
       sql: () => running.store.counter.count,
       fetches: () => null,
       stop: () => running.stop(),
+    };
+  }
+  if (kind === 'one-process') {
+    const app = await createInProcessApp(config);
+    const server = createHttpServer((req, res) => void app.gateway.runtime(req, res), app.health);
+    const port = await listen(server, 0, '127.0.0.1');
+    return {
+      url: `http://127.0.0.1:${port}/graphql`,
+      sql: () => Object.values(app.stores).reduce((n, s) => n + s.counter.count, 0),
+      fetches: () => app.gateway.stats.total,
+      stop: async () => (await closeServer(server), await app.close()),
     };
   }
   if (kind === 'separate-services') {
@@ -76,6 +92,8 @@ const send = (message: ServiceMessage) => process.send!(message);
 
 start(process.argv[2], process.argv[3]).then(
   (running) => {
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     process.on('message', (message: { type?: string }) => {
       if (message.type !== 'stats') return;
       const cpu = process.cpuUsage();
@@ -84,7 +102,9 @@ start(process.argv[2], process.argv[3]).then(
         cpuMicros: cpu.user + cpu.system,
         sql: running.sql(),
         fetches: running.fetches(),
+        loop: { p99_ms: loop.percentile(99) / 1e6, max_ms: loop.max / 1e6 },
       });
+      loop.reset();
     });
     process.once('SIGTERM', () => void running.stop().finally(() => process.exit(0)));
     // a bench that dies without stopping this process does not leave it behind

@@ -1,12 +1,12 @@
 import * as fs from 'fs';
-import { monitorEventLoopDelay } from 'perf_hooks';
 import { Config } from '../src/common/config';
 import { numberFlag, parseFlags } from './flags';
 import { loadTest, LoadResult, post } from './load';
 import { log, storesAt, tempDir } from './setup';
-import { startOneProcess, Target } from './targets';
+import { ChildService, forkService } from './targets';
 
-export const USAGE = 'npm run bench:saturation -- [--scale n] [--duration s] [--heavy n] [--connections n]';
+export const USAGE =
+  'npm run bench:saturation -- [--scale n] [--duration s] [--heavy n] [--connections n] [--nice n]';
 
 export interface SaturationOptions {
   /** the size of the graph, in copies of the paper's */
@@ -17,6 +17,8 @@ export interface SaturationOptions {
   heavy: number;
   /** connections of the cheap stream */
   connections: number;
+  /** SQL_READ_NICE of the first variant (null: the default) */
+  nice: number | null;
 }
 
 export function saturationOptions(argv: string[]): SaturationOptions {
@@ -26,6 +28,7 @@ export function saturationOptions(argv: string[]): SaturationOptions {
     duration: numberFlag(flags, 'duration', 10, 1),
     heavy: Math.floor(numberFlag(flags, 'heavy', 5, 1, 50)),
     connections: Math.floor(numberFlag(flags, 'connections', 4, 1)),
+    nice: flags.nice === undefined ? null : Math.floor(numberFlag(flags, 'nice', 10, 0, 19)),
   };
 }
 
@@ -69,7 +72,7 @@ interface HeavyOutcome {
 
 interface Phase {
   cheap: LoadResult;
-  /** the server's event loop (this process's): how long a callback waited for it, p99 and max */
+  /** the server's event loop: how long a callback waited for it, p99 and max */
   loop: { p99_ms: number; max_ms: number };
   healthz: { probes: number; p99_ms: number; max_ms: number };
   heavy: HeavyOutcome[];
@@ -114,7 +117,7 @@ async function runHeavy(url: string, query: string, until: () => boolean): Promi
   return outcomes;
 }
 
-async function phase(target: Target, opts: SaturationOptions, heavy: number): Promise<Phase> {
+async function phase(target: ChildService, opts: SaturationOptions, heavy: number): Promise<Phase> {
   const expected = await post(target.url, CHEAP);
   const base = target.url.replace(/\/graphql$/, '');
   let done = false;
@@ -123,16 +126,15 @@ async function phase(target: Target, opts: SaturationOptions, heavy: number): Pr
     name: h.name,
     outcomes: await runHeavy(target.url, h.query, until),
   }));
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  loop.enable();
+  await target.stats(); // the server's event-loop delay from here
   const health = probeHealth(base, until);
   const cheap = await loadTest(target.url, CHEAP, expected, opts.duration, opts.connections);
   done = true;
-  loop.disable();
+  const { loop } = await target.stats();
   const outcomes = await Promise.all(heavyRuns);
   return {
     cheap,
-    loop: { p99_ms: loop.percentile(99) / 1e6, max_ms: loop.max / 1e6 },
+    loop,
     healthz: await health,
     heavy: outcomes.map((o) => ({
       ...o,
@@ -151,26 +153,44 @@ export async function runSaturation(opts: SaturationOptions): Promise<string> {
     const lines = [
       `lam-atlas saturation benchmark: scale ${opts.scale}, ${opts.heavy} heavy requests at once, a cheap stream of ${opts.connections} connections for ${opts.duration} s per phase`,
       '',
-      '| SQL_READ_WORKERS | cheap p99 alone (ms) | cheap p99 beside heavy (ms) | ratio | cheap req/s alone / beside | /healthz p99 / max beside heavy (ms) | event loop delay p99 / max beside heavy (ms) | heavy answers |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| SQL_READ_WORKERS | SQL_READ_NICE | cheap p99 alone (ms) | cheap p99 beside heavy (ms) | ratio | cheap req/s alone / beside | /healthz p99 / max beside heavy (ms) | event loop delay p99 / max beside heavy (ms) | heavy answers |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
-    for (const workers of [config.sqlReadWorkers, 0]) {
-      const target = await startOneProcess({ ...config, sqlReadWorkers: workers }, `workers ${workers}`);
+    // the defaults, the read threads at the event loop's priority, and no read threads
+    const variants = [
+      { workers: config.sqlReadWorkers, nice: opts.nice ?? config.sqlReadNice },
+      { workers: config.sqlReadWorkers, nice: 0 },
+      { workers: 0, nice: 0 },
+    ];
+    for (const { workers, nice } of variants) {
+      const name = `workers ${workers}, nice ${nice}`;
+      // a server process of its own, as `npm start` runs: the load's own work is not on its event loop
+      const target = await forkService(['one-process'], {
+        STORE_DIR: config.storeDir,
+        DATA_DIR: config.dataDir,
+        SQL_READ_WORKERS: String(workers),
+        SQL_READ_NICE: String(nice),
+      });
       try {
-        log(`${target.name}: cheap alone`);
+        log(`${name}: cheap alone`);
         const alone = await phase(target, opts, 0);
-        log(`${target.name}: cheap beside ${opts.heavy} heavy`);
+        log(`${name}: cheap beside ${opts.heavy} heavy`);
         const loaded = await phase(target, opts, opts.heavy);
         const outcomes: Record<string, number> = {};
         for (const h of loaded.heavy)
           for (const [k, v] of Object.entries(h.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
         lines.push(
-          `| ${workers} | ${ms(alone.cheap.p99_ms)} | ${ms(loaded.cheap.p99_ms)} | ${(loaded.cheap.p99_ms / Math.max(alone.cheap.p99_ms, 1)).toFixed(1)}x | ${alone.cheap.rps.toFixed(0)} / ${loaded.cheap.rps.toFixed(0)} | ${ms(loaded.healthz.p99_ms)} / ${ms(loaded.healthz.max_ms)} | ${ms(loaded.loop.p99_ms)} / ${ms(loaded.loop.max_ms)} | ${Object.entries(
+          `| ${workers} | ${workers ? nice : '-'} | ${ms(alone.cheap.p99_ms)} | ${ms(loaded.cheap.p99_ms)} | ${(loaded.cheap.p99_ms / Math.max(alone.cheap.p99_ms, 1)).toFixed(1)}x | ${alone.cheap.rps.toFixed(0)} / ${loaded.cheap.rps.toFixed(0)} | ${ms(loaded.healthz.p99_ms)} / ${ms(loaded.healthz.max_ms)} | ${ms(loaded.loop.p99_ms)} / ${ms(loaded.loop.max_ms)} | ${Object.entries(
             outcomes,
           )
             .map(([k, v]) => `${v} ${k}`)
             .join(', ')} |`,
         );
+        for (const h of loaded.heavy) {
+          const failed = Object.entries(h.outcomes).filter(([k]) => k !== 'data');
+          if (failed.length)
+            lines.push(`  (${h.name}: ${failed.map(([k, v]) => `${v} ${k}`).join(', ')} of ${h.answered})`);
+        }
         if (loaded.cheap.errors > 0)
           lines.push(`  (${loaded.cheap.errors} cheap requests failed beside the heavy ones)`);
       } finally {

@@ -6,7 +6,9 @@ import { SUBGRAPH_MODULES } from '../subgraphs';
 
 /** The read threads of the stores opened together (none when SQL_READ_WORKERS is 0). */
 function readPool(config: Config): SqlReadPool | null {
-  return config.sqlReadWorkers > 0 ? new SqlReadPool(config.sqlReadWorkers, config.sqlReadQueue) : null;
+  return config.sqlReadWorkers > 0
+    ? new SqlReadPool(config.sqlReadWorkers, config.sqlReadQueue, config.sqlReadNice)
+    : null;
 }
 
 /**

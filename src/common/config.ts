@@ -52,6 +52,11 @@ export interface Config {
   sqlReadWorkers: number;
   /** SQL_READ_QUEUE: reads waiting for a read thread at most; one more is refused with SERVER_BUSY */
   sqlReadQueue: number;
+  /**
+   * SQL_READ_NICE: how much lower than the process's the read threads' scheduling priority is (as
+   * `nice -n`, 0 to 19; Linux): a core shared by a scan and the event loop goes to the event loop
+   */
+  sqlReadNice: number;
   /** a subgraph request taking longer fails, and only that subgraph's fields get errors */
   subgraphTimeoutMs: number;
   subgraphPorts: Record<SubgraphName, number>;
@@ -103,6 +108,15 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback?: number): n
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 1)
     throw new Error(`${name} must be a whole number of at least 1, got "${raw.slice(0, 40)}"`);
+  return value;
+}
+
+function niceness(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 19)
+    throw new Error(`${name} must be a whole number from 0 to 19, got "${raw.slice(0, 40)}"`);
   return value;
 }
 
@@ -164,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: positiveInt(env, 'REQUEST_TIMEOUT_MS', 10_000) as number,
     sqlReadWorkers: env.SQL_READ_WORKERS === '0' ? 0 : (positiveInt(env, 'SQL_READ_WORKERS', 2) as number),
     sqlReadQueue: positiveInt(env, 'SQL_READ_QUEUE', 200) as number,
+    sqlReadNice: niceness(env, 'SQL_READ_NICE', 5),
     readiness: {
       maxInFlight: positiveInt(env, 'READY_MAX_IN_FLIGHT', 256) as number,
       maxEventLoopDelayMs: positiveInt(env, 'READY_MAX_EVENT_LOOP_DELAY_MS', 1000) as number,

@@ -47,6 +47,31 @@ describe('the read threads', () => {
     expect(ticks).toBeGreaterThan(3);
   });
 
+  // Linux schedules threads one by one: /proc/self/task/<tid>/stat gives each its nice value (field 19)
+  const threadNices = () =>
+    fs.readdirSync('/proc/self/task').map((tid) => {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+
+  (process.platform === 'linux' ? it : it.skip)(
+    'runs its reads at a lower priority than the event loop (SQL_READ_NICE)',
+    async () => {
+      const base = os.getPriority();
+      const lowered = Math.min(19, base + 5);
+      const niced = new SqlReadPool(1, 1, 5);
+      try {
+        const before = threadNices().filter((n) => n === lowered).length;
+        await expect(niced.read(file, 'SELECT COUNT(*) FROM t', [])).resolves.toMatchObject({ rows: [[2]] });
+        expect(threadNices().filter((n) => n === lowered).length).toBe(before + 1);
+        // the event loop's thread keeps its priority
+        expect(os.getPriority()).toBe(base);
+      } finally {
+        await niced.close();
+      }
+    },
+  );
+
   it('answers a long read whole and in order, though it comes in parts (ROWS_PER_MESSAGE)', async () => {
     const rows = 10_001;
     const many =

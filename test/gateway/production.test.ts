@@ -47,7 +47,12 @@ describe('configuration of the hardening', () => {
       maxResponseBytes: 10_000_000,
       rateLimit: { perMinute: 1200, burst: 300, pointsPerMinute: 500_000 },
       subgraphTimeoutMs: 5000,
+      sqlReadNice: 5,
     });
+    expect(loadConfig({ SQL_READ_NICE: '0' }).sqlReadNice).toBe(0);
+    expect(() => loadConfig({ SQL_READ_NICE: '20' })).toThrow(
+      'SQL_READ_NICE must be a whole number from 0 to 19, got "20"',
+    );
     expect(() => loadConfig({ RATE_LIMIT: 'fast' })).toThrow(
       'RATE_LIMIT must be a whole number of at least 1, got "fast"',
     );

@@ -79,8 +79,8 @@ function workerScript(): string {
 
 let script: string | null = null;
 
-function spawn(): Worker {
-  return new Worker((script ??= workerScript()));
+function spawn(nice: number): Worker {
+  return new Worker((script ??= workerScript()), { workerData: { nice } });
 }
 
 const overloaded = (max: number) =>
@@ -98,7 +98,7 @@ const stoppedError = (signal: AbortSignal) =>
 /**
  * Worker threads that run the reads that can take long (filtered lists, counts, aggregates, search,
  * traversal) on read-only connections of the store files, so the event loop stays free for every other
- * request. A read of a request that is stopped (deadline, disconnect) leaves the queue, or, when it is
+ * request; at a lower priority, so that a core they share with the event loop goes to it first. A read of a request that is stopped (deadline, disconnect) leaves the queue, or, when it is
  * running, its worker is let go and a fresh one takes its place: a statement cannot be interrupted, but
  * nobody waits for it. Workers hold the process open only while they have work.
  */
@@ -113,6 +113,8 @@ export class SqlReadPool {
   constructor(
     private readonly size: number,
     private readonly maxQueued: number,
+    /** how much lower the threads' scheduling priority is than the process's (SQL_READ_NICE) */
+    private readonly nice = 0,
   ) {
     livePools.add(this);
   }
@@ -178,7 +180,7 @@ export class SqlReadPool {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: spawn(), job: null, parts: [] };
+    const slot: Slot = { worker: spawn(this.nice), job: null, parts: [] };
     slot.worker.unref();
     slot.worker.on('message', (reply: ReadReply) => {
       const job = slot.job;

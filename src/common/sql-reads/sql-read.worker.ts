@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { parentPort } from 'worker_threads';
+import * as fs from 'fs';
+import * as os from 'os';
+import { parentPort, workerData } from 'worker_threads';
 import type { ReadReply, ReadRequest } from './sql-read-pool';
 
 /** Statements kept prepared per store file, as on the main thread (src/common/sqlite-reads.ts). */
@@ -13,6 +15,23 @@ interface Connection {
 }
 
 const connections = new Map<string, Connection>();
+
+/**
+ * Lowers this thread's scheduling priority by `nice` (Linux schedules threads one by one, and
+ * /proc/thread-self names this one): a scan then yields the core to the event loop, whose requests
+ * are short. Elsewhere, or when refused, the thread keeps the process's priority.
+ */
+function lowerPriority(nice: number): void {
+  if (!nice) return;
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    os.setPriority(tid, Math.min(19, os.getPriority(tid) + nice));
+  } catch {
+    // not Linux: the read runs at the process's priority
+  }
+}
+
+lowerPriority((workerData as { nice?: number } | null)?.nice ?? 0);
 
 /**
  * Rows per message: the main thread deserializes a message in one go, so a scan of 150,000 rows sent
