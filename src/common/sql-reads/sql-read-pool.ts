@@ -98,9 +98,10 @@ const stoppedError = (signal: AbortSignal) =>
 /**
  * Worker threads that run the reads that can take long (filtered lists, counts, aggregates, search,
  * traversal) on read-only connections of the store files, so the event loop stays free for every other
- * request; at a lower priority, so that a core they share with the event loop goes to it first. A read of a request that is stopped (deadline, disconnect) leaves the queue, or, when it is
- * running, its worker is let go and a fresh one takes its place: a statement cannot be interrupted, but
- * nobody waits for it. Workers hold the process open only while they have work.
+ * request; at a lower priority, so that a core they share with the event loop goes to it first. A read
+ * of a request that is stopped (deadline, disconnect) leaves the queue, or, when it is running, its
+ * worker is let go and a fresh one takes its place: a statement cannot be interrupted, but nobody waits
+ * for it. Workers hold the process open only while they have work.
  */
 export class SqlReadPool {
   private readonly slots: Slot[] = [];

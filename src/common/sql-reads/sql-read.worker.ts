@@ -27,7 +27,7 @@ function lowerPriority(nice: number): void {
     const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
     os.setPriority(tid, Math.min(19, os.getPriority(tid) + nice));
   } catch {
-    // not Linux: the read runs at the process's priority
+    // not Linux, or not allowed: the reads run at the process's priority
   }
 }
 
